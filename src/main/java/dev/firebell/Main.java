@@ -1,0 +1,67 @@
+package dev.firebell;
+
+import dev.firebell.config.ConfigException;
+import dev.firebell.config.ConfigLoader;
+import dev.firebell.config.FirebellConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar firebell.jar [--config PATH]}. */
+public final class Main {
+  private static final String DEFAULT_CONFIG = "config/firebell.yaml";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Path configFile;
+    try {
+      configFile = configPath(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("firebell: " + e.getMessage());
+      System.err.println("usage: java -jar firebell.jar [--config PATH]");
+      System.exit(2);
+      return;
+    }
+    FirebellConfig config;
+    try {
+      config = new ConfigLoader(System.getenv()).load(configFile);
+    } catch (ConfigException e) {
+      System.err.println("firebell: configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Logger log = LoggerFactory.getLogger(Main.class);
+    StartupWarnings.log(config, log);
+    App app;
+    try {
+      app = App.start(config, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      log.error("Firebell could not start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "firebell-shutdown"));
+    log.info(
+        "Firebell listening on port {} (public URL {}), config {}",
+        app.port(),
+        config.server().publicUrl(),
+        configFile);
+  }
+
+  private static Path configPath(String[] args) {
+    Path path = Path.of(DEFAULT_CONFIG);
+    for (int index = 0; index < args.length; index++) {
+      String arg = args[index];
+      if (arg.equals("--config") && index + 1 < args.length) {
+        path = Path.of(args[++index]);
+      } else if (arg.startsWith("--config=")) {
+        path = Path.of(arg.substring("--config=".length()));
+      } else {
+        throw new IllegalArgumentException("unknown argument '" + arg + "'");
+      }
+    }
+    return path;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.firebell.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Checks the values that binding alone cannot, so start-up fails before anything listens. */
+final class ConfigValidator {
+  private final String file;
+
+  ConfigValidator(String file) {
+    this.file = file;
+  }
+
+  void validate(FirebellConfig config) {
+    validateServer(config.server());
+    validateDatabase(config.database());
+    validateIngest(config.ingest());
+    validateSeverity(config.severity());
+  }
+
+  private void validateServer(ServerConfig server) {
+    if (server.port() < 0 || server.port() > 65535) {
+      throw new ConfigException(file, "server.port", "must be between 0 and 65535");
+    }
+    try {
+      URI uri = new URI(server.publicUrl());
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new ConfigException(
+            file, "server.publicUrl", "must be an http:// or https:// URL with a host");
+      }
+    } catch (URISyntaxException e) {
+      throw new ConfigException(file, "server.publicUrl", "is not a URL: " + e.getMessage());
+    }
+  }
+
+  private void validateDatabase(DatabaseConfig database) {
+    if (database.url().isEmpty()) {
+      throw new ConfigException(file, "database.url", "is required");
+    }
+    if (!database.isH2() && !database.isPostgres()) {
+      throw new ConfigException(
+          file, "database.url", "must start with jdbc:h2: or jdbc:postgresql:");
+    }
+    if (database.maxPoolSize() < 1) {
+      throw new ConfigException(file, "database.maxPoolSize", "must be at least 1");
+    }
+  }
+
+  private void validateIngest(IngestConfig ingest) {
+    if (ingest.maxBodyBytes() < 1024) {
+      throw new ConfigException(file, "ingest.maxBodyBytes", "must be at least 1024");
+    }
+    if (ingest.basicAuth().isConfigured()
+        && (ingest.basicAuth().username().isEmpty() || ingest.basicAuth().password().isEmpty())) {
+      throw new ConfigException(file, "ingest.basicAuth", "needs both a username and a password");
+    }
+    if (ingest.hmac().maxSkew().isNegative() || ingest.hmac().maxSkew().isZero()) {
+      throw new ConfigException(file, "ingest.hmac.maxSkew", "must be positive");
+    }
+    if (!ingest.hasAnyCredential() && !ingest.allowUnauthenticated()) {
+      throw new ConfigException(
+          file,
+          "ingest",
+          "no webhook credentials are configured (set ingest.bearerToken, ingest.basicAuth or"
+              + " ingest.hmac.secret, or set ingest.allowUnauthenticated: true)");
+    }
+  }
+
+  private void validateSeverity(SeverityConfig severity) {
+    if (severity.defaultSeverity().isBlank()) {
+      throw new ConfigException(file, "severity.default", "must not be empty");
+    }
+  }
+}

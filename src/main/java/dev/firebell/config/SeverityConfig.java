@@ -1,0 +1,52 @@
+package dev.firebell.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps the value of an alert label (by default {@code severity}) to an incident severity. Matching
+ * ignores case; a label value that already is a severity (such as {@code SEV-2}) is kept.
+ */
+public record SeverityConfig(
+    String label, Map<String, String> map, @JsonProperty("default") String defaultSeverity) {
+
+  public SeverityConfig {
+    label = label == null || label.isBlank() ? "severity" : label;
+    map = map == null ? defaultMap() : lowerCaseKeys(map);
+    defaultSeverity = defaultSeverity == null ? "SEV-3" : defaultSeverity;
+  }
+
+  public static SeverityConfig defaults() {
+    return new SeverityConfig(null, null, null);
+  }
+
+  private static Map<String, String> defaultMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put("critical", "SEV-1");
+    map.put("high", "SEV-2");
+    map.put("warning", "SEV-3");
+    map.put("info", "SEV-4");
+    return Map.copyOf(map);
+  }
+
+  private static Map<String, String> lowerCaseKeys(Map<String, String> map) {
+    Map<String, String> lower = new LinkedHashMap<>();
+    map.forEach((key, value) -> lower.put(key.toLowerCase(Locale.ROOT), value));
+    return lower;
+  }
+
+  /** The severity for a label value, or the default when it is missing or unknown. */
+  public String severityFor(String labelValue) {
+    if (labelValue == null || labelValue.isBlank()) {
+      return defaultSeverity;
+    }
+    String mapped = map.get(labelValue.strip().toLowerCase(Locale.ROOT));
+    if (mapped != null) {
+      return mapped;
+    }
+    String upper = labelValue.strip().toUpperCase(Locale.ROOT);
+    return map.containsValue(upper) ? upper : defaultSeverity;
+  }
+}

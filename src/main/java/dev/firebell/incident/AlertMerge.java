@@ -1,0 +1,65 @@
+package dev.firebell.incident;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides what a notification changes in an open incident, alert by alert. Each alert's own status
+ * counts, not the group's: a "firing" notification may carry resolved alerts. Repeats of what is
+ * already known change nothing, which is what keeps Grafana's periodic re-sends and HA duplicates
+ * off the timeline.
+ */
+final class AlertMerge {
+  private AlertMerge() {}
+
+  /** What changes, given the alerts the incident already has (by fingerprint). */
+  static Plan plan(Map<String, IncidentAlert> known, List<AlertSignal> incoming) {
+    List<AlertSignal> added = new ArrayList<>();
+    List<AlertSignal> refired = new ArrayList<>();
+    List<AlertSignal> resolved = new ArrayList<>();
+    for (AlertSignal alert : lastPerFingerprint(incoming)) {
+      IncidentAlert current = known.get(alert.fingerprint());
+      if (current == null) {
+        added.add(alert);
+      } else if (alert.isFiring()
+          && current.status() == AlertStatus.RESOLVED
+          && alert.startsAt().isAfter(current.startsAt())) {
+        // A new firing episode of the same instance. An older startsAt is a late duplicate.
+        refired.add(alert);
+      } else if (!alert.isFiring() && current.status() == AlertStatus.FIRING) {
+        resolved.add(alert);
+      }
+    }
+    return new Plan(added, refired, resolved);
+  }
+
+  /**
+   * Drops firing alerts that belong to an episode the group's previous incident already closed: a
+   * delayed copy of an old notification must not open a new incident.
+   */
+  static List<AlertSignal> withoutClosedEpisodes(
+      List<AlertSignal> incoming, Map<String, IncidentAlert> previous) {
+    return incoming.stream()
+        .filter(
+            alert -> {
+              IncidentAlert earlier = previous.get(alert.fingerprint());
+              return earlier == null || alert.startsAt().isAfter(earlier.startsAt());
+            })
+        .toList();
+  }
+
+  private static List<AlertSignal> lastPerFingerprint(List<AlertSignal> incoming) {
+    Map<String, AlertSignal> byFingerprint = new LinkedHashMap<>();
+    incoming.forEach(alert -> byFingerprint.put(alert.fingerprint(), alert));
+    return List.copyOf(byFingerprint.values());
+  }
+
+  /** The alerts a notification adds, fires again, or resolves. */
+  record Plan(List<AlertSignal> added, List<AlertSignal> refired, List<AlertSignal> resolved) {
+    boolean isEmpty() {
+      return added.isEmpty() && refired.isEmpty() && resolved.isEmpty();
+    }
+  }
+}

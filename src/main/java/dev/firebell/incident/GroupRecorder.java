@@ -1,0 +1,158 @@
+package dev.firebell.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Applies one notification to its alert group inside the caller's transaction. */
+final class GroupRecorder {
+  private final IncidentRepository repository;
+  private final Clock clock;
+  private final boolean autoResolve;
+
+  GroupRecorder(IncidentRepository repository, Clock clock, boolean autoResolve) {
+    this.repository = repository;
+    this.clock = clock;
+    this.autoResolve = autoResolve;
+  }
+
+  RecordResult record(AlertGroupSignal signal) {
+    AlertGroup group = lockOrCreateGroup(signal);
+    if (group.openIncidentId() != null) {
+      return updateOpenIncident(group, signal);
+    }
+    return openIncident(group, signal);
+  }
+
+  private AlertGroup lockOrCreateGroup(AlertGroupSignal signal) {
+    return repository
+        .lockGroup(signal.groupHash())
+        .orElseGet(
+            () -> {
+              repository.insertGroup(signal);
+              return repository.lockGroup(signal.groupHash()).orElseThrow();
+            });
+  }
+
+  private RecordResult openIncident(AlertGroupSignal signal, List<AlertSignal> alerts, Long last) {
+    long id = repository.insertIncident(signal, last);
+    repository.updateGroup(signal.groupHash(), id, id);
+    stamp(
+        id,
+        signal.receivedAt(),
+        "notification.received",
+        TimelineTexts.received(signal, last),
+        null);
+    AlertMerge.Plan plan = AlertMerge.plan(Map.of(), alerts);
+    apply(id, plan);
+    IncidentStatus status = resolveIfAllResolved(id, signal.groupHash());
+    return new RecordResult(RecordOutcome.OPENED, id, status);
+  }
+
+  private RecordResult openIncident(AlertGroup group, AlertGroupSignal signal) {
+    Long last = group.lastIncidentId();
+    List<AlertSignal> fresh =
+        last == null
+            ? signal.alerts()
+            : AlertMerge.withoutClosedEpisodes(
+                signal.alerts(), IncidentService.byFingerprint(repository.alerts(last)));
+    boolean anyFiring = fresh.stream().anyMatch(AlertSignal::isFiring);
+    // Grafana's contact-point test is recorded even when it arrives already resolved.
+    if (!anyFiring && !(signal.test() && !fresh.isEmpty())) {
+      return RecordResult.ignored();
+    }
+    return openIncident(signal, fresh, last);
+  }
+
+  private RecordResult updateOpenIncident(AlertGroup group, AlertGroupSignal signal) {
+    long id = group.openIncidentId();
+    Map<String, IncidentAlert> known = IncidentService.byFingerprint(repository.alerts(id));
+    AlertMerge.Plan plan = AlertMerge.plan(known, signal.alerts());
+    if (plan.isEmpty()) {
+      Incident incident = repository.findIncident(id).orElseThrow();
+      return new RecordResult(RecordOutcome.UNCHANGED, id, incident.status());
+    }
+    stamp(
+        id,
+        signal.receivedAt(),
+        "notification.received",
+        TimelineTexts.received(signal, null),
+        null);
+    apply(id, plan);
+    IncidentStatus status = resolveIfAllResolved(id, signal.groupHash());
+    return new RecordResult(RecordOutcome.UPDATED, id, status);
+  }
+
+  private void apply(long id, AlertMerge.Plan plan) {
+    for (AlertSignal alert : plan.added()) {
+      repository.insertAlert(IncidentAlert.of(id, alert));
+      stampFired(id, alert);
+      if (!alert.isFiring()) {
+        stampResolved(id, alert);
+      }
+    }
+    for (AlertSignal alert : plan.refired()) {
+      repository.updateAlert(IncidentAlert.of(id, alert));
+      stampFired(id, alert);
+    }
+    for (AlertSignal alert : plan.resolved()) {
+      repository.updateAlert(IncidentAlert.of(id, alert));
+      stampResolved(id, alert);
+    }
+  }
+
+  /**
+   * Auto-resolve: once every alert instance of the incident has resolved, the incident resolves at
+   * the latest {@code endsAt}, and the group's next firing opens a new incident.
+   */
+  private IncidentStatus resolveIfAllResolved(long id, String groupHash) {
+    Incident incident = repository.findIncident(id).orElseThrow();
+    if (!autoResolve) {
+      return incident.status();
+    }
+    List<IncidentAlert> alerts = repository.alerts(id);
+    if (alerts.isEmpty() || alerts.stream().anyMatch(a -> a.status() == AlertStatus.FIRING)) {
+      return incident.status();
+    }
+    Instant resolvedAt =
+        alerts.stream()
+            .map(IncidentAlert::endsAt)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(clock.instant());
+    repository.resolveIncident(id, resolvedAt);
+    repository.updateGroup(groupHash, null, id);
+    stamp(
+        id,
+        resolvedAt,
+        "incident.resolved",
+        TimelineTexts.autoResolved(alerts.size()),
+        "incident.resolved");
+    return IncidentStatus.RESOLVED;
+  }
+
+  private void stampFired(long id, AlertSignal alert) {
+    stamp(
+        id,
+        alert.startsAt(),
+        "alert.fired",
+        TimelineTexts.fired(alert),
+        "alert.fired/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
+  }
+
+  private void stampResolved(long id, AlertSignal alert) {
+    stamp(
+        id,
+        alert.endsAt(),
+        "alert.resolved",
+        TimelineTexts.resolved(alert),
+        "alert.resolved/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
+  }
+
+  private void stamp(long id, Instant at, String kind, String text, String dedupKey) {
+    repository.insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, dedupKey);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.firebell.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for alert groups, incidents, their alerts and timelines. */
+@RegisterConstructorMapper(AlertGroup.class)
+@RegisterConstructorMapper(Incident.class)
+@RegisterConstructorMapper(IncidentAlert.class)
+@RegisterConstructorMapper(TimelineEntry.class)
+public interface IncidentRepository {
+
+  String INCIDENT_COLUMNS =
+      """
+      id, group_hash, source, receiver, title, severity, service, status, test, opened_at,
+      acknowledged_at, acknowledged_by, resolved_at, previous_incident_id, group_labels,
+      common_labels, common_annotations, external_url
+      """;
+
+  /** Locks the group's row until commit, so deliveries for one group run one at a time. */
+  @SqlQuery(
+      """
+      SELECT group_hash, open_incident_id, last_incident_id FROM alert_group
+      WHERE group_hash = :groupHash FOR UPDATE
+      """)
+  Optional<AlertGroup> lockGroup(@Bind("groupHash") String groupHash);
+
+  /** First sight of a group; a concurrent first sight fails on the primary key and retries. */
+  @SqlUpdate(
+      """
+      INSERT INTO alert_group (group_hash, source, group_key, first_seen_at)
+      VALUES (:groupHash, :source, :groupKey, :receivedAt)
+      """)
+  void insertGroup(@BindMethods AlertGroupSignal signal);
+
+  @SqlUpdate(
+      """
+      UPDATE alert_group SET open_incident_id = :openIncidentId, last_incident_id = :lastIncidentId
+      WHERE group_hash = :groupHash
+      """)
+  void updateGroup(
+      @Bind("groupHash") String groupHash,
+      @Bind("openIncidentId") Long openIncidentId,
+      @Bind("lastIncidentId") Long lastIncidentId);
+
+  @SqlUpdate(
+      """
+      INSERT INTO incident (group_hash, source, receiver, title, severity, service, status, test,
+        opened_at, previous_incident_id, group_labels, common_labels, common_annotations,
+        external_url)
+      VALUES (:groupHash, :source, :receiver, :title, :severity, :service, 'TRIGGERED', :test,
+        :receivedAt, :previousIncidentId, :groupLabels, :commonLabels, :commonAnnotations,
+        :externalUrl)
+      """)
+  @GetGeneratedKeys("id")
+  long insertIncident(
+      @BindMethods AlertGroupSignal signal, @Bind("previousIncidentId") Long previousIncidentId);
+
+  @SqlQuery("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE id = :id")
+  Optional<Incident> findIncident(@Bind("id") long id);
+
+  /** Newest first; "open" means not resolved. */
+  @SqlQuery(
+      "SELECT "
+          + INCIDENT_COLUMNS
+          + """
+          FROM incident
+          WHERE (:filter = 'ALL' OR (:filter = 'OPEN' AND status <> 'RESOLVED')
+                 OR (:filter = 'RESOLVED' AND status = 'RESOLVED'))
+          ORDER BY id DESC LIMIT :limit
+          """)
+  List<Incident> listIncidents(@Bind("filter") IncidentFilter filter, @Bind("limit") int limit);
+
+  @SqlUpdate(
+      """
+      UPDATE incident SET status = 'RESOLVED', resolved_at = :resolvedAt
+      WHERE id = :id AND status <> 'RESOLVED'
+      """)
+  int resolveIncident(@Bind("id") long id, @Bind("resolvedAt") Instant resolvedAt);
+
+  @SqlQuery(
+      """
+      SELECT incident_id, fingerprint, status, labels, annotations, alert_values,
+        value_string, starts_at, ends_at, generator_url, dashboard_url, panel_url, silence_url,
+        image_url
+      FROM incident_alert WHERE incident_id = :incidentId ORDER BY starts_at, fingerprint
+      """)
+  List<IncidentAlert> alerts(@Bind("incidentId") long incidentId);
+
+  @SqlUpdate(
+      """
+      INSERT INTO incident_alert (incident_id, fingerprint, status, labels, annotations,
+        alert_values, value_string, starts_at, ends_at, generator_url, dashboard_url, panel_url,
+        silence_url, image_url)
+      VALUES (:incidentId, :fingerprint, :status, :labels, :annotations, :values, :valueString,
+        :startsAt, :endsAt, :generatorUrl, :dashboardUrl, :panelUrl, :silenceUrl, :imageUrl)
+      """)
+  void insertAlert(@BindMethods IncidentAlert alert);
+
+  /** A new firing episode or a resolution replaces what the instance last reported. */
+  @SqlUpdate(
+      """
+      UPDATE incident_alert SET status = :status, labels = :labels, annotations = :annotations,
+        alert_values = :values, value_string = :valueString, starts_at = :startsAt,
+        ends_at = :endsAt, generator_url = :generatorUrl, dashboard_url = :dashboardUrl,
+        panel_url = :panelUrl, silence_url = :silenceUrl, image_url = :imageUrl
+      WHERE incident_id = :incidentId AND fingerprint = :fingerprint
+      """)
+  void updateAlert(@BindMethods IncidentAlert alert);
+
+  @SqlUpdate(
+      """
+      INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor, dedup_key)
+      VALUES (:incidentId, :at, :kind, :text, :actor, :dedupKey)
+      """)
+  void insertTimelineEntry(
+      @Bind("incidentId") long incidentId,
+      @Bind("at") Instant at,
+      @Bind("kind") String kind,
+      @Bind("text") String text,
+      @Bind("actor") String actor,
+      @Bind("dedupKey") String dedupKey);
+
+  @SqlQuery(
+      """
+      SELECT id, incident_id, occurred_at AS at, kind, description AS text, actor
+      FROM timeline_entry WHERE incident_id = :incidentId ORDER BY occurred_at, id
+      """)
+  List<TimelineEntry> timeline(@Bind("incidentId") long incidentId);
+}

@@ -1,0 +1,126 @@
+package dev.firebell.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.config.IngestConfig;
+import dev.firebell.config.SeverityConfig;
+import dev.firebell.incident.AlertGroupSignal;
+import dev.firebell.incident.IncidentService;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.RecordOutcome;
+import dev.firebell.incident.RecordResult;
+import dev.firebell.web.HttpProblem;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST|PUT /webhooks/grafana} and {@code /webhooks/alertmanager}: checks size, credentials
+ * and content type, translates the body and records it. It answers 2xx only once the change is
+ * durable, so a sender that sees an error retries and nothing accepted is lost.
+ */
+public final class WebhookEndpoint {
+  private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
+
+  private final IngestConfig config;
+  private final WebhookAuthenticator authenticator;
+  private final PayloadParser parser;
+  private final AlertTranslator translator;
+  private final IncidentService incidents;
+  private final Clock clock;
+
+  public WebhookEndpoint(
+      IngestConfig config,
+      SeverityConfig severity,
+      IncidentService incidents,
+      ObjectMapper json,
+      Clock clock) {
+    this.config = config;
+    this.authenticator = new WebhookAuthenticator(config);
+    this.parser = new PayloadParser(json);
+    this.translator = new AlertTranslator(severity);
+    this.incidents = incidents;
+    this.clock = clock;
+  }
+
+  public void grafana(Context ctx) {
+    receive(ctx, WebhookSource.GRAFANA);
+  }
+
+  public void alertmanager(Context ctx) {
+    receive(ctx, WebhookSource.ALERTMANAGER);
+  }
+
+  private void receive(Context ctx, WebhookSource source) {
+    Instant receivedAt = clock.instant();
+    byte[] body = readBody(ctx);
+    authenticator
+        .refusal(ctx::header, body, receivedAt)
+        .ifPresent(
+            reason -> {
+              log.warn("webhook {} from {} refused: {}", source.id(), ctx.ip(), reason);
+              throw new HttpProblem(401, reason);
+            });
+    requireJson(ctx);
+    AlertGroupSignal signal = translator.translate(source, parser.parse(body), receivedAt);
+    RecordResult result = incidents.record(signal);
+    logResult(source, signal, result);
+    ctx.status(200).json(Response.of(result));
+  }
+
+  private byte[] readBody(Context ctx) {
+    long limit = config.maxBodyBytes();
+    if (ctx.contentLength() > limit) {
+      throw tooLarge(limit);
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > limit) {
+      throw tooLarge(limit);
+    }
+    return body;
+  }
+
+  private static HttpProblem tooLarge(long limit) {
+    return new HttpProblem(
+        413, "the body is larger than ingest.maxBodyBytes (" + limit + " bytes)", "body");
+  }
+
+  private static void requireJson(Context ctx) {
+    String type = ctx.contentType();
+    String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase();
+    if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+      throw new HttpProblem(
+          415,
+          "Content-Type must be application/json, got " + (type == null ? "none" : type),
+          "Content-Type");
+    }
+  }
+
+  private static void logResult(
+      WebhookSource source, AlertGroupSignal signal, RecordResult result) {
+    if (result.outcome() == RecordOutcome.IGNORED) {
+      log.info(
+          "webhook {} group {}: ignored (only resolved alerts, no open incident)",
+          source.id(),
+          signal.groupKey());
+    } else {
+      log.info(
+          "webhook {} incident {}: {} ({} alerts, status {})",
+          source.id(),
+          result.incidentId(),
+          result.outcome().wireName(),
+          signal.alerts().size(),
+          result.status().wireName());
+    }
+  }
+
+  /** The answer to a sender: what happened, and to which incident. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Response(RecordOutcome outcome, Long incidentId, IncidentStatus incidentStatus) {
+    static Response of(RecordResult result) {
+      return new Response(result.outcome(), result.incidentId(), result.status());
+    }
+  }
+}

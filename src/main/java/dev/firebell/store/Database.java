@@ -1,0 +1,108 @@
+package dev.firebell.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.firebell.config.DatabaseConfig;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The connection pool, the migrated schema and the Jdbi handle on top of them, plus the way this
+ * database makes a commit durable.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Durability durability;
+
+  private Database(HikariDataSource dataSource, Jdbi jdbi, Durability durability) {
+    this.dataSource = dataSource;
+    this.jdbi = jdbi;
+    this.durability = durability;
+  }
+
+  /** Connects, applies the Flyway migrations and prepares Jdbi. */
+  public static Database open(DatabaseConfig config, ObjectMapper json) {
+    HikariDataSource dataSource = new HikariDataSource(hikari(config));
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+      JsonColumns.install(jdbi, json);
+      Durability durability =
+          config.isH2() && !config.isH2InMemory() ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;
+      return new Database(dataSource, jdbi, durability);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  private static HikariConfig hikari(DatabaseConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.isH2() ? h2Url(config.url()) : config.url());
+    hikari.setUsername(config.username());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(config.maxPoolSize());
+    hikari.setPoolName("firebell-db");
+    // Fail fast at start-up rather than hang when the database is unreachable.
+    hikari.setInitializationFailTimeout(10_000);
+    hikari.setConnectionTimeout(5_000);
+    return hikari;
+  }
+
+  /**
+   * H2 runs in PostgreSQL mode so one set of migrations and queries serves both databases. A user's
+   * own settings in the URL win over these.
+   */
+  static String h2Url(String url) {
+    StringBuilder full = new StringBuilder(url);
+    appendIfAbsent(full, "MODE", "PostgreSQL");
+    appendIfAbsent(full, "DATABASE_TO_LOWER", "TRUE");
+    appendIfAbsent(full, "DEFAULT_NULL_ORDERING", "HIGH");
+    appendIfAbsent(full, "LOCK_TIMEOUT", "10000");
+    if (url.startsWith("jdbc:h2:mem:")) {
+      appendIfAbsent(full, "DB_CLOSE_DELAY", "-1");
+    }
+    return full.toString();
+  }
+
+  private static void appendIfAbsent(StringBuilder url, String setting, String value) {
+    if (!url.toString().toUpperCase().contains(";" + setting + "=")) {
+      url.append(';').append(setting).append('=').append(value);
+    }
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Durability durability() {
+    return durability;
+  }
+
+  /** True when the database answers a trivial query. */
+  public boolean isReachable() {
+    try {
+      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())
+          == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    durability.close();
+    if (jdbi != null && dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
+      // An in-memory database lives until told otherwise (DB_CLOSE_DELAY=-1).
+      jdbi.useHandle(handle -> handle.execute("SHUTDOWN"));
+    }
+    dataSource.close();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.firebell.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Type;
+import java.sql.Types;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.ArgumentFactory;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.generic.GenericTypes;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+
+/**
+ * Label maps and Grafana's {@code values} are stored as JSON text in {@code CHARACTER VARYING}
+ * columns (not CLOB, which H2 moves to slower LOB storage), so both H2 and PostgreSQL read them.
+ */
+final class JsonColumns {
+  private JsonColumns() {}
+
+  static void install(Jdbi jdbi, ObjectMapper json) {
+    jdbi.registerColumnMapper(
+        new GenericType<Map<String, String>>() {},
+        (ColumnMapper<Map<String, String>>)
+            (results, column, context) -> readMap(json, results.getString(column)));
+    jdbi.registerColumnMapper(
+        JsonNode.class, (results, column, context) -> readTree(json, results.getString(column)));
+    jdbi.registerArgument(new JsonArguments(json));
+  }
+
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+  private static Map<String, String> readMap(ObjectMapper json, String text) {
+    return text == null ? Map.of() : read(() -> json.readValue(text, STRING_MAP));
+  }
+
+  private static JsonNode readTree(ObjectMapper json, String text) {
+    return text == null ? null : read(() -> json.readTree(text));
+  }
+
+  private interface JsonRead<T> {
+    T read() throws JsonProcessingException;
+  }
+
+  private static <T> T read(JsonRead<T> reader) {
+    try {
+      return reader.read();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Binds maps and JSON trees as their JSON text. */
+  private record JsonArguments(ObjectMapper json) implements ArgumentFactory.Preparable {
+    @Override
+    public Optional<Function<Object, Argument>> prepare(Type type, ConfigRegistry config) {
+      Class<?> erased = GenericTypes.getErasedType(type);
+      if (!Map.class.isAssignableFrom(erased) && !JsonNode.class.isAssignableFrom(erased)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          value ->
+              (position, statement, context) -> {
+                if (value == null) {
+                  statement.setNull(position, Types.VARCHAR);
+                } else {
+                  statement.setString(position, write(value));
+                }
+              });
+    }
+
+    private String write(Object value) {
+      try {
+        return json.writeValueAsString(value);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.firebell.web;
+
+import dev.firebell.incident.IncidentNotFound;
+import dev.firebell.ingest.InvalidPayload;
+import dev.firebell.store.DatabaseSyncException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP responses. A database that cannot be reached or synced
+ * gives 503, so Grafana and Alertmanager retry the delivery later.
+ */
+public final class ErrorMapper {
+  private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  public static void register(RoutesConfig routes) {
+    routes.exception(
+        HttpProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field()));
+    routes.exception(
+        InvalidPayload.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.field()));
+    routes.exception(IncidentNotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), null));
+    routes.exception(
+        HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
+    routes.exception(ConnectionException.class, ErrorMapper::databaseUnavailable);
+    routes.exception(DatabaseSyncException.class, ErrorMapper::databaseUnavailable);
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          if (isDatabaseOutage(e)) {
+            databaseUnavailable(e, ctx);
+            return;
+          }
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          respond(ctx, 500, "internal error; the server log has the details", null);
+        });
+  }
+
+  private static void databaseUnavailable(Exception e, Context ctx) {
+    log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+    ctx.header("Retry-After", "10");
+    respond(ctx, 503, "the database is unavailable; retry later", null);
+  }
+
+  /** A lost connection surfaces as a statement error whose cause is a transient SQL error. */
+  private static boolean isDatabaseOutage(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLTransientException
+          || cause instanceof java.sql.SQLRecoverableException
+          || cause instanceof java.sql.SQLNonTransientConnectionException
+          || cause instanceof ConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static void respond(Context ctx, int status, String message, String field) {
+    ctx.status(status).json(new ErrorBody(message, field));
+  }
+}
