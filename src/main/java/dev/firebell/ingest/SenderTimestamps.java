@@ -3,6 +3,7 @@ package dev.firebell.ingest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,8 @@ final class SenderTimestamps {
             ? goForm.group(1) + "T" + goForm.group(2) + goForm.group(3) + ":" + goForm.group(4)
             : trimmed;
     try {
-      Instant instant = OffsetDateTime.parse(iso).toInstant();
+      // Databases keep microseconds; truncating here keeps comparisons with stored times exact.
+      Instant instant = OffsetDateTime.parse(iso).toInstant().truncatedTo(ChronoUnit.MICROS);
       return instant.getEpochSecond() <= ZERO_TIME_LIMIT ? null : instant;
     } catch (DateTimeParseException e) {
       throw new InvalidPayload(

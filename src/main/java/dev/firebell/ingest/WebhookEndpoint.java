@@ -13,6 +13,7 @@ import dev.firebell.web.HttpProblem;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class WebhookEndpoint {
   }
 
   private void receive(Context ctx, WebhookSource source) {
-    Instant receivedAt = clock.instant();
+    Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     byte[] body = readBody(ctx);
     authenticator
         .refusal(ctx::header, body, receivedAt)

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.firebell.config.DatabaseConfig;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -96,12 +97,23 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * An in-memory database lives until told otherwise (DB_CLOSE_DELAY=-1). SHUTDOWN closes the
+   * connection it runs on, so the statement itself reports an error that means success.
+   */
+  private void dropInMemoryDatabase() {
+    try {
+      jdbi.useHandle(handle -> handle.execute("SHUTDOWN"));
+    } catch (JdbiException expected) {
+      // the database is gone, which was the point
+    }
+  }
+
   @Override
   public void close() {
     durability.close();
-    if (jdbi != null && dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
-      // An in-memory database lives until told otherwise (DB_CLOSE_DELAY=-1).
-      jdbi.useHandle(handle -> handle.execute("SHUTDOWN"));
+    if (dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
+      dropInMemoryDatabase();
     }
     dataSource.close();
   }

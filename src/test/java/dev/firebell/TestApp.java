@@ -1,0 +1,129 @@
+package dev.firebell;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.config.ApiConfig;
+import dev.firebell.config.DatabaseConfig;
+import dev.firebell.config.FirebellConfig;
+import dev.firebell.config.IngestConfig;
+import dev.firebell.config.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The real server on a random port with its own fresh database, plus an HTTP client that speaks to
+ * it the way Grafana and the API's users do.
+ */
+public final class TestApp implements AutoCloseable {
+  public static final String INGEST_TOKEN = "test-ingest-token";
+  public static final String API_TOKEN = "test-api-token";
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public final MutableClock clock;
+  private final App app;
+
+  private TestApp(App app, MutableClock clock) {
+    this.app = app;
+    this.clock = clock;
+  }
+
+  /** Port 0, a fresh in-memory H2, bearer-token ingest and one API token. */
+  public static FirebellConfig defaultConfig() {
+    return FirebellConfig.defaults()
+        .withServer(new ServerConfig(0, "127.0.0.1", "http://localhost:8080"))
+        .withDatabase(freshDatabase())
+        .withIngest(IngestConfig.bearer(INGEST_TOKEN))
+        .withApi(ApiConfig.token(API_TOKEN));
+  }
+
+  public static DatabaseConfig freshDatabase() {
+    return DatabaseConfig.of("jdbc:h2:mem:firebell-" + UUID.randomUUID());
+  }
+
+  public static TestApp start() {
+    return start(defaultConfig());
+  }
+
+  public static TestApp start(FirebellConfig config) {
+    MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
+    return new TestApp(App.start(config, clock), clock);
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + app.port() + path;
+  }
+
+  /** Posts a body to a webhook path as Grafana would, with the ingest token. */
+  public Reply postWebhook(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + INGEST_TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Reply getApi(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", "Bearer " + API_TOKEN)
+            .GET());
+  }
+
+  public JsonNode incident(long id) {
+    Reply reply = getApi("/api/incidents/" + id);
+    if (reply.status() != 200) {
+      throw new AssertionError("GET incident " + id + ": " + reply);
+    }
+    return reply.json();
+  }
+
+  public JsonNode incidents(String status) {
+    return getApi("/api/incidents?status=" + status).json().get("incidents");
+  }
+
+  public static Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+
+  /** A response, with its body parsed as JSON on demand. */
+  public record Reply(int status, String body, HttpResponse<String> response) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}
