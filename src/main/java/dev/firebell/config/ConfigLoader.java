@@ -59,7 +59,15 @@ public final class ConfigLoader {
       }
       return tree;
     } catch (JsonProcessingException e) {
-      throw new ConfigException(name, "is not valid YAML: " + e.getOriginalMessage());
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      String problem = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+      throw new ConfigException(name, "is not valid YAML" + where + ": " + problem);
     }
   }
 
@@ -69,8 +77,7 @@ public final class ConfigLoader {
     } catch (UnrecognizedPropertyException e) {
       String known =
           e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.joining(", "));
-      throw new ConfigException(
-          name, path(e), "unknown key '" + e.getPropertyName() + "' (known keys: " + known + ")");
+      throw new ConfigException(name, path(e), "unknown key (known keys here: " + known + ")");
     } catch (InvalidFormatException e) {
       throw new ConfigException(
           name,

@@ -1,0 +1,103 @@
+package dev.firebell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Firebell as users run it: {@code java -jar target/firebell.jar --config FILE} in its own JVM, so
+ * a test can kill it the hard way and start it again on the same files.
+ */
+public final class FirebellProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private FirebellProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the packaged jar and waits until it answers /healthz. */
+  public static FirebellProcess start(Path config, int port, Path workDir) throws IOException {
+    String jar = System.getProperty("firebell.jar", "target/firebell.jar");
+    Path log = Files.createTempFile(workDir, "firebell", ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-jar");
+    command.add(Path.of(jar).toAbsolutePath().toString());
+    command.add("--config");
+    command.add(config.toString());
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    FirebellProcess firebell = new FirebellProcess(process, port, log);
+    firebell.awaitHealthy(Duration.ofSeconds(30));
+    return firebell;
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, like a power cut to the process. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  private void awaitHealthy(Duration timeout) throws IOException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Firebell exited:\n" + Files.readString(log));
+      }
+      try {
+        if (TestApp.send(HttpRequest.newBuilder(URI.create(url("/healthz")))).status() == 200) {
+          return;
+        }
+      } catch (UncheckedIOException notYetListening) {
+        // keep waiting
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("Firebell did not become healthy:\n" + Files.readString(log));
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
