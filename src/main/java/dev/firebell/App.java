@@ -5,40 +5,88 @@ import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.json.Json;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.paging.Channels;
+import dev.firebell.paging.EscalationEngine;
+import dev.firebell.paging.OutboxSender;
+import dev.firebell.paging.PageComposer;
+import dev.firebell.paging.PagingScheduler;
+import dev.firebell.security.LinkTokens;
 import dev.firebell.store.Database;
+import dev.firebell.store.SecretStore;
+import dev.firebell.web.ActionApi;
 import dev.firebell.web.ApiAuth;
 import dev.firebell.web.ErrorMapper;
 import dev.firebell.web.HealthApi;
 import dev.firebell.web.IncidentApi;
+import dev.firebell.web.LinkPages;
+import dev.firebell.web.OnCallApi;
+import dev.firebell.web.Pages;
 import dev.firebell.web.Routes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Builds every object by hand and runs the HTTP server; {@link #close()} stops it all. */
 public final class App implements AutoCloseable {
+  private static final int SENDER_THREADS = 8;
+
   private final Database database;
   private final Javalin server;
+  private final PagingScheduler paging;
+  private final OutboxSender outbox;
+  private final ExecutorService senders;
 
-  private App(Database database, Javalin server) {
+  private App(
+      Database database,
+      Javalin server,
+      PagingScheduler paging,
+      OutboxSender outbox,
+      ExecutorService senders) {
     this.database = database;
     this.server = server;
+    this.paging = paging;
+    this.outbox = outbox;
+    this.senders = senders;
   }
 
-  /** Opens the database, migrates it and starts listening. */
-  public static App start(FirebellConfig config, Clock clock) {
+  /** Opens the database, migrates it, starts paging and starts listening. */
+  public static App start(FirebellConfig config, OnCall oncall, Clock clock) {
     ObjectMapper json = Json.mapper();
     Database database = Database.open(config.database(), json);
+    ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS, App::senderThread);
     try {
+      PebbleEngine templates = Pages.engine();
       IncidentService incidents =
           new IncidentService(
               database.jdbi(), database.durability(), clock, config.incidents().autoResolve());
-      WebhookEndpoint webhooks =
-          new WebhookEndpoint(config.ingest(), config.severity(), incidents, json, clock);
-      ApiAuth apiAuth = new ApiAuth(config.api());
-      IncidentApi incidentApi = new IncidentApi(incidents);
-      HealthApi health = new HealthApi(database);
+      LinkTokens tokens =
+          new LinkTokens(linkSecret(config, database, clock), config.security().linkTtl());
+      OutboxSender outbox =
+          new OutboxSender(
+              database.jdbi(),
+              oncall,
+              Channels.create(config, json, templates, clock),
+              new PageComposer(config.server().publicUrl(), tokens),
+              config.paging(),
+              clock,
+              senders);
+      PagingScheduler paging =
+          new PagingScheduler(new EscalationEngine(database.jdbi(), oncall), outbox, clock);
+      incidents.onChange(paging::wake);
 
+      Routes.Handlers handlers =
+          new Routes.Handlers(
+              new WebhookEndpoint(config.ingest(), config.severity(), incidents, json, clock),
+              new ApiAuth(config.api()),
+              new IncidentApi(incidents),
+              new ActionApi(incidents, oncall, json),
+              new OnCallApi(oncall, clock),
+              new LinkPages(tokens, incidents, oncall, new Pages(templates), clock),
+              new HealthApi(database));
       Javalin server =
           Javalin.create(
               javalin -> {
@@ -48,15 +96,31 @@ public final class App implements AutoCloseable {
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.http.maxRequestSize = config.ingest().maxBodyBytes();
                 javalin.jsonMapper(new JavalinJackson(json, false));
-                Routes.register(javalin.routes, webhooks, apiAuth, incidentApi, health);
+                Routes.register(javalin.routes, handlers);
                 ErrorMapper.register(javalin.routes);
               });
       server.start();
-      return new App(database, server);
+      paging.start(config.paging().pollInterval());
+      paging.wake();
+      return new App(database, server, paging, outbox, senders);
     } catch (RuntimeException e) {
+      senders.shutdownNow();
       database.close();
       throw e;
     }
+  }
+
+  private static String linkSecret(FirebellConfig config, Database database, Clock clock) {
+    String configured = config.security().linkSecret();
+    return configured.isEmpty()
+        ? new SecretStore(database.jdbi(), clock).getOrCreate("link")
+        : configured;
+  }
+
+  private static Thread senderThread(Runnable runnable) {
+    Thread thread = new Thread(runnable, "page-sender");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** The port the server listens on (useful when configured as 0). */
@@ -64,9 +128,20 @@ public final class App implements AutoCloseable {
     return server.port();
   }
 
+  /** The paging loop; tests run passes by hand with a controlled clock. */
+  public PagingScheduler paging() {
+    return paging;
+  }
+
+  public OutboxSender outbox() {
+    return outbox;
+  }
+
   @Override
   public void close() {
+    paging.close();
     server.stop();
+    senders.shutdownNow();
     database.close();
   }
 }

@@ -3,6 +3,8 @@ package dev.firebell;
 import dev.firebell.config.ConfigException;
 import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.OnCallWarnings;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -25,18 +27,24 @@ public final class Main {
       return;
     }
     FirebellConfig config;
+    OnCall oncall;
     try {
-      config = new ConfigLoader(System.getenv()).load(configFile);
+      ConfigLoader loader = new ConfigLoader(System.getenv());
+      config = loader.load(configFile);
+      oncall = loader.loadOnCall(config);
     } catch (ConfigException e) {
       System.err.println("firebell: configuration error: " + e.getMessage());
       System.exit(2);
       return;
     }
+    Clock clock = Clock.systemUTC();
     Logger log = LoggerFactory.getLogger(Main.class);
     StartupWarnings.log(config, log);
+    oncall.warnings().forEach(warning -> log.warn("on-call: {}", warning));
+    OnCallWarnings.of(oncall, clock.instant()).forEach(warning -> log.warn("on-call: {}", warning));
     App app;
     try {
-      app = App.start(config, Clock.systemUTC());
+      app = App.start(config, oncall, clock);
     } catch (RuntimeException e) {
       log.error("Firebell could not start: {}", e.getMessage(), e);
       System.exit(1);

@@ -6,7 +6,9 @@ import dev.firebell.config.ApiConfig;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.IngestConfig;
+import dev.firebell.config.PagingConfig;
 import dev.firebell.config.ServerConfig;
+import dev.firebell.oncall.OnCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -53,8 +56,31 @@ public final class TestApp implements AutoCloseable {
   }
 
   public static TestApp start(FirebellConfig config) {
+    return start(config, OnCall.empty());
+  }
+
+  /** Paging runs only when a test says so: the background loop waits an hour. */
+  public static TestApp start(FirebellConfig config, OnCall oncall) {
     MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
-    return new TestApp(App.start(config, clock), clock);
+    FirebellConfig manualPaging =
+        config.withPaging(
+            new PagingConfig(
+                Duration.ofHours(1),
+                config.paging().maxAttempts(),
+                config.paging().initialBackoff(),
+                config.paging().maxBackoff(),
+                config.paging().requestTimeout()));
+    return new TestApp(App.start(manualPaging, oncall, clock), clock);
+  }
+
+  /** One paging pass at the test clock's time, waiting for the sends to finish. */
+  public void runPaging() {
+    app.paging().runOnce();
+    app.outbox().deliverDue(clock.instant());
+  }
+
+  public App app() {
+    return app;
   }
 
   public String url(String path) {

@@ -15,10 +15,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.firebell.json.JsonPaths;
+import dev.firebell.oncall.OnCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,12 +36,26 @@ public final class ConfigLoader {
   }
 
   public FirebellConfig load(Path file) {
+    FirebellConfig config = read(file, FirebellConfig.class);
+    new ConfigValidator(file.toString()).validate(config);
+    return config;
+  }
+
+  /** Reads the on-call file named by {@code oncall.file}, checked against the main config. */
+  public OnCall loadOnCall(FirebellConfig config) {
+    Path file = config.oncall().path();
+    if (!config.oncall().isExplicit() && !Files.exists(file)) {
+      return OnCall.empty()
+          .withWarnings(List.of("no on-call file (" + file + "): incidents page nobody"));
+    }
+    return new OnCallLoader(file.toString(), config).load(read(file, OnCallFile.class));
+  }
+
+  private <T> T read(Path file, Class<T> type) {
     String name = file.toString();
     JsonNode tree = readTree(file, name);
     new EnvExpander(environment, name).expand(tree, "");
-    FirebellConfig config = bind(tree, name);
-    new ConfigValidator(name).validate(config);
-    return config;
+    return bind(tree, name, type);
   }
 
   private static JsonNode readTree(Path file, String name) {
@@ -71,9 +87,9 @@ public final class ConfigLoader {
     }
   }
 
-  private static FirebellConfig bind(JsonNode tree, String name) {
+  private static <T> T bind(JsonNode tree, String name, Class<T> type) {
     try {
-      return configMapper().treeToValue(tree, FirebellConfig.class);
+      return configMapper().treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
       String known =
           e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.joining(", "));

@@ -16,6 +16,25 @@ final class ConfigValidator {
     validateDatabase(config.database());
     validateIngest(config.ingest());
     validateSeverity(config.severity());
+    validatePaging(config.paging());
+    if (config.security().linkTtl().compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+      throw new ConfigException(file, "security.linkTtl", "must be at least 1m");
+    }
+  }
+
+  private void validatePaging(PagingConfig paging) {
+    if (paging.maxAttempts() < 1) {
+      throw new ConfigException(file, "paging.maxAttempts", "must be at least 1");
+    }
+    if (paging.pollInterval().toMillis() < 100) {
+      throw new ConfigException(file, "paging.pollInterval", "must be at least 100ms");
+    }
+    if (paging.initialBackoff().isNegative() || paging.maxBackoff().isNegative()) {
+      throw new ConfigException(file, "paging", "backoff durations must not be negative");
+    }
+    if (paging.requestTimeout().toMillis() < 100) {
+      throw new ConfigException(file, "paging.requestTimeout", "must be at least 100ms");
+    }
   }
 
   private void validateServer(ServerConfig server) {

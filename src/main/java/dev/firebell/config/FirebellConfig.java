@@ -10,7 +10,12 @@ public record FirebellConfig(
     IngestConfig ingest,
     ApiConfig api,
     SeverityConfig severity,
-    IncidentsConfig incidents) {
+    IncidentsConfig incidents,
+    OnCallSettings oncall,
+    SecurityConfig security,
+    PagingConfig paging,
+    SmtpConfig smtp,
+    TwilioConfig twilio) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -19,29 +24,61 @@ public record FirebellConfig(
     api = api == null ? ApiConfig.defaults() : api;
     severity = severity == null ? SeverityConfig.defaults() : severity;
     incidents = incidents == null ? IncidentsConfig.defaults() : incidents;
+    oncall = oncall == null ? OnCallSettings.defaults() : oncall;
+    security = security == null ? SecurityConfig.defaults() : security;
+    paging = paging == null ? PagingConfig.defaults() : paging;
+    smtp = smtp == null ? SmtpConfig.defaults() : smtp;
+    twilio = twilio == null ? TwilioConfig.defaults() : twilio;
   }
 
   public static FirebellConfig defaults() {
-    return new FirebellConfig(null, null, null, null, null, null);
+    return new FirebellConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
-  public FirebellConfig withServer(ServerConfig newServer) {
-    return new FirebellConfig(newServer, database, ingest, api, severity, incidents);
+  public FirebellConfig withServer(ServerConfig value) {
+    return new FirebellConfig(
+        value, database, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio);
   }
 
-  public FirebellConfig withDatabase(DatabaseConfig newDatabase) {
-    return new FirebellConfig(server, newDatabase, ingest, api, severity, incidents);
+  public FirebellConfig withDatabase(DatabaseConfig value) {
+    return new FirebellConfig(
+        server, value, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio);
   }
 
-  public FirebellConfig withIngest(IngestConfig newIngest) {
-    return new FirebellConfig(server, database, newIngest, api, severity, incidents);
+  public FirebellConfig withIngest(IngestConfig value) {
+    return new FirebellConfig(
+        server, database, value, api, severity, incidents, oncall, security, paging, smtp, twilio);
   }
 
-  public FirebellConfig withApi(ApiConfig newApi) {
-    return new FirebellConfig(server, database, ingest, newApi, severity, incidents);
+  public FirebellConfig withApi(ApiConfig value) {
+    return new FirebellConfig(
+        server, database, ingest, value, severity, incidents, oncall, security, paging, smtp,
+        twilio);
   }
 
-  public FirebellConfig withIncidents(IncidentsConfig newIncidents) {
-    return new FirebellConfig(server, database, ingest, api, severity, newIncidents);
+  public FirebellConfig withIncidents(IncidentsConfig value) {
+    return new FirebellConfig(
+        server, database, ingest, api, severity, value, oncall, security, paging, smtp, twilio);
+  }
+
+  public FirebellConfig withSecurity(SecurityConfig value) {
+    return new FirebellConfig(
+        server, database, ingest, api, severity, incidents, oncall, value, paging, smtp, twilio);
+  }
+
+  public FirebellConfig withPaging(PagingConfig value) {
+    return new FirebellConfig(
+        server, database, ingest, api, severity, incidents, oncall, security, value, smtp, twilio);
+  }
+
+  public FirebellConfig withSmtp(SmtpConfig value) {
+    return new FirebellConfig(
+        server, database, ingest, api, severity, incidents, oncall, security, paging, value,
+        twilio);
+  }
+
+  public FirebellConfig withTwilio(TwilioConfig value) {
+    return new FirebellConfig(
+        server, database, ingest, api, severity, incidents, oncall, security, paging, smtp, value);
   }
 }

@@ -134,4 +134,34 @@ public interface IncidentRepository {
       FROM timeline_entry WHERE incident_id = :incidentId ORDER BY occurred_at, id
       """)
   List<TimelineEntry> timeline(@Bind("incidentId") long incidentId);
+
+  /** Acknowledges a triggered incident; 0 rows when it is not triggered any more. */
+  @SqlUpdate(
+      """
+      UPDATE incident SET status = 'ACKNOWLEDGED', acknowledged_at = :at, acknowledged_by = :by
+      WHERE id = :id AND status = 'TRIGGERED'
+      """)
+  int acknowledge(@Bind("id") long id, @Bind("at") Instant at, @Bind("by") String by);
+
+  /** Detaches a resolved incident from its group, so the group's next firing opens a new one. */
+  @SqlUpdate(
+      """
+      UPDATE alert_group SET open_incident_id = NULL, last_incident_id = :id
+      WHERE open_incident_id = :id
+      """)
+  void closeGroupOf(@Bind("id") long id);
+
+  @SqlQuery("SELECT COUNT(*) FROM used_link_token WHERE token_hash = :tokenHash")
+  int linkUses(@Bind("tokenHash") String tokenHash);
+
+  /** A second use of the same link fails on the primary key, even on another instance. */
+  @SqlUpdate(
+      """
+      INSERT INTO used_link_token (token_hash, incident_id, used_at)
+      VALUES (:tokenHash, :incidentId, :at)
+      """)
+  void markLinkUsed(
+      @Bind("tokenHash") String tokenHash,
+      @Bind("incidentId") long incidentId,
+      @Bind("at") Instant at);
 }

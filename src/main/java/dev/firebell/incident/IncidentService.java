@@ -19,12 +19,18 @@ public final class IncidentService {
   private final Durability durability;
   private final Clock clock;
   private final boolean autoResolve;
+  private volatile Runnable onChange = () -> {};
 
   public IncidentService(Jdbi jdbi, Durability durability, Clock clock, boolean autoResolve) {
     this.jdbi = jdbi;
     this.durability = durability;
     this.clock = clock;
     this.autoResolve = autoResolve;
+  }
+
+  /** Called after an incident opened or changed status, so paging reacts at once. */
+  public void onChange(Runnable listener) {
+    this.onChange = listener;
   }
 
   /** Records a notification; returns once what it changed is durable. */
@@ -39,8 +45,61 @@ public final class IncidentService {
                             .record(signal)));
     if (result.changedSomething()) {
       durability.awaitDurable();
+      onChange.run();
     }
     return result;
+  }
+
+  /** A person acknowledges: escalation stops. Says so when it was already acknowledged. */
+  public ActionResult acknowledge(long id, Actor actor) {
+    return act(repository -> new IncidentActions(repository).acknowledge(id, actor, now()));
+  }
+
+  /** A person resolves the incident by hand. */
+  public ActionResult resolve(long id, Actor actor) {
+    return act(repository -> new IncidentActions(repository).resolve(id, actor, now()));
+  }
+
+  /**
+   * Acknowledges or resolves through a one-time link: the link is spent in the same transaction, so
+   * a second press, on any instance, changes nothing.
+   *
+   * @throws LinkAlreadyUsed when the link was used before
+   */
+  public ActionResult actWithLink(long id, Actor actor, String tokenHash, boolean resolve) {
+    return act(
+        repository -> {
+          if (repository.linkUses(tokenHash) > 0) {
+            throw new LinkAlreadyUsed();
+          }
+          repository.markLinkUsed(tokenHash, id, now());
+          IncidentActions actions = new IncidentActions(repository);
+          return resolve
+              ? actions.resolve(id, actor, now())
+              : actions.acknowledge(id, actor, now());
+        });
+  }
+
+  /** Whether a one-time link was already used. */
+  public boolean linkUsed(String tokenHash) {
+    return jdbi.withExtension(IncidentRepository.class, r -> r.linkUses(tokenHash) > 0);
+  }
+
+  private ActionResult act(Function<IncidentRepository, ActionResult> action) {
+    ActionResult result =
+        UniqueViolationRetry.run(
+            () ->
+                jdbi.inTransaction(
+                    handle -> action.apply(handle.attach(IncidentRepository.class))));
+    if (result.outcome().changedSomething()) {
+      durability.awaitDurable();
+      onChange.run();
+    }
+    return result;
+  }
+
+  private java.time.Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   public IncidentDetails details(long id) {

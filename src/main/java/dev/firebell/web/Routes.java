@@ -7,21 +7,34 @@ import io.javalin.config.RoutesConfig;
 public final class Routes {
   private Routes() {}
 
-  public static void register(
-      RoutesConfig routes,
+  /** The handlers behind the routes. */
+  public record Handlers(
       WebhookEndpoint webhooks,
       ApiAuth apiAuth,
       IncidentApi incidentApi,
-      HealthApi health) {
-    routes.post("/webhooks/grafana", webhooks::grafana);
-    routes.put("/webhooks/grafana", webhooks::grafana);
-    routes.post("/webhooks/alertmanager", webhooks::alertmanager);
-    routes.put("/webhooks/alertmanager", webhooks::alertmanager);
+      ActionApi actionApi,
+      OnCallApi onCallApi,
+      LinkPages linkPages,
+      HealthApi health) {}
 
-    routes.before("/api/*", apiAuth::require);
-    routes.get("/api/incidents", incidentApi::list);
-    routes.get("/api/incidents/{id}", incidentApi::get);
+  public static void register(RoutesConfig routes, Handlers handlers) {
+    routes.post("/webhooks/grafana", handlers.webhooks()::grafana);
+    routes.put("/webhooks/grafana", handlers.webhooks()::grafana);
+    routes.post("/webhooks/alertmanager", handlers.webhooks()::alertmanager);
+    routes.put("/webhooks/alertmanager", handlers.webhooks()::alertmanager);
 
-    routes.get("/healthz", health::health);
+    routes.before("/api/*", handlers.apiAuth()::require);
+    routes.get("/api/incidents", handlers.incidentApi()::list);
+    routes.get("/api/incidents/{id}", handlers.incidentApi()::get);
+    routes.post("/api/incidents/{id}/ack", handlers.actionApi()::acknowledge);
+    routes.post("/api/incidents/{id}/resolve", handlers.actionApi()::resolve);
+    routes.get("/api/oncall", handlers.onCallApi()::get);
+
+    routes.get("/ack/{token}", handlers.linkPages()::showAck);
+    routes.post("/ack/{token}", handlers.linkPages()::ack);
+    routes.get("/resolve/{token}", handlers.linkPages()::showResolve);
+    routes.post("/resolve/{token}", handlers.linkPages()::resolve);
+
+    routes.get("/healthz", handlers.health()::health);
   }
 }

@@ -1,0 +1,18 @@
+package dev.firebell.config;
+
+import java.time.Duration;
+
+/**
+ * Acknowledge links are HMAC-signed with {@code linkSecret}; when it is empty a secret is generated
+ * on first start and kept in the database, so every instance shares it.
+ */
+public record SecurityConfig(String linkSecret, Duration linkTtl) {
+  public SecurityConfig {
+    linkSecret = linkSecret == null ? "" : linkSecret;
+    linkTtl = linkTtl == null ? Duration.ofHours(24) : linkTtl;
+  }
+
+  public static SecurityConfig defaults() {
+    return new SecurityConfig(null, null);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.firebell.incident;
+
+import java.time.Instant;
+
+/** Acknowledge and resolve by a person, inside the caller's transaction. */
+final class IncidentActions {
+  private final IncidentRepository repository;
+
+  IncidentActions(IncidentRepository repository) {
+    this.repository = repository;
+  }
+
+  ActionResult acknowledge(long id, Actor actor, Instant now) {
+    Incident incident = lockedIncident(id);
+    if (incident.status() != IncidentStatus.TRIGGERED) {
+      return unchanged(incident);
+    }
+    repository.acknowledge(id, now, actor.personId());
+    stamp(
+        id, now, "acknowledged", "Acknowledged by " + actor.name() + " via " + actor.via(), actor);
+    return new ActionResult(ActionOutcome.ACKNOWLEDGED, repository.findIncident(id).orElseThrow());
+  }
+
+  ActionResult resolve(long id, Actor actor, Instant now) {
+    Incident incident = lockedIncident(id);
+    if (incident.status() == IncidentStatus.RESOLVED) {
+      return unchanged(incident);
+    }
+    repository.resolveIncident(id, now);
+    repository.closeGroupOf(id);
+    stamp(
+        id, now, "incident.resolved", "Resolved by " + actor.name() + " via " + actor.via(), actor);
+    return new ActionResult(ActionOutcome.RESOLVED, repository.findIncident(id).orElseThrow());
+  }
+
+  /** Takes the group's lock first, as webhook deliveries do, so the two never interleave. */
+  private Incident lockedIncident(long id) {
+    Incident incident = repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
+    repository.lockGroup(incident.groupHash());
+    return repository.findIncident(id).orElseThrow();
+  }
+
+  private static ActionResult unchanged(Incident incident) {
+    ActionOutcome outcome =
+        incident.status() == IncidentStatus.RESOLVED
+            ? ActionOutcome.ALREADY_RESOLVED
+            : ActionOutcome.ALREADY_ACKNOWLEDGED;
+    return new ActionResult(outcome, incident);
+  }
+
+  private void stamp(long id, Instant at, String kind, String text, Actor actor) {
+    repository.insertTimelineEntry(id, at, kind, text, actor.personId(), null);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.firebell.paging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.config.FirebellConfig;
+import dev.firebell.oncall.ContactType;
+import io.pebbletemplates.pebble.PebbleEngine;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+
+/** The channel for each contact type, sharing one HTTP client. */
+public final class Channels {
+  private final Map<ContactType, Channel> byType;
+
+  private Channels(Map<ContactType, Channel> byType) {
+    this.byType = byType;
+  }
+
+  public static Channels create(
+      FirebellConfig config, ObjectMapper json, PebbleEngine templates, Clock clock) {
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .callTimeout(config.paging().requestTimeout())
+            .connectTimeout(config.paging().requestTimeout())
+            .readTimeout(config.paging().requestTimeout())
+            .followRedirects(false)
+            .build();
+    HttpDelivery http = new HttpDelivery(client, clock);
+    Map<ContactType, Channel> byType = new EnumMap<>(ContactType.class);
+    byType.put(ContactType.WEBHOOK, new WebhookChannel(http, json));
+    byType.put(ContactType.SLACK, new SlackChannel(http, json));
+    byType.put(ContactType.DISCORD, new DiscordChannel(http, json));
+    byType.put(ContactType.NTFY, new NtfyChannel(http, json));
+    byType.put(ContactType.SMS, new SmsChannel(http, config.twilio()));
+    if (config.smtp().isConfigured()) {
+      byType.put(
+          ContactType.EMAIL,
+          new EmailChannel(config.smtp(), templates, config.paging().requestTimeout()));
+    }
+    return new Channels(byType);
+  }
+
+  Channel forType(ContactType type) {
+    Channel channel = byType.get(type);
+    if (channel == null) {
+      throw new IllegalStateException("no channel for " + type.id() + " is configured");
+    }
+    return channel;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.firebell.paging;
+
+import java.time.Instant;
+
+/** An incident's escalation: the next unrolled step of its policy and when it is due. */
+public record Escalation(
+    long incidentId,
+    String policyId,
+    String state,
+    int nextStep,
+    Instant nextStepAt,
+    String announcedStatus) {
+
+  static final String ACTIVE = "ACTIVE";
+  static final String UNROUTED = "UNROUTED";
+}

@@ -1,0 +1,226 @@
+package dev.firebell.paging;
+
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentAlert;
+import dev.firebell.incident.IncidentRepository;
+import dev.firebell.incident.TimelineEntry;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.EscalationPolicy;
+import dev.firebell.oncall.EscalationStep;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.OnCallResolver;
+import dev.firebell.oncall.Person;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs escalation policies from the database. {@link #tick(Instant)} starts policies for new
+ * incidents, runs the steps that are due, and queues status updates when an incident is
+ * acknowledged or resolved. Every change claims its row with a conditional UPDATE in the same
+ * transaction that queues the pages, so a step is paged once even with several instances ticking.
+ */
+public final class EscalationEngine {
+  private static final Logger log = LoggerFactory.getLogger(EscalationEngine.class);
+  private static final int BATCH = 100;
+
+  private final Jdbi jdbi;
+  private final OnCall oncall;
+
+  public EscalationEngine(Jdbi jdbi, OnCall oncall) {
+    this.jdbi = jdbi;
+    this.oncall = oncall;
+  }
+
+  public void tick(Instant now) {
+    startNewIncidents(now);
+    runDueSteps(now);
+    announceStatusChanges(now);
+  }
+
+  private void startNewIncidents(Instant now) {
+    List<Long> ids = jdbi.withExtension(EscalationRepository.class, r -> r.incidentsToStart(BATCH));
+    for (long id : ids) {
+      try {
+        jdbi.useTransaction(handle -> start(handle, id, now));
+      } catch (StatementException e) {
+        // Another instance started it a moment ago: the primary key says so.
+        log.debug("incident {}: escalation already started elsewhere", id);
+      }
+    }
+  }
+
+  private void start(Handle handle, long id, Instant now) {
+    IncidentRepository incidents = handle.attach(IncidentRepository.class);
+    Incident incident = incidents.findIncident(id).orElseThrow();
+    Optional<EscalationPolicy> policy =
+        oncall.policyFor(routingLabels(incident, incidents.alerts(id)));
+    EscalationRepository escalations = handle.attach(EscalationRepository.class);
+    if (policy.isEmpty()) {
+      escalations.insert(id, "", Escalation.UNROUTED, null, now);
+      stamp(
+          handle,
+          id,
+          now,
+          "escalation.unrouted",
+          "No route matched the incident's labels: nobody was paged");
+      log.warn("incident {}: no route matched, nobody paged", id);
+      return;
+    }
+    escalations.insert(id, policy.get().id(), Escalation.ACTIVE, now, now);
+  }
+
+  /** The group's common labels, completed by its first alert's, decide the route. */
+  private static Map<String, String> routingLabels(Incident incident, List<IncidentAlert> alerts) {
+    Map<String, String> labels = new HashMap<>();
+    if (!alerts.isEmpty()) {
+      labels.putAll(alerts.get(0).labels());
+    }
+    labels.putAll(incident.groupLabels());
+    labels.putAll(incident.commonLabels());
+    return labels;
+  }
+
+  private void runDueSteps(Instant now) {
+    List<Escalation> due = jdbi.withExtension(EscalationRepository.class, r -> r.due(now, BATCH));
+    for (Escalation escalation : due) {
+      jdbi.useTransaction(handle -> runStep(handle, escalation, now));
+    }
+  }
+
+  private void runStep(Handle handle, Escalation escalation, Instant now) {
+    EscalationRepository escalations = handle.attach(EscalationRepository.class);
+    long id = escalation.incidentId();
+    int n = escalation.nextStep();
+    EscalationPolicy policy = oncall.policies().get(escalation.policyId());
+    if (policy == null || n >= policy.totalSteps()) {
+      if (escalations.exhaust(id, n) == 1) {
+        stamp(handle, id, now, "escalation.exhausted", exhaustedText(policy, escalation));
+      }
+      return;
+    }
+    EscalationStep step = policy.step(n);
+    if (escalations.claimStep(id, n, now.plus(step.escalateAfter())) == 0) {
+      return; // acknowledged, resolved, or claimed by another instance
+    }
+    if (n > 0) {
+      stamp(handle, id, now, "escalated", escalatedText(policy, n));
+    }
+    List<String> people = OnCallResolver.peopleFor(step, oncall, now);
+    if (people.isEmpty()) {
+      stamp(
+          handle,
+          id,
+          now,
+          "escalation.nobody",
+          stepName(policy, n) + ": nobody is on call for " + targets(step));
+      return;
+    }
+    DeliveryRepository deliveries = handle.attach(DeliveryRepository.class);
+    for (String personId : people) {
+      Person person = oncall.people().get(personId);
+      for (int index = 0; index < person.contacts().size(); index++) {
+        Contact contact = person.contacts().get(index);
+        deliveries.insert(id, personId, index, contact.channel(), Delivery.PAGE, n, now);
+      }
+    }
+    stamp(handle, id, now, "page.sent", pageSentText(policy, n, step, people));
+    log.info("incident {}: {} paging {}", id, stepName(policy, n), people);
+  }
+
+  private void announceStatusChanges(Instant now) {
+    List<StatusChange> changes =
+        jdbi.withExtension(EscalationRepository.class, r -> r.statusChanges(BATCH));
+    for (StatusChange change : changes) {
+      jdbi.useTransaction(handle -> announce(handle, change, now));
+    }
+  }
+
+  /** Stops escalation and tells everyone already paged that the incident moved on. */
+  private void announce(Handle handle, StatusChange change, Instant now) {
+    EscalationRepository escalations = handle.attach(EscalationRepository.class);
+    long id = change.incidentId();
+    if (escalations.announce(id, change.announcedStatus(), change.status()) == 0) {
+      return;
+    }
+    DeliveryRepository deliveries = handle.attach(DeliveryRepository.class);
+    deliveries.cancelPendingPages(id);
+    if (Escalation.ACTIVE.equals(change.state())) {
+      stamp(
+          handle,
+          id,
+          now,
+          "escalation.stopped",
+          "Escalation stopped: the incident was " + change.status().toLowerCase());
+    }
+    int round = "RESOLVED".equals(change.status()) ? 2 : 1;
+    for (PagedContact paged : deliveries.deliveredPages(id)) {
+      deliveries.insert(
+          id,
+          paged.personId(),
+          paged.contactIndex(),
+          paged.channel(),
+          Delivery.STATUS_UPDATE,
+          round,
+          now);
+    }
+  }
+
+  private String pageSentText(
+      EscalationPolicy policy, int n, EscalationStep step, List<String> people) {
+    String who =
+        people.stream()
+            .map(id -> oncall.people().get(id))
+            .map(person -> person.name() + " (" + channels(person) + ")")
+            .collect(Collectors.joining(", "));
+    return "Paged " + who + ": " + stepName(policy, n) + ", " + targets(step);
+  }
+
+  private static String channels(Person person) {
+    return person.contacts().isEmpty()
+        ? "no contacts"
+        : person.contacts().stream().map(Contact::channel).collect(Collectors.joining(", "));
+  }
+
+  private static String escalatedText(EscalationPolicy policy, int n) {
+    EscalationStep previous = policy.step(n - 1);
+    return "Not acknowledged within "
+        + Durations.words(previous.escalateAfter())
+        + ": escalated to "
+        + stepName(policy, n).toLowerCase();
+  }
+
+  private static String exhaustedText(EscalationPolicy policy, Escalation escalation) {
+    if (policy == null) {
+      return "Escalation ended: policy '" + escalation.policyId() + "' is no longer configured";
+    }
+    return "Escalation exhausted: nobody acknowledged after every step of policy '"
+        + policy.id()
+        + "'"
+        + (policy.repeat() > 0 ? " and " + policy.repeat() + " repeat(s)" : "");
+  }
+
+  static String stepName(EscalationPolicy policy, int n) {
+    int steps = policy.steps().size();
+    String name = "Step " + (n % steps + 1) + " of " + steps;
+    return n >= steps ? name + " (repeat " + n / steps + ")" : name;
+  }
+
+  private static String targets(EscalationStep step) {
+    return step.targets().stream().map(Object::toString).collect(Collectors.joining(", "));
+  }
+
+  private static void stamp(Handle handle, long id, Instant at, String kind, String text) {
+    handle
+        .attach(IncidentRepository.class)
+        .insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, null);
+  }
+}

@@ -1,0 +1,228 @@
+package dev.firebell.paging;
+
+import dev.firebell.config.PagingConfig;
+import dev.firebell.incident.IncidentDetails;
+import dev.firebell.incident.IncidentRepository;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.TimelineEntry;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Person;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the outbox holds. Each delivery is claimed with a lease (so a dead sender's work is
+ * taken over when the lease runs out), sent on its own worker thread (so one slow channel holds up
+ * nobody else), then marked delivered, rescheduled with backoff, or failed.
+ */
+public final class OutboxSender {
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+  private static final int BATCH = 200;
+
+  private final Jdbi jdbi;
+  private final OnCall oncall;
+  private final Channels channels;
+  private final PageComposer composer;
+  private final PagingConfig config;
+  private final Clock clock;
+  private final ExecutorService workers;
+  private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+  public OutboxSender(
+      Jdbi jdbi,
+      OnCall oncall,
+      Channels channels,
+      PageComposer composer,
+      PagingConfig config,
+      Clock clock,
+      ExecutorService workers) {
+    this.jdbi = jdbi;
+    this.oncall = oncall;
+    this.channels = channels;
+    this.composer = composer;
+    this.config = config;
+    this.clock = clock;
+    this.workers = workers;
+  }
+
+  /** Claims every due delivery and hands it to a worker; returns without waiting. */
+  public List<Future<?>> dispatchDue(Instant now) {
+    List<Long> due = jdbi.withExtension(DeliveryRepository.class, r -> r.due(now, BATCH));
+    List<Future<?>> sends = new ArrayList<>();
+    Instant leaseUntil = now.plus(config.requestTimeout().multipliedBy(3));
+    for (long id : due) {
+      if (!inFlight.add(id)) {
+        continue;
+      }
+      boolean claimed =
+          jdbi.withExtension(DeliveryRepository.class, r -> r.claim(id, now, leaseUntil)) == 1;
+      if (!claimed) {
+        inFlight.remove(id);
+        continue;
+      }
+      sends.add(workers.submit(() -> sendClaimed(id)));
+    }
+    return sends;
+  }
+
+  /** Dispatches and waits for the sends to finish: what tests and shutdown want. */
+  public void deliverDue(Instant now) {
+    for (Future<?> send : dispatchDue(now)) {
+      try {
+        send.get(config.requestTimeout().multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        log.warn("a delivery did not finish in time: {}", e.toString());
+      }
+    }
+  }
+
+  private void sendClaimed(long id) {
+    try {
+      Delivery delivery =
+          jdbi.withExtension(DeliveryRepository.class, r -> r.find(id)).orElseThrow();
+      IncidentDetails details = details(delivery.incidentId());
+      if (delivery.isPage() && details.incident().status() != IncidentStatus.TRIGGERED) {
+        finish(delivery, "CANCELLED", null);
+        return;
+      }
+      Person person = oncall.people().get(delivery.personId());
+      if (person == null || delivery.contactIndex() >= person.contacts().size()) {
+        fail(delivery, person, "the contact is no longer in the on-call configuration");
+        return;
+      }
+      Contact contact = person.contacts().get(delivery.contactIndex());
+      PageMessage message = composer.compose(details, person, delivery.isPage(), clock.instant());
+      try {
+        channels.forType(contact.type()).send(contact, message);
+        delivered(delivery, person, contact);
+      } catch (DeliveryFailure failure) {
+        failed(delivery, person, failure);
+      }
+    } catch (RuntimeException e) {
+      log.error("delivery {} could not be processed", id, e);
+    } finally {
+      inFlight.remove(id);
+    }
+  }
+
+  private IncidentDetails details(long incidentId) {
+    return jdbi.withExtension(
+        IncidentRepository.class,
+        r ->
+            new IncidentDetails(
+                r.findIncident(incidentId).orElseThrow(), r.alerts(incidentId), List.of()));
+  }
+
+  private void delivered(Delivery delivery, Person person, Contact contact) {
+    Instant now = clock.instant();
+    jdbi.useTransaction(
+        handle -> {
+          handle.attach(DeliveryRepository.class).markDelivered(delivery.id(), now);
+          if (delivery.isPage()) {
+            handle
+                .attach(IncidentRepository.class)
+                .insertTimelineEntry(
+                    delivery.incidentId(),
+                    now,
+                    "page.delivered",
+                    "Page delivered to " + person.name() + " via " + contact.channel(),
+                    TimelineEntry.SYSTEM,
+                    null);
+          }
+        });
+    log.info(
+        "incident {}: {} delivered to {} via {}",
+        delivery.incidentId(),
+        delivery.isPage() ? "page" : "status update",
+        person.id(),
+        contact.channel());
+  }
+
+  private void failed(Delivery delivery, Person person, DeliveryFailure failure) {
+    if (failure.retryable() && delivery.attempts() < config.maxAttempts()) {
+      Duration wait =
+          failure.retryAfter() != null ? failure.retryAfter() : backoff(delivery.attempts());
+      if (wait.compareTo(config.maxBackoff()) > 0) {
+        wait = config.maxBackoff();
+      }
+      Instant next = clock.instant().plus(wait);
+      jdbi.useExtension(
+          DeliveryRepository.class,
+          r -> r.reschedule(delivery.id(), next, limit(failure.getMessage())));
+      log.warn(
+          "incident {}: delivery to {} via {} failed (attempt {}), retrying at {}: {}",
+          delivery.incidentId(),
+          delivery.personId(),
+          delivery.channel(),
+          delivery.attempts(),
+          next,
+          failure.getMessage());
+      return;
+    }
+    fail(delivery, person, failure.getMessage());
+  }
+
+  private void fail(Delivery delivery, Person person, String error) {
+    Instant now = clock.instant();
+    String name = person == null ? delivery.personId() : person.name();
+    jdbi.useTransaction(
+        handle -> {
+          handle.attach(DeliveryRepository.class).finish(delivery.id(), "FAILED", limit(error));
+          if (delivery.isPage()) {
+            handle
+                .attach(IncidentRepository.class)
+                .insertTimelineEntry(
+                    delivery.incidentId(),
+                    now,
+                    "page.failed",
+                    limit(
+                        "Page to "
+                            + name
+                            + " via "
+                            + delivery.channel()
+                            + " failed after "
+                            + delivery.attempts()
+                            + (delivery.attempts() == 1 ? " attempt: " : " attempts: ")
+                            + error),
+                    TimelineEntry.SYSTEM,
+                    null);
+          }
+        });
+    log.warn(
+        "incident {}: delivery to {} via {} failed for good: {}",
+        delivery.incidentId(),
+        delivery.personId(),
+        delivery.channel(),
+        error);
+  }
+
+  private void finish(Delivery delivery, String status, String error) {
+    jdbi.useExtension(DeliveryRepository.class, r -> r.finish(delivery.id(), status, error));
+  }
+
+  /** 5 s, 10 s, 20 s … from the configured initial backoff. */
+  private Duration backoff(int attempts) {
+    return config.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+  }
+
+  private static String limit(String text) {
+    return text == null || text.length() <= 1900 ? text : text.substring(0, 1899) + "…";
+  }
+}

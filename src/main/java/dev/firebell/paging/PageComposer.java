@@ -1,0 +1,88 @@
+package dev.firebell.paging;
+
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentAlert;
+import dev.firebell.incident.IncidentDetails;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.oncall.Person;
+import dev.firebell.security.LinkAction;
+import dev.firebell.security.LinkTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Builds the message for one person from the incident as it stands now. Acknowledge and resolve
+ * links are signed for that person and incident at send time.
+ */
+public final class PageComposer {
+  private final String publicUrl;
+  private final LinkTokens tokens;
+
+  public PageComposer(String publicUrl, LinkTokens tokens) {
+    this.publicUrl = publicUrl;
+    this.tokens = tokens;
+  }
+
+  PageMessage compose(IncidentDetails details, Person person, boolean page, Instant now) {
+    Incident incident = details.incident();
+    boolean open = incident.status() != IncidentStatus.RESOLVED;
+    String ackUrl =
+        page && incident.status() == IncidentStatus.TRIGGERED
+            ? link(LinkAction.ACK, incident.id(), person, now)
+            : null;
+    String resolveUrl = open ? link(LinkAction.RESOLVE, incident.id(), person, now) : null;
+    return new PageMessage(
+        page ? PageMessage.PAGE : PageMessage.STATUS_UPDATE,
+        incident.id(),
+        incident.title(),
+        incident.severity(),
+        incident.service(),
+        incident.status().wireName(),
+        summary(details),
+        new PageMessage.Recipient(person.id(), person.name()),
+        publicUrl + "/incidents/" + incident.id(),
+        ackUrl,
+        resolveUrl,
+        details.alerts().stream().map(PageComposer::links).toList(),
+        Math.max(0, Duration.between(incident.openedAt(), now).toMinutes()));
+  }
+
+  private String link(LinkAction action, long incidentId, Person person, Instant now) {
+    return publicUrl
+        + "/"
+        + action.path()
+        + "/"
+        + tokens.issue(incidentId, person.id(), action, now);
+  }
+
+  /** The summary annotation Grafana users write, else the description, else the title. */
+  private static String summary(IncidentDetails details) {
+    Map<String, String> common = details.incident().commonAnnotations();
+    List<Map<String, String>> annotations =
+        Stream.concat(Stream.of(common), details.alerts().stream().map(IncidentAlert::annotations))
+            .toList();
+    for (String key : List.of("summary", "description", "message")) {
+      for (Map<String, String> candidate : annotations) {
+        String value = candidate.get(key);
+        if (value != null && !value.isBlank()) {
+          return value.strip();
+        }
+      }
+    }
+    return details.incident().title();
+  }
+
+  private static PageMessage.AlertLinks links(IncidentAlert alert) {
+    return new PageMessage.AlertLinks(
+        Objects.requireNonNullElse(alert.labels().get("alertname"), "Alert " + alert.fingerprint()),
+        alert.labels(),
+        alert.dashboardUrl(),
+        alert.panelUrl(),
+        alert.silenceUrl(),
+        alert.generatorUrl());
+  }
+}

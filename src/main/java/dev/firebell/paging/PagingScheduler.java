@@ -1,0 +1,72 @@
+package dev.firebell.paging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the escalation engine and the outbox every poll interval, and at once when woken (an
+ * incident opened or changed status), so a page goes out within a second of its webhook.
+ */
+public final class PagingScheduler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PagingScheduler.class);
+
+  private final EscalationEngine engine;
+  private final OutboxSender sender;
+  private final Clock clock;
+  private final ScheduledExecutorService loop;
+  private final AtomicBoolean wakePending = new AtomicBoolean();
+
+  public PagingScheduler(EscalationEngine engine, OutboxSender sender, Clock clock) {
+    this.engine = engine;
+    this.sender = sender;
+    this.clock = clock;
+    this.loop =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "paging");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  public void start(Duration pollInterval) {
+    loop.scheduleWithFixedDelay(
+        this::runSafely, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Asks for a run now; several wakes before it runs make one run. */
+  public void wake() {
+    if (wakePending.compareAndSet(false, true)) {
+      loop.execute(
+          () -> {
+            wakePending.set(false);
+            runSafely();
+          });
+    }
+  }
+
+  /** One pass: escalations first, then whatever they queued. */
+  public void runOnce() {
+    engine.tick(clock.instant());
+    sender.dispatchDue(clock.instant());
+  }
+
+  private void runSafely() {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      log.error("paging pass failed; retrying at the next interval", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    loop.shutdownNow();
+  }
+}
