@@ -6,7 +6,6 @@ import dev.firebell.config.ApiConfig;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.IngestConfig;
-import dev.firebell.config.PagingConfig;
 import dev.firebell.config.ServerConfig;
 import dev.firebell.oncall.OnCall;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -59,23 +57,22 @@ public final class TestApp implements AutoCloseable {
     return start(config, OnCall.empty());
   }
 
-  /** Paging runs only when a test says so: the background loop waits an hour. */
+  /** Paging runs only when a test says so ({@link #runPaging()}): the background loop is off. */
   public static TestApp start(FirebellConfig config, OnCall oncall) {
+    TestApp app = startLive(config, oncall);
+    app.app.paging().close();
+    return app;
+  }
+
+  /** Paging runs by itself, as in production, on the test clock. */
+  public static TestApp startLive(FirebellConfig config, OnCall oncall) {
     MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
-    FirebellConfig manualPaging =
-        config.withPaging(
-            new PagingConfig(
-                Duration.ofHours(1),
-                config.paging().maxAttempts(),
-                config.paging().initialBackoff(),
-                config.paging().maxBackoff(),
-                config.paging().requestTimeout()));
-    return new TestApp(App.start(manualPaging, oncall, clock), clock);
+    return new TestApp(App.start(config, oncall, clock), clock);
   }
 
   /** One paging pass at the test clock's time, waiting for the sends to finish. */
   public void runPaging() {
-    app.paging().runOnce();
+    app.paging().escalate();
     app.outbox().deliverDue(clock.instant());
   }
 

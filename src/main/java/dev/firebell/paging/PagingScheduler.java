@@ -3,6 +3,7 @@ package dev.firebell.paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,18 +44,27 @@ public final class PagingScheduler implements AutoCloseable {
   /** Asks for a run now; several wakes before it runs make one run. */
   public void wake() {
     if (wakePending.compareAndSet(false, true)) {
-      loop.execute(
-          () -> {
-            wakePending.set(false);
-            runSafely();
-          });
+      try {
+        loop.execute(
+            () -> {
+              wakePending.set(false);
+              runSafely();
+            });
+      } catch (RejectedExecutionException stopped) {
+        // Shutting down: the work stays in the database for the next start.
+      }
     }
   }
 
   /** One pass: escalations first, then whatever they queued. */
   public void runOnce() {
-    engine.tick(clock.instant());
+    escalate();
     sender.dispatchDue(clock.instant());
+  }
+
+  /** Starts, advances and stops escalations; queues pages without sending them. */
+  public void escalate() {
+    engine.tick(clock.instant());
   }
 
   private void runSafely() {

@@ -1,0 +1,153 @@
+package dev.firebell.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.OnCallWarnings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OnCallLoaderTest {
+  private static final String VALID =
+      """
+      people:
+        - id: tessa
+          name: Tessa
+          contacts: [{ type: webhook, url: "http://localhost:1/hook" }]
+        - id: sam
+          contacts: [{ type: ntfy, url: "https://ntfy.sh", topic: pages }]
+      schedules:
+        - id: primary
+          timeZone: America/Denver
+          rotations: [{ start: "2026-01-05T09:00", every: 1w, people: [tessa, sam] }]
+      escalationPolicies:
+        - id: default
+          steps:
+            - { targets: ["schedule:primary"], escalateAfter: 5m }
+            - { targets: ["person:sam"], escalateAfter: 10m }
+          repeat: 1
+      routes:
+        - { match: { service: pizza-factory }, policy: default }
+        - { policy: default }
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void theSampleOnCallFileLoadsAsIs() {
+    ConfigLoader loader = new ConfigLoader(Map.of());
+    OnCall oncall = loader.loadOnCall(loader.load(Path.of("config/firebell.yaml")));
+
+    assertThat(oncall.people()).containsKeys("tessa", "sam");
+    assertThat(oncall.policies().get("default").totalSteps()).isEqualTo(4);
+    assertThat(oncall.policyFor(Map.of("service", "pizza-factory"))).isPresent();
+    assertThat(OnCallWarnings.of(oncall, Instant.parse("2026-11-28T16:00:00Z"))).isEmpty();
+  }
+
+  @Test
+  void aValidFileResolvesRoutesAndNames() throws IOException {
+    OnCall oncall = load(VALID);
+    assertThat(oncall.person("sam").orElseThrow().name()).isEqualTo("sam");
+    assertThat(oncall.policyFor(Map.of("service", "other")).orElseThrow().id())
+        .isEqualTo("default");
+  }
+
+  @Test
+  void referencesAndValuesAreChecked() throws IOException {
+    assertProblem(
+        VALID.replace("people: [tessa, sam]", "people: [tessa, bob]"),
+        "schedules[0].rotations[0].people[1]: unknown person 'bob'");
+    assertProblem(
+        VALID.replace("schedule:primary", "schedule:secondary"),
+        "escalationPolicies[0].steps[0].targets[0]: unknown schedule 'secondary'");
+    assertProblem(
+        VALID.replace("person:sam", "team:sam"),
+        "escalationPolicies[0].steps[1].targets[0]: 'team:sam' must be schedule:<id> or person:<id>");
+    assertProblem(
+        VALID.replace("{ policy: default }", "{ policy: nightly }"),
+        "routes[1].policy: unknown escalation policy 'nightly'");
+    assertProblem(
+        VALID.replace("America/Denver", "Mars/Olympus"),
+        "schedules[0].timeZone: 'Mars/Olympus' is not a time zone");
+    assertProblem(
+        VALID.replace("every: 1w", "every: weekly"),
+        "schedules[0].rotations[0].every: 'weekly' is not a duration");
+    assertProblem(
+        VALID.replace("escalateAfter: 5m", "escalateAfter: 5"),
+        "escalationPolicies[0].steps[0].escalateAfter: '5' is not a duration");
+    assertProblem(VALID.replace(", topic: pages", ""), "people[1].contacts[0].topic: is required");
+    assertProblem(
+        VALID.replace("type: webhook, url: \"http://localhost:1/hook\"", "type: webhook"),
+        "people[0].contacts[0].url: is required");
+    assertProblem(
+        VALID.replace("type: webhook", "type: pager"),
+        "people[0].contacts[0].type: unknown contact type 'pager'");
+  }
+
+  @Test
+  void aPolicyNeedsSteps() throws IOException {
+    String noSteps =
+        VALID.substring(0, VALID.indexOf("  - id: default"))
+            + "  - id: default\n    steps: []\nroutes:\n  - { policy: default }\n";
+    assertProblem(noSteps, "escalationPolicies[0].steps: a policy needs at least one step");
+  }
+
+  @Test
+  void emailAndSmsNeedTheirServers() throws IOException {
+    assertProblem(
+        VALID.replace(
+            "type: webhook, url: \"http://localhost:1/hook\"",
+            "type: email, to: tessa@example.com"),
+        "people[0].contacts[0]: email contacts need the smtp: section");
+    assertProblem(
+        VALID.replace(
+            "type: webhook, url: \"http://localhost:1/hook\"", "type: sms, to: \"+15551234567\""),
+        "people[0].contacts[0]: sms contacts need the twilio: section");
+  }
+
+  @Test
+  void gapsAndUnreachablePeopleAreWarnings() throws IOException {
+    OnCall oncall =
+        load(
+            VALID
+                .replace(
+                    "contacts: [{ type: ntfy, url: \"https://ntfy.sh\", topic: pages }]",
+                    "contacts: []")
+                .replace("2026-01-05T09:00", "2026-12-01T09:00"));
+    assertThat(OnCallWarnings.of(oncall, Instant.parse("2026-11-28T16:00:00Z")))
+        .anySatisfy(w -> assertThat(w).contains("person 'sam' has no contacts"))
+        .anySatisfy(w -> assertThat(w).contains("schedule 'primary' has nobody on call"));
+  }
+
+  private OnCall load(String yaml) throws IOException {
+    Path oncallFile = dir.resolve("oncall.yaml");
+    Files.writeString(oncallFile, yaml);
+    FirebellConfig config = FirebellConfig.defaults().withIngest(IngestConfig.bearer("t"));
+    config =
+        new FirebellConfig(
+            config.server(),
+            config.database(),
+            config.ingest(),
+            config.api(),
+            config.severity(),
+            config.incidents(),
+            new OnCallSettings(oncallFile.toString()),
+            config.security(),
+            config.paging(),
+            config.smtp(),
+            config.twilio());
+    return new ConfigLoader(Map.of()).loadOnCall(config);
+  }
+
+  private void assertProblem(String yaml, String expected) throws IOException {
+    assertThatThrownBy(() -> load(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(dir.resolve("oncall.yaml") + ": " + expected);
+  }
+}
