@@ -1,0 +1,157 @@
+package dev.firebell.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.Fixtures;
+import dev.firebell.TestApp;
+import dev.firebell.config.DatabaseConfig;
+import dev.firebell.config.FirebellConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The outbox: retries with backoff, Retry-After, channels that stay down, and restarts. */
+class DeliveryIT {
+  private CaptureServer capture;
+
+  @BeforeEach
+  void start() {
+    capture = new CaptureServer();
+  }
+
+  @AfterEach
+  void stop() {
+    capture.close();
+  }
+
+  @Test
+  void aServerErrorIsRetriedWithBackoffThenDelivered() {
+    capture.answer("/tessa", CaptureServer.status(500));
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingSetup.team(capture))) {
+      long id = open(app);
+      app.runPaging();
+      assertThat(capture.requests("/tessa")).hasSize(1);
+      assertThat(EscalationIT.kinds(app.incident(id), "page.delivered")).isZero();
+
+      app.clock.advance(Duration.ofSeconds(4));
+      app.runPaging();
+      assertThat(capture.requests("/tessa")).as("backoff is 5 s").hasSize(1);
+
+      app.clock.advance(Duration.ofSeconds(1));
+      app.runPaging();
+      assertThat(capture.requests("/tessa")).hasSize(2);
+      assertThat(EscalationIT.texts(app.incident(id), "page.delivered"))
+          .containsExactly("Page delivered to Tessa via webhook");
+    }
+  }
+
+  @Test
+  void tooManyRequestsWaitsAsLongAsRetryAfterSays() {
+    capture.answer("/tessa", CaptureServer.status(429, "Retry-After", "30"));
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingSetup.team(capture))) {
+      long id = open(app);
+      app.runPaging();
+
+      app.clock.advance(Duration.ofSeconds(29));
+      app.runPaging();
+      assertThat(capture.requests("/tessa")).hasSize(1);
+
+      app.clock.advance(Duration.ofSeconds(1));
+      app.runPaging();
+      assertThat(capture.requests("/tessa")).hasSize(2);
+      assertThat(EscalationIT.kinds(app.incident(id), "page.delivered")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aChannelThatStaysDownIsStampedFailedAndEscalationGoesOn() {
+    for (int i = 0; i < 20; i++) {
+      capture.answer("/tessa", CaptureServer.status(503));
+    }
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingSetup.team(capture))) {
+      long id = open(app);
+      app.runPaging();
+      for (int second = 0; second < 290; second += 10) {
+        app.clock.advance(Duration.ofSeconds(10));
+        app.runPaging();
+      }
+
+      JsonNode incident = app.incident(id);
+      assertThat(capture.requests("/tessa")).as("6 attempts, then no more").hasSize(6);
+      assertThat(EscalationIT.texts(incident, "page.failed"))
+          .singleElement()
+          .asString()
+          .startsWith(
+              "Page to Tessa via webhook failed after 6 attempts: webhook answered HTTP 503");
+      assertThat(capture.requests("/sam")).isEmpty();
+
+      app.clock.advance(Duration.ofSeconds(10));
+      app.runPaging();
+      assertThat(capture.requests("/sam")).as("step 2 after 5 min").hasSize(1);
+    }
+  }
+
+  @Test
+  void aFailingContactDoesNotHoldUpTheOthers() {
+    capture.answer("/tessa-phone", CaptureServer.status(500));
+    var oncall =
+        PagingSetup.team(
+            List.of(
+                PagingSetup.webhook(capture.url("/tessa-phone")),
+                PagingSetup.webhook(capture.url("/tessa"))),
+            List.of(PagingSetup.webhook(capture.url("/sam"))));
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), oncall)) {
+      long id = open(app);
+      app.runPaging();
+      assertThat(capture.requests("/tessa")).hasSize(1);
+      assertThat(EscalationIT.kinds(app.incident(id), "page.delivered")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void pendingPagesAreSentOnceAfterARestartAndDeliveredOnesNeverAgain(@TempDir Path dir)
+      throws Exception {
+    FirebellConfig config =
+        TestApp.defaultConfig()
+            .withDatabase(DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("firebell")));
+    try (TestApp first = TestApp.start(config, PagingSetup.team(capture))) {
+      open(first);
+      first.app().paging().escalate(); // queued in the outbox, not sent
+    }
+    assertThat(capture.requests("/tessa")).isEmpty();
+
+    try (TestApp second = TestApp.startLive(config, PagingSetup.team(capture))) {
+      awaitDelivered(second, 1);
+      second.runPaging();
+      second.runPaging();
+    }
+    try (TestApp third = TestApp.start(config, PagingSetup.team(capture))) {
+      third.runPaging();
+    }
+    assertThat(capture.requests("/tessa")).hasSize(1);
+  }
+
+  /** The restarted instance sends the queued page by itself; wait until it is recorded. */
+  private static void awaitDelivered(TestApp app, long incidentId) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (EscalationIT.kinds(app.incident(incidentId), "page.delivered") == 0
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    assertThat(EscalationIT.kinds(app.incident(incidentId), "page.delivered")).isEqualTo(1);
+  }
+
+  private static long open(TestApp app) {
+    return app.postWebhook(
+            "/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"))
+        .json()
+        .get("incidentId")
+        .asLong();
+  }
+}
