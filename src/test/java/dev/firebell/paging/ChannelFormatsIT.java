@@ -1,0 +1,192 @@
+package dev.firebell.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.firebell.Fixtures;
+import dev.firebell.TestApp;
+import dev.firebell.config.FirebellConfig;
+import dev.firebell.config.SmtpConfig;
+import dev.firebell.config.TwilioConfig;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.ContactType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One page to a person with every kind of contact: each service receives the request its API
+ * expects, with the acknowledge link, and the email arrives at a real SMTP server.
+ */
+class ChannelFormatsIT {
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  private CaptureServer capture;
+  private TestApp app;
+  private long incidentId;
+
+  @BeforeEach
+  void pageTessaEverywhere() {
+    capture = new CaptureServer();
+    List<Contact> contacts =
+        List.of(
+            new Contact(ContactType.WEBHOOK, capture.url("/hook"), null, null, null),
+            new Contact(ContactType.SLACK, capture.url("/slack"), null, null, null),
+            new Contact(ContactType.DISCORD, capture.url("/discord"), null, null, null),
+            new Contact(ContactType.NTFY, capture.url("/"), "tessa-pages", "tk_secret", null),
+            new Contact(ContactType.EMAIL, null, null, null, "tessa@example.com"),
+            new Contact(ContactType.SMS, null, null, null, "+15551234567"));
+    FirebellConfig config =
+        TestApp.defaultConfig()
+            .withSmtp(
+                new SmtpConfig(
+                    "127.0.0.1",
+                    ServerSetupTest.SMTP.getPort(),
+                    "",
+                    "",
+                    false,
+                    "Firebell <firebell@example.com>"))
+            .withTwilio(
+                new TwilioConfig("AC123", "twilio-token", "+15550000000", capture.url("/")));
+    app = TestApp.start(config, PagingSetup.team(contacts, List.of()));
+    incidentId =
+        app.postWebhook("/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"))
+            .json()
+            .get("incidentId")
+            .asLong();
+    app.runPaging();
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+    capture.close();
+  }
+
+  @Test
+  void everyChannelIsDeliveredAndStamped() {
+    assertThat(EscalationIT.texts(app.incident(incidentId), "page.delivered"))
+        .containsExactlyInAnyOrder(
+            "Page delivered to Tessa via webhook",
+            "Page delivered to Tessa via slack",
+            "Page delivered to Tessa via discord",
+            "Page delivered to Tessa via ntfy",
+            "Page delivered to Tessa via email",
+            "Page delivered to Tessa via sms");
+  }
+
+  @Test
+  void slackGetsBlocksWithButtons() {
+    RecordedRequest request = capture.requests("/slack").get(0);
+    assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+    JsonNode body = CaptureServer.json(request);
+    assertThat(body.get("text").asText()).isEqualTo("[SEV-1] #" + incidentId + " " + title());
+    JsonNode buttons = body.get("blocks").get(1).get("elements");
+    assertThat(buttons.get(0).get("text").get("text").asText()).isEqualTo("Acknowledge");
+    assertThat(buttons.get(0).get("url").asText()).startsWith("http://localhost:8080/ack/");
+    assertThat(buttons.get(1).get("url").asText()).startsWith("http://localhost:8080/resolve/");
+  }
+
+  @Test
+  void discordGetsAnEmbedWithLinksAndNoMentions() {
+    JsonNode body = capture.json("/discord").get(0);
+    assertThat(body.get("allowed_mentions").get("parse")).isEmpty();
+    JsonNode embed = body.get("embeds").get(0);
+    assertThat(embed.get("title").asText()).contains(title());
+    assertThat(embed.get("description").asText())
+        .contains("[Acknowledge](http://localhost:8080/ack/");
+    assertThat(embed.get("fields").get(0).get("value").asText()).isEqualTo("SEV-1");
+  }
+
+  @Test
+  void ntfyGetsAnUrgentMessageWithActionsAndTheToken() {
+    RecordedRequest request = capture.requests("/").get(0);
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer tk_secret");
+    JsonNode body = CaptureServer.json(request);
+    assertThat(body.get("topic").asText()).isEqualTo("tessa-pages");
+    assertThat(body.get("priority").asInt()).isEqualTo(5);
+    assertThat(body.get("actions").get(0).get("action").asText()).isEqualTo("view");
+    assertThat(body.get("actions").get(0).get("label").asText()).isEqualTo("Acknowledge");
+    assertThat(body.get("actions").get(0).get("url").asText())
+        .startsWith("http://localhost:8080/ack/");
+  }
+
+  @Test
+  void twilioGetsAShortTextWithTheLink() {
+    RecordedRequest request = capture.requests("/2010-04-01/Accounts/AC123/Messages.json").get(0);
+    assertThat(request.getHeaders().get("Authorization"))
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("AC123:twilio-token".getBytes(StandardCharsets.UTF_8)));
+    Map<String, String> form = form(request.getBody().utf8());
+    assertThat(form.get("To")).isEqualTo("+15551234567");
+    assertThat(form.get("From")).isEqualTo("+15550000000");
+    assertThat(form.get("Body")).hasSizeLessThan(320).contains("Ack: http://localhost:8080/ack/");
+  }
+
+  @Test
+  void theWebhookGetsTheDocumentedShape() {
+    JsonNode body = capture.json("/hook").get(0);
+    assertThat(body.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "kind",
+            "incidentId",
+            "title",
+            "severity",
+            "service",
+            "status",
+            "summary",
+            "person",
+            "incidentUrl",
+            "ackUrl",
+            "resolveUrl",
+            "alerts");
+  }
+
+  @Test
+  void emailHasTextAndHtmlPartsWithTheLink() throws Exception {
+    MimeMessage[] messages = SMTP.getReceivedMessages();
+    assertThat(messages).hasSize(1);
+    MimeMessage mail = messages[0];
+    assertThat(mail.getSubject()).isEqualTo("[SEV-1] #" + incidentId + " " + title());
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("tessa@example.com");
+    MimeMultipart parts = (MimeMultipart) mail.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    String text = (String) parts.getBodyPart(0).getContent();
+    String html = (String) parts.getBodyPart(1).getContent();
+    assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+    assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+    assertThat(text).contains("Acknowledge: http://localhost:8080/ack/");
+    assertThat(html).contains("href=\"http://localhost:8080/ack/").contains(">Acknowledge</a>");
+  }
+
+  private String title() {
+    return app.incident(incidentId).get("title").asText();
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      String[] parts = pair.split("=", 2);
+      form.put(
+          URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+          URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+    }
+    return form;
+  }
+}
