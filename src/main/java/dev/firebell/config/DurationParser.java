@@ -41,6 +41,21 @@ public final class DurationParser {
     return total;
   }
 
+  /** The shortest form this parser reads back: {@code 5m}, {@code 1h30m}, {@code 45s}. */
+  public static String format(Duration duration) {
+    long seconds = duration.toSeconds();
+    StringBuilder text = new StringBuilder();
+    long[] sizes = {604_800, 86_400, 3_600, 60, 1};
+    String[] units = {"w", "d", "h", "m", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (seconds >= sizes[i]) {
+        text.append(seconds / sizes[i]).append(units[i]);
+        seconds %= sizes[i];
+      }
+    }
+    return text.isEmpty() ? duration.toMillis() + "ms" : text.toString();
+  }
+
   private static Duration unit(long amount, String unit) {
     return switch (unit) {
       case "ms" -> Duration.ofMillis(amount);

@@ -1,5 +1,6 @@
 package dev.firebell.paging;
 
+import dev.firebell.config.DurationParser;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.IncidentRepository;
@@ -193,7 +194,7 @@ public final class EscalationEngine {
   private static String escalatedText(EscalationPolicy policy, int n) {
     EscalationStep previous = policy.step(n - 1);
     return "Not acknowledged within "
-        + Durations.words(previous.escalateAfter())
+        + DurationParser.format(previous.escalateAfter())
         + ": escalated to "
         + stepName(policy, n).toLowerCase();
   }

@@ -1,5 +1,6 @@
 package dev.firebell.web;
 
+import dev.firebell.config.DurationParser;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallResolver;
@@ -69,7 +70,7 @@ public final class OnCallApi {
                   step ->
                       new StepJson(
                           step.targets().stream().map(Object::toString).toList(),
-                          step.escalateAfter().toString()))
+                          DurationParser.format(step.escalateAfter())))
               .toList(),
           policy.repeat());
     }

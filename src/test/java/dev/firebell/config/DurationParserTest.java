@@ -19,6 +19,15 @@ class DurationParserTest {
   }
 
   @Test
+  void formatsTheWayItReads() {
+    assertThat(DurationParser.format(Duration.ofMinutes(5))).isEqualTo("5m");
+    assertThat(DurationParser.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+    assertThat(DurationParser.format(Duration.ofDays(8))).isEqualTo("1w1d");
+    assertThat(DurationParser.parse(DurationParser.format(Duration.ofSeconds(3725))))
+        .isEqualTo(Duration.ofSeconds(3725));
+  }
+
+  @Test
   void refusesAnythingElse() {
     for (String bad : new String[] {"5", "five minutes", "5 m", "-5m", "", "1y"}) {
       assertThatThrownBy(() -> DurationParser.parse(bad)).hasMessageContaining("is not a duration");
