@@ -11,6 +11,9 @@ import dev.firebell.paging.EscalationEngine;
 import dev.firebell.paging.OutboxSender;
 import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PagingScheduler;
+import dev.firebell.postmortem.PostmortemDrafter;
+import dev.firebell.postmortem.PostmortemService;
+import dev.firebell.postmortem.PostmortemTemplate;
 import dev.firebell.security.LinkTokens;
 import dev.firebell.store.Database;
 import dev.firebell.store.SecretStore;
@@ -19,9 +22,11 @@ import dev.firebell.web.ApiAuth;
 import dev.firebell.web.ErrorMapper;
 import dev.firebell.web.HealthApi;
 import dev.firebell.web.IncidentApi;
+import dev.firebell.web.IncidentEditApi;
 import dev.firebell.web.LinkPages;
 import dev.firebell.web.OnCallApi;
 import dev.firebell.web.Pages;
+import dev.firebell.web.PostmortemApi;
 import dev.firebell.web.Routes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -74,6 +79,14 @@ public final class App implements AutoCloseable {
               config.paging(),
               clock,
               senders);
+      PostmortemService postmortems =
+          new PostmortemService(
+              incidents,
+              database.jdbi(),
+              oncall,
+              new PostmortemDrafter(config.postmortem().keepGuidance()),
+              PostmortemTemplate.load(config.postmortem()),
+              clock);
       PagingScheduler paging =
           new PagingScheduler(new EscalationEngine(database.jdbi(), oncall), outbox, clock);
       incidents.onChange(paging::wake);
@@ -84,6 +97,8 @@ public final class App implements AutoCloseable {
               new ApiAuth(config.api()),
               new IncidentApi(incidents),
               new ActionApi(incidents, oncall, json),
+              new IncidentEditApi(incidents, oncall, json, config.severity()),
+              new PostmortemApi(postmortems),
               new OnCallApi(oncall, clock),
               new LinkPages(tokens, incidents, oncall, new Pages(templates), clock),
               new HealthApi(database));

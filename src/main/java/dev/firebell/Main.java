@@ -45,6 +45,10 @@ public final class Main {
     App app;
     try {
       app = App.start(config, oncall, clock);
+    } catch (ConfigException e) {
+      System.err.println("firebell: configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
     } catch (RuntimeException e) {
       log.error("Firebell could not start: {}", e.getMessage(), e);
       System.exit(1);

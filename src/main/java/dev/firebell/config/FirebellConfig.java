@@ -15,7 +15,8 @@ public record FirebellConfig(
     SecurityConfig security,
     PagingConfig paging,
     SmtpConfig smtp,
-    TwilioConfig twilio) {
+    TwilioConfig twilio,
+    PostmortemConfig postmortem) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -29,56 +30,177 @@ public record FirebellConfig(
     paging = paging == null ? PagingConfig.defaults() : paging;
     smtp = smtp == null ? SmtpConfig.defaults() : smtp;
     twilio = twilio == null ? TwilioConfig.defaults() : twilio;
+    postmortem = postmortem == null ? PostmortemConfig.defaults() : postmortem;
   }
 
   public static FirebellConfig defaults() {
-    return new FirebellConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new FirebellConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public FirebellConfig withServer(ServerConfig value) {
     return new FirebellConfig(
-        value, database, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio);
+        value,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem);
   }
 
   public FirebellConfig withDatabase(DatabaseConfig value) {
     return new FirebellConfig(
-        server, value, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio);
+        server,
+        value,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem);
   }
 
   public FirebellConfig withIngest(IngestConfig value) {
     return new FirebellConfig(
-        server, database, value, api, severity, incidents, oncall, security, paging, smtp, twilio);
+        server,
+        database,
+        value,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem);
   }
 
   public FirebellConfig withApi(ApiConfig value) {
     return new FirebellConfig(
-        server, database, ingest, value, severity, incidents, oncall, security, paging, smtp,
-        twilio);
+        server,
+        database,
+        ingest,
+        value,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem);
   }
 
   public FirebellConfig withIncidents(IncidentsConfig value) {
     return new FirebellConfig(
-        server, database, ingest, api, severity, value, oncall, security, paging, smtp, twilio);
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        value,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem);
   }
 
   public FirebellConfig withSecurity(SecurityConfig value) {
     return new FirebellConfig(
-        server, database, ingest, api, severity, incidents, oncall, value, paging, smtp, twilio);
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        value,
+        paging,
+        smtp,
+        twilio,
+        postmortem);
   }
 
   public FirebellConfig withPaging(PagingConfig value) {
     return new FirebellConfig(
-        server, database, ingest, api, severity, incidents, oncall, security, value, smtp, twilio);
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        value,
+        smtp,
+        twilio,
+        postmortem);
   }
 
   public FirebellConfig withSmtp(SmtpConfig value) {
     return new FirebellConfig(
-        server, database, ingest, api, severity, incidents, oncall, security, paging, value,
-        twilio);
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        value,
+        twilio,
+        postmortem);
+  }
+
+  public FirebellConfig withOnCall(OnCallSettings value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        value,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem);
+  }
+
+  public FirebellConfig withPostmortem(PostmortemConfig value) {
+    return new FirebellConfig(
+        server, database, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio,
+        value);
   }
 
   public FirebellConfig withTwilio(TwilioConfig value) {
     return new FirebellConfig(
-        server, database, ingest, api, severity, incidents, oncall, security, paging, smtp, value);
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        value,
+        postmortem);
   }
 }

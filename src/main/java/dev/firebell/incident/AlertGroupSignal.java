@@ -29,6 +29,19 @@ public record AlertGroupSignal(
     return alerts.stream().anyMatch(AlertSignal::isFiring);
   }
 
+  /** The alert rule's name: the group's common {@code alertname}, else the first alert's. */
+  public String alertName() {
+    String common = commonLabels.get("alertname");
+    if (common != null && !common.isBlank()) {
+      return common;
+    }
+    return alerts.stream()
+        .map(alert -> alert.labels().get("alertname"))
+        .filter(name -> name != null && !name.isBlank())
+        .findFirst()
+        .orElse(null);
+  }
+
   /** Sender name for people: "Grafana" or "Alertmanager". */
   public String senderName() {
     return "alertmanager".equals(source) ? "Alertmanager" : "Grafana";

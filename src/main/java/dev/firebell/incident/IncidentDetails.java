@@ -2,6 +2,9 @@ package dev.firebell.incident;
 
 import java.util.List;
 
-/** An incident with its alert instances and its timeline in time order. */
+/** An incident with its alert instances, its timeline in time order, and what people added. */
 public record IncidentDetails(
-    Incident incident, List<IncidentAlert> alerts, List<TimelineEntry> timeline) {}
+    Incident incident,
+    List<IncidentAlert> alerts,
+    List<TimelineEntry> timeline,
+    IncidentReview review) {}

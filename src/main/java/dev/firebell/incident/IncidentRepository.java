@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Incident.class)
 @RegisterConstructorMapper(IncidentAlert.class)
 @RegisterConstructorMapper(TimelineEntry.class)
+@RegisterConstructorMapper(ReviewRow.class)
 public interface IncidentRepository {
 
   String INCIDENT_COLUMNS =
@@ -54,10 +55,10 @@ public interface IncidentRepository {
       """
       INSERT INTO incident (group_hash, source, receiver, title, severity, service, status, test,
         opened_at, previous_incident_id, group_labels, common_labels, common_annotations,
-        external_url)
+        external_url, alert_name)
       VALUES (:groupHash, :source, :receiver, :title, :severity, :service, 'TRIGGERED', :test,
         :receivedAt, :previousIncidentId, :groupLabels, :commonLabels, :commonAnnotations,
-        :externalUrl)
+        :externalUrl, :alertName)
       """)
   @GetGeneratedKeys("id")
   long insertIncident(
@@ -164,4 +165,58 @@ public interface IncidentRepository {
       @Bind("tokenHash") String tokenHash,
       @Bind("incidentId") long incidentId,
       @Bind("at") Instant at);
+
+  @SqlQuery(
+      """
+      SELECT summary, impact, root_cause, resolution, detection_notes, action_items
+      FROM incident WHERE id = :id
+      """)
+  ReviewRow review(@Bind("id") long id);
+
+  @SqlUpdate(
+      """
+      UPDATE incident SET title = :title, severity = :severity, summary = :summary,
+        impact = :impact, root_cause = :rootCause, resolution = :resolution,
+        detection_notes = :detectionNotes, action_items = :actionItems
+      WHERE id = :id
+      """)
+  void updateFields(
+      @Bind("id") long id,
+      @Bind("title") String title,
+      @Bind("severity") String severity,
+      @BindMethods ReviewRow review);
+
+  /**
+   * Earlier incidents of the same alert group or the same alert rule, newest first: the
+   * postmortem's Prevention section asks whether this happened before.
+   */
+  @SqlQuery(
+      "SELECT "
+          + INCIDENT_COLUMNS
+          + """
+          FROM incident
+          WHERE id < :id AND test = FALSE
+            AND (group_hash = :groupHash OR (alert_name IS NOT NULL AND alert_name = :alertName))
+          ORDER BY id DESC LIMIT 10
+          """)
+  List<Incident> earlierIncidents(
+      @Bind("id") long id,
+      @Bind("groupHash") String groupHash,
+      @Bind("alertName") String alertName);
+
+  @SqlQuery("SELECT alert_name FROM incident WHERE id = :id")
+  String alertName(@Bind("id") long id);
+
+  /** A person's note; returns the new entry's id. */
+  @SqlUpdate(
+      """
+      INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor)
+      VALUES (:incidentId, :at, 'note', :text, :actor)
+      """)
+  @GetGeneratedKeys("id")
+  long insertNote(
+      @Bind("incidentId") long incidentId,
+      @Bind("at") Instant at,
+      @Bind("text") String text,
+      @Bind("actor") String actor);
 }

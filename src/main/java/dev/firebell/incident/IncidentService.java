@@ -2,6 +2,8 @@ package dev.firebell.incident;
 
 import dev.firebell.store.Durability;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -80,6 +82,53 @@ public final class IncidentService {
         });
   }
 
+  /** A person's note on the timeline, at a time they choose (default now). */
+  public TimelineEntry addNote(long id, Actor actor, String text, Instant at) {
+    Instant when = at == null ? now() : at.truncatedTo(ChronoUnit.MICROS);
+    long entryId =
+        jdbi.inTransaction(
+            handle -> {
+              IncidentRepository repository = handle.attach(IncidentRepository.class);
+              repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
+              return repository.insertNote(id, when, text, actor.personId());
+            });
+    TimelineEntry entry = new TimelineEntry(entryId, id, when, "note", text, actor.personId());
+    durability.awaitDurable();
+    return entry;
+  }
+
+  /** Edits the fields a person knows; returns the fields that changed. */
+  public List<String> edit(long id, Actor actor, FieldChanges changes) {
+    List<String> changed =
+        jdbi.inTransaction(
+            handle ->
+                new IncidentEditor(handle.attach(IncidentRepository.class))
+                    .edit(id, actor, changes, now()));
+    if (!changed.isEmpty()) {
+      durability.awaitDurable();
+    }
+    return changed;
+  }
+
+  public IncidentReview review(long id) {
+    return ReviewCodec.read(
+        jdbi.withExtension(
+            IncidentRepository.class,
+            repository -> {
+              repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
+              return repository.review(id);
+            }));
+  }
+
+  /** Earlier incidents of the same alert group or alert rule, newest first. */
+  public List<Incident> earlierIncidents(Incident incident) {
+    return jdbi.withExtension(
+        IncidentRepository.class,
+        repository ->
+            repository.earlierIncidents(
+                incident.id(), incident.groupHash(), repository.alertName(incident.id())));
+  }
+
   /** Whether a one-time link was already used. */
   public boolean linkUsed(String tokenHash) {
     return jdbi.withExtension(IncidentRepository.class, r -> r.linkUses(tokenHash) > 0);
@@ -98,8 +147,8 @@ public final class IncidentService {
     return result;
   }
 
-  private java.time.Instant now() {
-    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   public IncidentDetails details(long id) {
@@ -108,7 +157,11 @@ public final class IncidentService {
         repository -> {
           Incident incident =
               repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
-          return new IncidentDetails(incident, repository.alerts(id), repository.timeline(id));
+          return new IncidentDetails(
+              incident,
+              repository.alerts(id),
+              repository.timeline(id),
+              ReviewCodec.read(repository.review(id)));
         });
   }
 

@@ -11,6 +11,9 @@ import dev.firebell.incident.RecordOutcome;
 import dev.firebell.incident.RecordResult;
 import dev.firebell.web.HttpProblem;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookEndpoint {
   private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
+  private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
 
   private final IngestConfig config;
   private final WebhookAuthenticator authenticator;
@@ -74,6 +78,7 @@ public final class WebhookEndpoint {
   private byte[] readBody(Context ctx) {
     long limit = config.maxBodyBytes();
     if (ctx.contentLength() > limit) {
+      drain(ctx, ctx.contentLength());
       throw tooLarge(limit);
     }
     byte[] body = ctx.bodyAsBytes();
@@ -81,6 +86,22 @@ public final class WebhookEndpoint {
       throw tooLarge(limit);
     }
     return body;
+  }
+
+  /**
+   * Reads and discards an oversized body (up to a bound) so the sender, still writing it, gets to
+   * read the 413 instead of a reset connection.
+   */
+  private static void drain(Context ctx, long length) {
+    if (length > MAX_DRAIN_BYTES) {
+      ctx.header("Connection", "close");
+      return;
+    }
+    try (InputStream body = ctx.req().getInputStream()) {
+      body.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      ctx.header("Connection", "close");
+    }
   }
 
   private static HttpProblem tooLarge(long limit) {

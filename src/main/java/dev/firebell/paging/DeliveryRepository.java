@@ -11,6 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL for the outbox of pages and status updates. */
 @RegisterConstructorMapper(Delivery.class)
 @RegisterConstructorMapper(PagedContact.class)
+@RegisterConstructorMapper(PageRecord.class)
 public interface DeliveryRepository {
 
   String COLUMNS =
@@ -97,4 +98,13 @@ public interface DeliveryRepository {
 
   @SqlQuery("SELECT " + COLUMNS + " FROM page_delivery WHERE incident_id = :incidentId ORDER BY id")
   List<Delivery> forIncident(@Bind("incidentId") long incidentId);
+
+  /** Every page of an incident (not status updates), oldest first, for its postmortem. */
+  @SqlQuery(
+      """
+      SELECT person_id, channel, round, status, attempts, created_at, delivered_at, last_error
+      FROM page_delivery WHERE incident_id = :incidentId AND kind = 'PAGE'
+      ORDER BY created_at, id
+      """)
+  List<PageRecord> pages(@Bind("incidentId") long incidentId);
 }

@@ -3,6 +3,7 @@ package dev.firebell.paging;
 import dev.firebell.config.PagingConfig;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentRepository;
+import dev.firebell.incident.IncidentReview;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.TimelineEntry;
 import dev.firebell.oncall.Contact;
@@ -127,7 +128,10 @@ public final class OutboxSender {
         IncidentRepository.class,
         r ->
             new IncidentDetails(
-                r.findIncident(incidentId).orElseThrow(), r.alerts(incidentId), List.of()));
+                r.findIncident(incidentId).orElseThrow(),
+                r.alerts(incidentId),
+                List.of(),
+                IncidentReview.empty()));
   }
 
   private void delivered(Delivery delivery, Person person, Contact contact) {

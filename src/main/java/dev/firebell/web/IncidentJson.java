@@ -2,7 +2,9 @@ package dev.firebell.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.incident.ActionItem;
 import dev.firebell.incident.AlertStatus;
+import dev.firebell.incident.Impact;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.IncidentDetails;
@@ -31,6 +33,12 @@ record IncidentJson(
     Map<String, String> commonLabels,
     Map<String, String> commonAnnotations,
     @JsonProperty("externalURL") String externalUrl,
+    String summary,
+    Impact impact,
+    String rootCause,
+    String resolution,
+    String detectionNotes,
+    List<ActionItem> actionItems,
     List<Alert> alerts,
     List<Entry> timeline) {
 
@@ -54,6 +62,12 @@ record IncidentJson(
         incident.commonLabels(),
         incident.commonAnnotations(),
         incident.externalUrl(),
+        details.review().summary(),
+        details.review().impact(),
+        details.review().rootCause(),
+        details.review().resolution(),
+        details.review().detectionNotes(),
+        details.review().actionItems(),
         details.alerts().stream().map(Alert::of).toList(),
         details.timeline().stream().map(Entry::of).toList());
   }

@@ -13,6 +13,8 @@ public final class Routes {
       ApiAuth apiAuth,
       IncidentApi incidentApi,
       ActionApi actionApi,
+      IncidentEditApi editApi,
+      PostmortemApi postmortemApi,
       OnCallApi onCallApi,
       LinkPages linkPages,
       HealthApi health) {}
@@ -28,6 +30,9 @@ public final class Routes {
     routes.get("/api/incidents/{id}", handlers.incidentApi()::get);
     routes.post("/api/incidents/{id}/ack", handlers.actionApi()::acknowledge);
     routes.post("/api/incidents/{id}/resolve", handlers.actionApi()::resolve);
+    routes.post("/api/incidents/{id}/notes", handlers.editApi()::addNote);
+    routes.patch("/api/incidents/{id}", handlers.editApi()::edit);
+    routes.get("/api/incidents/{id}/postmortem", handlers.postmortemApi()::get);
     routes.get("/api/oncall", handlers.onCallApi()::get);
 
     routes.get("/ack/{token}", handlers.linkPages()::showAck);

@@ -128,20 +128,10 @@ class OnCallLoaderTest {
   private OnCall load(String yaml) throws IOException {
     Path oncallFile = dir.resolve("oncall.yaml");
     Files.writeString(oncallFile, yaml);
-    FirebellConfig config = FirebellConfig.defaults().withIngest(IngestConfig.bearer("t"));
-    config =
-        new FirebellConfig(
-            config.server(),
-            config.database(),
-            config.ingest(),
-            config.api(),
-            config.severity(),
-            config.incidents(),
-            new OnCallSettings(oncallFile.toString()),
-            config.security(),
-            config.paging(),
-            config.smtp(),
-            config.twilio());
+    FirebellConfig config =
+        FirebellConfig.defaults()
+            .withIngest(IngestConfig.bearer("t"))
+            .withOnCall(new OnCallSettings(oncallFile.toString()));
     return new ConfigLoader(Map.of()).loadOnCall(config);
   }
 

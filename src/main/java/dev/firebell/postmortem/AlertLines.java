@@ -1,0 +1,51 @@
+package dev.firebell.postmortem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.incident.IncidentAlert;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One alert instance in a line of Markdown: name, distinguishing label, summary and values. */
+final class AlertLines {
+  private static final List<String> INSTANCE_LABELS =
+      List.of("instance", "host", "pod", "node", "zone");
+
+  private AlertLines() {}
+
+  static String describe(IncidentAlert alert) {
+    StringBuilder line = new StringBuilder(name(alert));
+    for (String key : INSTANCE_LABELS) {
+      String value = alert.labels().get(key);
+      if (value != null && !value.isBlank()) {
+        line.append(" \\[").append(Markdown.inline(key + "=" + value)).append("\\]");
+        break;
+      }
+    }
+    String summary = alert.annotations().get("summary");
+    if (summary != null && !summary.isBlank()) {
+      line.append(": ").append(Markdown.inline(summary));
+    }
+    String values = values(alert);
+    if (!values.isEmpty()) {
+      line.append(" (values: ").append(values).append(')');
+    }
+    line.append(" (").append(alert.status().wireName()).append(')');
+    return line.toString();
+  }
+
+  static String name(IncidentAlert alert) {
+    String name = alert.labels().get("alertname");
+    return Markdown.inline(name == null || name.isBlank() ? "Alert " + alert.fingerprint() : name);
+  }
+
+  /** Grafana's {@code values} ({@code A=1, B=44.2}), else its {@code valueString}. */
+  static String values(IncidentAlert alert) {
+    JsonNode values = alert.values();
+    if (values != null && values.isObject() && !values.isEmpty()) {
+      List<String> pairs = new ArrayList<>();
+      values.fields().forEachRemaining(field -> pairs.add(field.getKey() + "=" + field.getValue()));
+      return Markdown.inline(String.join(", ", pairs));
+    }
+    return alert.valueString() == null ? "" : Markdown.inline(alert.valueString());
+  }
+}

@@ -1,0 +1,28 @@
+package dev.firebell.postmortem;
+
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentDetails;
+import dev.firebell.paging.PageRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the draft is written from: the incident with its alerts, timeline and review, its
+ * pages, earlier incidents of the same rule or group (with who resolved them), people's names, and
+ * the time of drafting.
+ */
+record PostmortemFacts(
+    IncidentDetails details,
+    List<PageRecord> pages,
+    List<EarlierIncident> earlier,
+    Map<String, String> names,
+    Instant now) {
+
+  String name(String personId) {
+    return personId == null ? "" : names.getOrDefault(personId, personId);
+  }
+
+  /** An earlier incident of the same alert rule or group, and who resolved it. */
+  record EarlierIncident(Incident incident, String resolvedBy) {}
+}

@@ -1,0 +1,65 @@
+package dev.firebell.postmortem;
+
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentDetails;
+import dev.firebell.incident.IncidentService;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Person;
+import dev.firebell.paging.DeliveryRepository;
+import dev.firebell.paging.PageRecord;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/** Gathers an incident's facts and drafts its postmortem in the team's template. */
+public final class PostmortemService {
+  private final IncidentService incidents;
+  private final Jdbi jdbi;
+  private final OnCall oncall;
+  private final PostmortemDrafter drafter;
+  private final PostmortemTemplate template;
+  private final Clock clock;
+
+  public PostmortemService(
+      IncidentService incidents,
+      Jdbi jdbi,
+      OnCall oncall,
+      PostmortemDrafter drafter,
+      PostmortemTemplate template,
+      Clock clock) {
+    this.incidents = incidents;
+    this.jdbi = jdbi;
+    this.oncall = oncall;
+    this.drafter = drafter;
+    this.template = template;
+    this.clock = clock;
+  }
+
+  /** The draft as sections, for the JSON form. */
+  public Postmortem draft(long id) {
+    IncidentDetails details = incidents.details(id);
+    List<PageRecord> pages = jdbi.withExtension(DeliveryRepository.class, r -> r.pages(id));
+    List<PostmortemFacts.EarlierIncident> earlier =
+        incidents.earlierIncidents(details.incident()).stream()
+            .map(incident -> new PostmortemFacts.EarlierIncident(incident, resolvedBy(incident)))
+            .toList();
+    Map<String, String> names =
+        oncall.people().values().stream().collect(Collectors.toMap(Person::id, Person::name));
+    return drafter.draft(new PostmortemFacts(details, pages, earlier, names, clock.instant()));
+  }
+
+  /** The draft rendered as Markdown. */
+  public String markdown(Postmortem draft) {
+    return template.render(draft);
+  }
+
+  private String resolvedBy(Incident incident) {
+    return incidents.details(incident.id()).timeline().stream()
+        .filter(entry -> entry.kind().equals("incident.resolved"))
+        .reduce((first, second) -> second)
+        .map(entry -> entry.actor())
+        .orElse(null);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.firebell.postmortem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Times and durations as the postmortem template writes them, always in UTC. */
+final class Times {
+  private static final DateTimeFormatter HEADING =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH-mm-ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private Times() {}
+
+  static String heading(Instant at) {
+    return HEADING.format(at);
+  }
+
+  /** {@code 16:07}, for lists under an "All times are UTC" line. */
+  static String clock(Instant at) {
+    return TIME.format(at);
+  }
+
+  /** {@code 16:07 UTC}. */
+  static String time(Instant at) {
+    return TIME.format(at) + " UTC";
+  }
+
+  /** {@code November 28, 2026}. */
+  static String date(Instant at) {
+    return DATE.format(at);
+  }
+
+  /** {@code 16:07 UTC on November 28, 2026}. */
+  static String at(Instant at) {
+    return time(at) + " on " + date(at);
+  }
+
+  /** The same day once, else both dates. */
+  static String between(Instant from, Instant to) {
+    if (date(from).equals(date(to))) {
+      return time(from) + " and " + time(to) + " on " + date(from);
+    }
+    return at(from) + " and " + at(to);
+  }
+
+  /** Whole minutes, rounded to the nearest. */
+  static long minutes(Duration duration) {
+    return (duration.toSeconds() + 30) / 60;
+  }
+
+  /** {@code 45 seconds}, {@code 1 minute}, {@code 7 minutes}. */
+  static String words(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    if (seconds < 60) {
+      return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+    long minutes = minutes(duration);
+    return minutes + (minutes == 1 ? " minute" : " minutes");
+  }
+
+  static String percent(double value) {
+    return value == Math.rint(value) ? (long) value + "%" : value + "%";
+  }
+}
