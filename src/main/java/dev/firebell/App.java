@@ -15,6 +15,8 @@ import dev.firebell.postmortem.PostmortemDrafter;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.postmortem.PostmortemTemplate;
 import dev.firebell.security.LinkTokens;
+import dev.firebell.security.LoginThrottle;
+import dev.firebell.security.Sessions;
 import dev.firebell.store.Database;
 import dev.firebell.store.SecretStore;
 import dev.firebell.web.ActionApi;
@@ -28,6 +30,11 @@ import dev.firebell.web.OnCallApi;
 import dev.firebell.web.Pages;
 import dev.firebell.web.PostmortemApi;
 import dev.firebell.web.Routes;
+import dev.firebell.web.ui.IncidentPages;
+import dev.firebell.web.ui.LoginPages;
+import dev.firebell.web.ui.OnCallPage;
+import dev.firebell.web.ui.StaticAssets;
+import dev.firebell.web.ui.UiSecurity;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -91,6 +98,9 @@ public final class App implements AutoCloseable {
           new PagingScheduler(new EscalationEngine(database.jdbi(), oncall), outbox, clock);
       incidents.onChange(paging::wake);
 
+      Pages pages = new Pages(templates);
+      Sessions sessions = new Sessions(database.jdbi(), clock, config.security().sessionTtl());
+      UiSecurity uiSecurity = new UiSecurity(sessions, config.server().publicUrl());
       Routes.Handlers handlers =
           new Routes.Handlers(
               new WebhookEndpoint(config.ingest(), config.severity(), incidents, json, clock),
@@ -100,8 +110,18 @@ public final class App implements AutoCloseable {
               new IncidentEditApi(incidents, oncall, json, config.severity()),
               new PostmortemApi(postmortems),
               new OnCallApi(oncall, clock),
-              new LinkPages(tokens, incidents, oncall, new Pages(templates), clock),
-              new HealthApi(database));
+              new LinkPages(tokens, incidents, oncall, pages, clock),
+              new HealthApi(database),
+              new LoginPages(
+                  config.users(),
+                  sessions,
+                  new LoginThrottle(database.jdbi(), clock),
+                  uiSecurity,
+                  pages),
+              new IncidentPages(
+                  incidents, postmortems, oncall, config.severity(), uiSecurity, pages, clock),
+              new OnCallPage(oncall, uiSecurity, pages, clock),
+              new StaticAssets());
       Javalin server =
           Javalin.create(
               javalin -> {
@@ -112,7 +132,7 @@ public final class App implements AutoCloseable {
                 javalin.http.maxRequestSize = config.ingest().maxBodyBytes();
                 javalin.jsonMapper(new JavalinJackson(json, false));
                 Routes.register(javalin.routes, handlers);
-                ErrorMapper.register(javalin.routes);
+                ErrorMapper.register(javalin.routes, pages);
               });
       server.start();
       paging.start(config.paging().pollInterval());

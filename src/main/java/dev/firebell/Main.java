@@ -17,12 +17,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("hash-password")) {
+      System.exit(HashPassword.run(args));
+      return;
+    }
     Path configFile;
     try {
       configFile = configPath(args);
     } catch (IllegalArgumentException e) {
       System.err.println("firebell: " + e.getMessage());
-      System.err.println("usage: java -jar firebell.jar [--config PATH]");
+      System.err.println("usage: java -jar firebell.jar [--config PATH] | hash-password");
       System.exit(2);
       return;
     }
@@ -31,7 +35,7 @@ public final class Main {
     try {
       ConfigLoader loader = new ConfigLoader(System.getenv());
       config = loader.load(configFile);
-      oncall = loader.loadOnCall(config);
+      oncall = loader.loadOnCall(config, configFile);
     } catch (ConfigException e) {
       System.err.println("firebell: configuration error: " + e.getMessage());
       System.exit(2);

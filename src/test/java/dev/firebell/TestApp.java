@@ -7,7 +7,9 @@ import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.IngestConfig;
 import dev.firebell.config.ServerConfig;
+import dev.firebell.config.UserConfig;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.security.Passwords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,6 +27,11 @@ import java.util.UUID;
 public final class TestApp implements AutoCloseable {
   public static final String INGEST_TOKEN = "test-ingest-token";
   public static final String API_TOKEN = "test-api-token";
+  public static final String USER = "tessa";
+  public static final String PASSWORD = "correct horse battery";
+
+  /** bcrypt at the lowest cost, so tests log in fast. */
+  private static final String PASSWORD_HASH = Passwords.hash(PASSWORD, 4);
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +50,8 @@ public final class TestApp implements AutoCloseable {
         .withServer(new ServerConfig(0, "127.0.0.1", "http://localhost:8080"))
         .withDatabase(freshDatabase())
         .withIngest(IngestConfig.bearer(INGEST_TOKEN))
-        .withApi(ApiConfig.token(API_TOKEN));
+        .withApi(ApiConfig.token(API_TOKEN))
+        .withUsers(List.of(new UserConfig(USER, PASSWORD_HASH, "tessa")));
   }
 
   public static DatabaseConfig freshDatabase() {

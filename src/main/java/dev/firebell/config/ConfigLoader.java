@@ -42,13 +42,23 @@ public final class ConfigLoader {
   }
 
   /** Reads the on-call file named by {@code oncall.file}, checked against the main config. */
-  public OnCall loadOnCall(FirebellConfig config) {
+  public OnCall loadOnCall(FirebellConfig config, Path configFile) {
     Path file = config.oncall().path();
-    if (!config.oncall().isExplicit() && !Files.exists(file)) {
-      return OnCall.empty()
-          .withWarnings(List.of("no on-call file (" + file + "): incidents page nobody"));
+    OnCall oncall =
+        !config.oncall().isExplicit() && !Files.exists(file)
+            ? OnCall.empty()
+                .withWarnings(List.of("no on-call file (" + file + "): incidents page nobody"))
+            : new OnCallLoader(file.toString(), config).load(read(file, OnCallFile.class));
+    for (int i = 0; i < config.users().size(); i++) {
+      String person = config.users().get(i).person();
+      if (oncall.person(person).isEmpty()) {
+        throw new ConfigException(
+            configFile.toString(),
+            "users[" + i + "].person",
+            "unknown person '" + person + "' (people are listed in " + file + ")");
+      }
     }
-    return new OnCallLoader(file.toString(), config).load(read(file, OnCallFile.class));
+    return oncall;
   }
 
   private <T> T read(Path file, Class<T> type) {

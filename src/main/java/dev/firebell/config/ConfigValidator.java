@@ -17,8 +17,34 @@ final class ConfigValidator {
     validateIngest(config.ingest());
     validateSeverity(config.severity());
     validatePaging(config.paging());
+    validateUsers(config.users());
     if (config.security().linkTtl().compareTo(java.time.Duration.ofMinutes(1)) < 0) {
       throw new ConfigException(file, "security.linkTtl", "must be at least 1m");
+    }
+  }
+
+  private void validateUsers(java.util.List<UserConfig> users) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < users.size(); i++) {
+      UserConfig user = users.get(i);
+      String key = "users[" + i + "]";
+      if (user.username() == null || user.username().isBlank()) {
+        throw new ConfigException(file, key + ".username", "is required");
+      }
+      if (!seen.add(user.username().toLowerCase(java.util.Locale.ROOT))) {
+        throw new ConfigException(
+            file, key + ".username", "'" + user.username() + "' is listed twice");
+      }
+      if (!dev.firebell.security.Passwords.looksLikeHash(user.passwordHash())) {
+        throw new ConfigException(
+            file,
+            key + ".passwordHash",
+            "must be a bcrypt hash; make one with: java -jar firebell.jar hash-password");
+      }
+      if (user.person() == null || user.person().isBlank()) {
+        throw new ConfigException(
+            file, key + ".person", "is required (the on-call person id this user acts as)");
+      }
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.firebell.config;
 
+import java.util.List;
+
 /**
  * Everything read from {@code firebell.yaml}. Each section falls back to its documented defaults
- * when it is left out of the file.
+ * when it is left out of the file; {@code with…} copies serve tests that build configs directly.
  */
 public record FirebellConfig(
     ServerConfig server,
@@ -16,7 +18,8 @@ public record FirebellConfig(
     PagingConfig paging,
     SmtpConfig smtp,
     TwilioConfig twilio,
-    PostmortemConfig postmortem) {
+    PostmortemConfig postmortem,
+    List<UserConfig> users) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -31,11 +34,12 @@ public record FirebellConfig(
     smtp = smtp == null ? SmtpConfig.defaults() : smtp;
     twilio = twilio == null ? TwilioConfig.defaults() : twilio;
     postmortem = postmortem == null ? PostmortemConfig.defaults() : postmortem;
+    users = users == null ? List.of() : List.copyOf(users);
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public FirebellConfig withServer(ServerConfig value) {
@@ -51,7 +55,8 @@ public record FirebellConfig(
         paging,
         smtp,
         twilio,
-        postmortem);
+        postmortem,
+        users);
   }
 
   public FirebellConfig withDatabase(DatabaseConfig value) {
@@ -67,7 +72,8 @@ public record FirebellConfig(
         paging,
         smtp,
         twilio,
-        postmortem);
+        postmortem,
+        users);
   }
 
   public FirebellConfig withIngest(IngestConfig value) {
@@ -83,7 +89,8 @@ public record FirebellConfig(
         paging,
         smtp,
         twilio,
-        postmortem);
+        postmortem,
+        users);
   }
 
   public FirebellConfig withApi(ApiConfig value) {
@@ -99,7 +106,25 @@ public record FirebellConfig(
         paging,
         smtp,
         twilio,
-        postmortem);
+        postmortem,
+        users);
+  }
+
+  public FirebellConfig withSeverity(SeverityConfig value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        value,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        users);
   }
 
   public FirebellConfig withIncidents(IncidentsConfig value) {
@@ -115,55 +140,8 @@ public record FirebellConfig(
         paging,
         smtp,
         twilio,
-        postmortem);
-  }
-
-  public FirebellConfig withSecurity(SecurityConfig value) {
-    return new FirebellConfig(
-        server,
-        database,
-        ingest,
-        api,
-        severity,
-        incidents,
-        oncall,
-        value,
-        paging,
-        smtp,
-        twilio,
-        postmortem);
-  }
-
-  public FirebellConfig withPaging(PagingConfig value) {
-    return new FirebellConfig(
-        server,
-        database,
-        ingest,
-        api,
-        severity,
-        incidents,
-        oncall,
-        security,
-        value,
-        smtp,
-        twilio,
-        postmortem);
-  }
-
-  public FirebellConfig withSmtp(SmtpConfig value) {
-    return new FirebellConfig(
-        server,
-        database,
-        ingest,
-        api,
-        severity,
-        incidents,
-        oncall,
-        security,
-        paging,
-        value,
-        twilio,
-        postmortem);
+        postmortem,
+        users);
   }
 
   public FirebellConfig withOnCall(OnCallSettings value) {
@@ -179,13 +157,59 @@ public record FirebellConfig(
         paging,
         smtp,
         twilio,
-        postmortem);
+        postmortem,
+        users);
   }
 
-  public FirebellConfig withPostmortem(PostmortemConfig value) {
+  public FirebellConfig withSecurity(SecurityConfig value) {
     return new FirebellConfig(
-        server, database, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio,
-        value);
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        value,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        users);
+  }
+
+  public FirebellConfig withPaging(PagingConfig value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        value,
+        smtp,
+        twilio,
+        postmortem,
+        users);
+  }
+
+  public FirebellConfig withSmtp(SmtpConfig value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        value,
+        twilio,
+        postmortem,
+        users);
   }
 
   public FirebellConfig withTwilio(TwilioConfig value) {
@@ -201,6 +225,30 @@ public record FirebellConfig(
         paging,
         smtp,
         value,
-        postmortem);
+        postmortem,
+        users);
+  }
+
+  public FirebellConfig withPostmortem(PostmortemConfig value) {
+    return new FirebellConfig(
+        server, database, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio,
+        value, users);
+  }
+
+  public FirebellConfig withUsers(List<UserConfig> value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        value);
   }
 }

@@ -219,4 +219,25 @@ public interface IncidentRepository {
       @Bind("at") Instant at,
       @Bind("text") String text,
       @Bind("actor") String actor);
+
+  /** The incident list of the web interface: open incidents first, then newest first. */
+  @SqlQuery(
+      "SELECT "
+          + INCIDENT_COLUMNS
+          + """
+          FROM incident
+          WHERE (:filter = 'ALL' OR (:filter = 'OPEN' AND status <> 'RESOLVED')
+                 OR (:filter = 'RESOLVED' AND status = 'RESOLVED'))
+            AND (:severity IS NULL OR severity = :severity)
+            AND (:service IS NULL OR service = :service)
+          ORDER BY CASE WHEN status = 'RESOLVED' THEN 1 ELSE 0 END, id DESC LIMIT :limit
+          """)
+  List<Incident> browse(
+      @Bind("filter") IncidentFilter filter,
+      @Bind("severity") String severity,
+      @Bind("service") String service,
+      @Bind("limit") int limit);
+
+  @SqlQuery("SELECT DISTINCT service FROM incident ORDER BY service")
+  List<String> services();
 }

@@ -165,6 +165,16 @@ public final class IncidentService {
         });
   }
 
+  /** Incidents for people to browse: open ones first; severity and service may be null. */
+  public List<Incident> browse(IncidentFilter filter, String severity, String service, int limit) {
+    return jdbi.withExtension(
+        IncidentRepository.class, r -> r.browse(filter, severity, service, limit));
+  }
+
+  public List<String> services() {
+    return jdbi.withExtension(IncidentRepository.class, IncidentRepository::services);
+  }
+
   public List<Incident> list(IncidentFilter filter, int limit) {
     return jdbi.withExtension(
         IncidentRepository.class, repository -> repository.listIncidents(filter, limit));

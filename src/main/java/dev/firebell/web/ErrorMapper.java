@@ -3,9 +3,14 @@ package dev.firebell.web;
 import dev.firebell.incident.IncidentNotFound;
 import dev.firebell.ingest.InvalidPayload;
 import dev.firebell.store.DatabaseSyncException;
+import dev.firebell.web.ui.LoginRequired;
+import dev.firebell.web.ui.PageProblem;
+import dev.firebell.web.ui.UiSecurity;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +24,31 @@ public final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  public static void register(RoutesConfig routes) {
+  public static void register(RoutesConfig routes, Pages pages) {
+    routes.exception(LoginRequired.class, (e, ctx) -> ctx.redirect("/login", HttpStatus.SEE_OTHER));
+    routes.exception(
+        PageProblem.class,
+        (e, ctx) -> {
+          UiSecurity.headers(ctx);
+          ctx.status(e.status())
+              .html(pages.render("ui/error.peb", Map.of("message", e.getMessage())));
+        });
     routes.exception(
         HttpProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field()));
     routes.exception(
         InvalidPayload.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.field()));
-    routes.exception(IncidentNotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), null));
+    routes.exception(
+        IncidentNotFound.class,
+        (e, ctx) -> {
+          if (isApi(ctx)) {
+            respond(ctx, 404, e.getMessage(), null);
+          } else {
+            UiSecurity.headers(ctx);
+            ctx.status(404)
+                .html(
+                    pages.render("ui/error.peb", Map.of("message", "There is no such incident.")));
+          }
+        });
     routes.exception(
         HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
     routes.exception(ConnectionException.class, ErrorMapper::databaseUnavailable);
@@ -58,6 +82,10 @@ public final class ErrorMapper {
       }
     }
     return false;
+  }
+
+  private static boolean isApi(Context ctx) {
+    return ctx.path().startsWith("/api/") || ctx.path().startsWith("/webhooks/");
   }
 
   static void respond(Context ctx, int status, String message, String field) {

@@ -17,7 +17,11 @@ public final class Routes {
       PostmortemApi postmortemApi,
       OnCallApi onCallApi,
       LinkPages linkPages,
-      HealthApi health) {}
+      HealthApi health,
+      dev.firebell.web.ui.LoginPages loginPages,
+      dev.firebell.web.ui.IncidentPages incidentPages,
+      dev.firebell.web.ui.OnCallPage onCallPage,
+      dev.firebell.web.ui.StaticAssets assets) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.post("/webhooks/grafana", handlers.webhooks()::grafana);
@@ -41,5 +45,19 @@ public final class Routes {
     routes.post("/resolve/{token}", handlers.linkPages()::resolve);
 
     routes.get("/healthz", handlers.health()::health);
+
+    routes.get("/login", handlers.loginPages()::form);
+    routes.post("/login", handlers.loginPages()::login);
+    routes.post("/logout", handlers.loginPages()::logout);
+    routes.get("/", handlers.incidentPages()::list);
+    routes.get("/incidents/{id}", handlers.incidentPages()::show);
+    routes.post("/incidents/{id}/ack", handlers.incidentPages()::acknowledge);
+    routes.post("/incidents/{id}/resolve", handlers.incidentPages()::resolve);
+    routes.post("/incidents/{id}/notes", handlers.incidentPages()::addNote);
+    routes.post("/incidents/{id}/fields", handlers.incidentPages()::editFields);
+    routes.get("/incidents/{id}/postmortem", handlers.incidentPages()::postmortem);
+    routes.get("/incidents/{id}/postmortem.md", handlers.incidentPages()::postmortemFile);
+    routes.get("/oncall", handlers.onCallPage()::show);
+    routes.get("/static/firebell.css", handlers.assets()::css);
   }
 }

@@ -42,7 +42,9 @@ class OnCallLoaderTest {
   @Test
   void theSampleOnCallFileLoadsAsIs() {
     ConfigLoader loader = new ConfigLoader(Map.of());
-    OnCall oncall = loader.loadOnCall(loader.load(Path.of("config/firebell.yaml")));
+    OnCall oncall =
+        loader.loadOnCall(
+            loader.load(Path.of("config/firebell.yaml")), Path.of("config/firebell.yaml"));
 
     assertThat(oncall.people()).containsKeys("tessa", "sam");
     assertThat(oncall.policies().get("default").totalSteps()).isEqualTo(4);
@@ -132,7 +134,7 @@ class OnCallLoaderTest {
         FirebellConfig.defaults()
             .withIngest(IngestConfig.bearer("t"))
             .withOnCall(new OnCallSettings(oncallFile.toString()));
-    return new ConfigLoader(Map.of()).loadOnCall(config);
+    return new ConfigLoader(Map.of()).loadOnCall(config, dir.resolve("firebell.yaml"));
   }
 
   private void assertProblem(String yaml, String expected) throws IOException {

@@ -1,0 +1,111 @@
+package dev.firebell.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Web sessions in the database, so any instance serves any user. The cookie is 32 random bytes;
+ * only its SHA-256 is stored.
+ */
+public final class Sessions {
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Duration ttl;
+  private final SecureRandom random = new SecureRandom();
+
+  public Sessions(Jdbi jdbi, Clock clock, Duration ttl) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /** Starts a session; returns the cookie value. */
+  public String start(String username, String personId) {
+    String cookie = randomToken();
+    Instant now = clock.instant();
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    """
+                    INSERT INTO web_session (token_hash, username, person_id, csrf_token,
+                      created_at, expires_at)
+                    VALUES (:hash, :username, :person, :csrf, :now, :expires)
+                    """)
+                .bind("hash", hash(cookie))
+                .bind("username", username)
+                .bind("person", personId)
+                .bind("csrf", randomToken())
+                .bind("now", now)
+                .bind("expires", now.plus(ttl))
+                .execute());
+    return cookie;
+  }
+
+  public Optional<WebSession> find(String cookie) {
+    if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    """
+                    SELECT username, person_id, csrf_token, expires_at FROM web_session
+                    WHERE token_hash = :hash AND expires_at > :now
+                    """)
+                .bind("hash", hash(cookie))
+                .bind("now", clock.instant())
+                .map(
+                    (rs, ctx) ->
+                        new WebSession(
+                            rs.getString("username"),
+                            rs.getString("person_id"),
+                            rs.getString("csrf_token"),
+                            rs.getObject("expires_at", java.time.OffsetDateTime.class).toInstant()))
+                .findOne());
+  }
+
+  public void end(String cookie) {
+    if (cookie == null) {
+      return;
+    }
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate("DELETE FROM web_session WHERE token_hash = :hash")
+                .bind("hash", hash(cookie))
+                .execute());
+  }
+
+  /** Removes expired sessions; returns how many. */
+  public int removeExpired() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate("DELETE FROM web_session WHERE expires_at <= :now")
+                .bind("now", clock.instant())
+                .execute());
+  }
+
+  public Duration ttl() {
+    return ttl;
+  }
+
+  private String randomToken() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String hash(String cookie) {
+    return HexFormat.of().formatHex(Hashing.sha256(cookie.getBytes(StandardCharsets.UTF_8)));
+  }
+}

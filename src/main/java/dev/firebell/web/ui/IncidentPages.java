@@ -1,0 +1,338 @@
+package dev.firebell.web.ui;
+
+import dev.firebell.config.SeverityConfig;
+import dev.firebell.incident.ActionItem;
+import dev.firebell.incident.Actor;
+import dev.firebell.incident.FieldChanges;
+import dev.firebell.incident.Impact;
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentAlert;
+import dev.firebell.incident.IncidentDetails;
+import dev.firebell.incident.IncidentFilter;
+import dev.firebell.incident.IncidentReview;
+import dev.firebell.incident.IncidentService;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.TimelineEntry;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.postmortem.PostmortemService;
+import dev.firebell.security.WebSession;
+import dev.firebell.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * The responder's pages: the incident list, an incident with its alerts, timeline and forms, and
+ * its draft postmortem. Every action is a CSRF-checked form post, stamped with the logged-in user's
+ * person, answered by a redirect back to the incident.
+ */
+public final class IncidentPages {
+  private static final int LIST_LIMIT = 200;
+
+  private final IncidentService incidents;
+  private final PostmortemService postmortems;
+  private final OnCall oncall;
+  private final UiSecurity security;
+  private final Pages pages;
+  private final Clock clock;
+  private final Set<String> severities;
+  private final Parser markdown = Parser.builder().build();
+  private final HtmlRenderer html =
+      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+  public IncidentPages(
+      IncidentService incidents,
+      PostmortemService postmortems,
+      OnCall oncall,
+      SeverityConfig severity,
+      UiSecurity security,
+      Pages pages,
+      Clock clock) {
+    this.incidents = incidents;
+    this.postmortems = postmortems;
+    this.oncall = oncall;
+    this.security = security;
+    this.pages = pages;
+    this.clock = clock;
+    this.severities = new LinkedHashSet<>(severity.map().values());
+    this.severities.add(severity.defaultSeverity());
+  }
+
+  public void list(Context ctx) {
+    WebSession session = security.session(ctx);
+    IncidentFilter filter = IncidentFilter.parse(param(ctx, "status")).orElse(IncidentFilter.ALL);
+    String severity = param(ctx, "severity");
+    String service = param(ctx, "service");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Incident incident : incidents.browse(filter, severity, service, LIST_LIMIT)) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("i", incident);
+      row.put("status", incident.status().wireName());
+      row.put("age", Views.age(incident.openedAt(), clock.instant()));
+      row.put("ackBy", name(incident.acknowledgedBy()));
+      rows.add(row);
+    }
+    Map<String, Object> model = base(session);
+    model.put("rows", rows);
+    model.put("status", filter.name().toLowerCase());
+    model.put("severity", severity);
+    model.put("service", service);
+    model.put("severities", severities);
+    model.put("services", incidents.services());
+    render(ctx, "ui/incidents.peb", model);
+  }
+
+  public void show(Context ctx) {
+    WebSession session = security.session(ctx);
+    IncidentDetails details = incidents.details(id(ctx));
+    Incident incident = details.incident();
+    Map<String, Object> model = base(session);
+    model.put("i", incident);
+    model.put("status", incident.status().wireName());
+    model.put("canAck", incident.status() == IncidentStatus.TRIGGERED);
+    model.put("canResolve", incident.status() != IncidentStatus.RESOLVED);
+    model.put("opened", Views.time(incident.openedAt()));
+    model.put("age", Views.age(incident.openedAt(), clock.instant()));
+    model.put("ackBy", name(incident.acknowledgedBy()));
+    model.put("acked", Views.time(incident.acknowledgedAt()));
+    model.put("resolved", Views.time(incident.resolvedAt()));
+    model.put("alerts", details.alerts().stream().map(IncidentPages::alertView).toList());
+    model.put("timeline", details.timeline().stream().map(this::entryView).toList());
+    model.put("review", details.review());
+    model.put(
+        "impact",
+        details.review().impact() == null
+            ? new Impact(null, null, null, null, null)
+            : details.review().impact());
+    model.put("actionItems", actionItemsText(details.review()));
+    model.put("severities", severities);
+    render(ctx, "ui/incident.peb", model);
+  }
+
+  public void acknowledge(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    incidents.acknowledge(id(ctx), actor(session));
+    back(ctx);
+  }
+
+  public void resolve(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    incidents.resolve(id(ctx), actor(session));
+    back(ctx);
+  }
+
+  public void addNote(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    String text = param(ctx, "text");
+    if (text == null || text.length() > 4000) {
+      throw new PageProblem(400, "A note needs text (at most 4000 characters).");
+    }
+    String at = param(ctx, "at");
+    incidents.addNote(id(ctx), actor(session), text, at == null ? null : utc(at));
+    back(ctx);
+  }
+
+  public void editFields(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    Map<String, Object> values = new HashMap<>();
+    String title = param(ctx, "title");
+    if (title == null || title.length() > 1000) {
+      throw new PageProblem(400, "The title must not be empty (at most 1000 characters).");
+    }
+    values.put("title", title);
+    String severity = param(ctx, "severity");
+    if (severity == null || !severities.contains(severity)) {
+      throw new PageProblem(400, "Choose one of the severities " + severities + ".");
+    }
+    values.put("severity", severity);
+    for (String field : List.of("summary", "rootCause", "resolution", "detectionNotes")) {
+      values.put(field, param(ctx, field));
+    }
+    values.put(
+        "impact",
+        new Impact(
+            number(ctx, "usersAffected"),
+            percent(ctx),
+            number(ctx, "supportCases"),
+            number(ctx, "errorCount"),
+            param(ctx, "impactText")));
+    values.put("actionItems", actionItems(param(ctx, "actionItems")));
+    incidents.edit(id(ctx), actor(session), new FieldChanges(values));
+    back(ctx);
+  }
+
+  public void postmortem(Context ctx) {
+    WebSession session = security.session(ctx);
+    long id = id(ctx);
+    String text = postmortems.markdown(postmortems.draft(id));
+    Map<String, Object> model = base(session);
+    model.put("id", id);
+    model.put("html", html.render(markdown.parse(text)));
+    render(ctx, "ui/postmortem.peb", model);
+  }
+
+  public void postmortemFile(Context ctx) {
+    security.session(ctx);
+    long id = id(ctx);
+    ctx.header("Content-Disposition", "attachment; filename=\"incident-" + id + "-postmortem.md\"");
+    ctx.contentType("text/markdown; charset=utf-8")
+        .result(postmortems.markdown(postmortems.draft(id)));
+  }
+
+  private Map<String, Object> base(WebSession session) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("user", session.username());
+    model.put("person", name(session.personId()));
+    model.put("csrf", session.csrfToken());
+    return model;
+  }
+
+  private void render(Context ctx, String template, Map<String, Object> model) {
+    ctx.html(pages.render(template, model));
+  }
+
+  private static Map<String, Object> alertView(IncidentAlert alert) {
+    Map<String, Object> view = new HashMap<>();
+    view.put("a", alert);
+    view.put("name", alert.labels().getOrDefault("alertname", "Alert " + alert.fingerprint()));
+    view.put("status", alert.status().wireName());
+    view.put("started", Views.time(alert.startsAt()));
+    view.put("ended", Views.time(alert.endsAt()));
+    view.put("values", Views.values(alert.values(), alert.valueString()));
+    view.put("dashboard", Views.safeUrl(alert.dashboardUrl()));
+    view.put("panel", Views.safeUrl(alert.panelUrl()));
+    view.put("silence", Views.safeUrl(alert.silenceUrl()));
+    view.put("rule", Views.safeUrl(alert.generatorUrl()));
+    view.put("image", Views.safeUrl(alert.imageUrl()));
+    view.put("runbook", Views.safeUrl(alert.annotations().get("runbook_url")));
+    return view;
+  }
+
+  private Map<String, Object> entryView(TimelineEntry entry) {
+    Map<String, Object> view = new HashMap<>();
+    view.put("at", Views.time(entry.at()));
+    view.put("kind", entry.kind());
+    view.put("text", entry.text());
+    view.put("actor", entry.actor().equals(TimelineEntry.SYSTEM) ? "" : name(entry.actor()));
+    return view;
+  }
+
+  private static String actionItemsText(IncidentReview review) {
+    StringBuilder text = new StringBuilder();
+    for (ActionItem item : review.actionItems()) {
+      text.append(item.text())
+          .append(" | ")
+          .append(item.owner() == null ? "" : item.owner())
+          .append(" | ")
+          .append(item.due() == null ? "" : item.due())
+          .append('\n');
+    }
+    return text.toString();
+  }
+
+  /** One action item a line: {@code text | owner | 2026-12-15}; owner and date optional. */
+  private static List<ActionItem> actionItems(String text) {
+    List<ActionItem> items = new ArrayList<>();
+    if (text == null) {
+      return items;
+    }
+    for (String line : text.split("\\R")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] parts = line.split("\\|", -1);
+      String owner = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : null;
+      LocalDate due = null;
+      if (parts.length > 2 && !parts[2].isBlank()) {
+        try {
+          due = LocalDate.parse(parts[2].strip());
+        } catch (DateTimeParseException e) {
+          throw new PageProblem(
+              400, "Action item due dates are written like 2026-12-15: '" + parts[2].strip() + "'");
+        }
+      }
+      items.add(new ActionItem(parts[0].strip(), owner, due));
+    }
+    return items;
+  }
+
+  private Actor actor(WebSession session) {
+    return new Actor(session.personId(), name(session.personId()), "UI");
+  }
+
+  private String name(String personId) {
+    if (personId == null) {
+      return null;
+    }
+    return oncall.person(personId).map(p -> p.name()).orElse(personId);
+  }
+
+  private static java.time.Instant utc(String localDateTime) {
+    try {
+      return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new PageProblem(400, "The note's time must look like 2026-11-28T20:00 (UTC).");
+    }
+  }
+
+  private static Long number(Context ctx, String field) {
+    String text = param(ctx, field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(text);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new PageProblem(400, field + " must be a whole number of at least 0.");
+  }
+
+  private static Double percent(Context ctx) {
+    String text = param(ctx, "usersAffectedPercent");
+    if (text == null) {
+      return null;
+    }
+    try {
+      double value = Double.parseDouble(text);
+      if (value >= 0 && value <= 100) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new PageProblem(400, "The percentage of users affected must be from 0 to 100.");
+  }
+
+  private static long id(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new PageProblem(404, "There is no such incident.");
+    }
+  }
+
+  private static String param(Context ctx, String name) {
+    String value = ctx.method().name().equals("GET") ? ctx.queryParam(name) : ctx.formParam(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static void back(Context ctx) {
+    ctx.redirect("/incidents/" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.firebell.web.ui;
+
+import dev.firebell.config.UserConfig;
+import dev.firebell.security.Hashing;
+import dev.firebell.security.LoginThrottle;
+import dev.firebell.security.Passwords;
+import dev.firebell.security.Sessions;
+import dev.firebell.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET/POST /login} and {@code POST /logout}. The log-in form is protected by a double-submit
+ * token (a cookie and a hidden field that must match); repeated failures for one username are
+ * slowed down.
+ */
+public final class LoginPages {
+  private static final Logger log = LoggerFactory.getLogger(LoginPages.class);
+  private static final String LOGIN_COOKIE = "firebell_login";
+
+  /** Compared against when the username is unknown, so timing does not tell usernames apart. */
+  private static final String DECOY_HASH = Passwords.hash("decoy", 12);
+
+  private final List<UserConfig> users;
+  private final Sessions sessions;
+  private final LoginThrottle throttle;
+  private final UiSecurity security;
+  private final Pages pages;
+  private final SecureRandom random = new SecureRandom();
+
+  public LoginPages(
+      List<UserConfig> users,
+      Sessions sessions,
+      LoginThrottle throttle,
+      UiSecurity security,
+      Pages pages) {
+    this.users = users;
+    this.sessions = sessions;
+    this.throttle = throttle;
+    this.security = security;
+    this.pages = pages;
+  }
+
+  public void form(Context ctx) {
+    show(ctx, 200, null, "");
+  }
+
+  public void login(Context ctx) {
+    String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+    String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    String token = ctx.formParam(UiSecurity.CSRF_FIELD);
+    String cookie = ctx.cookie(LOGIN_COOKIE);
+    if (token == null || cookie == null || !Hashing.constantTimeEquals(token, cookie)) {
+      show(ctx, 403, "The log-in form expired. Please try again.", username);
+      return;
+    }
+    Optional<Duration> wait = throttle.waitFor(username);
+    if (wait.isPresent()) {
+      ctx.header("Retry-After", String.valueOf(wait.get().toSeconds()));
+      show(
+          ctx,
+          429,
+          "Too many failed attempts. Try again in " + wait.get().toSeconds() + " seconds.",
+          username);
+      return;
+    }
+    Optional<UserConfig> user =
+        users.stream().filter(u -> u.username().equals(username)).findFirst();
+    boolean valid =
+        Passwords.matches(password, user.map(UserConfig::passwordHash).orElse(DECOY_HASH))
+            && user.isPresent();
+    if (!valid) {
+      throttle.failed(username);
+      log.warn("failed log-in for user '{}' from {}", username, ctx.ip());
+      show(ctx, 401, "Wrong username or password.", username);
+      return;
+    }
+    throttle.succeeded(username);
+    String session = sessions.start(user.get().username(), user.get().person());
+    security.setCookie(ctx, UiSecurity.SESSION_COOKIE, session, sessions.ttl());
+    security.clearCookie(ctx, LOGIN_COOKIE);
+    log.info("user '{}' logged in", username);
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  public void logout(Context ctx) {
+    security.sessionWithCsrf(ctx);
+    sessions.end(ctx.cookie(UiSecurity.SESSION_COOKIE));
+    security.clearCookie(ctx, UiSecurity.SESSION_COOKIE);
+    ctx.redirect("/login", HttpStatus.SEE_OTHER);
+  }
+
+  private void show(Context ctx, int status, String error, String username) {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    security.setCookie(ctx, LOGIN_COOKIE, token, Duration.ofHours(1));
+    UiSecurity.headers(ctx);
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("csrf", token);
+    model.put("username", username);
+    model.put("error", error);
+    ctx.status(status).html(pages.render("ui/login.peb", model));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.firebell.web.ui;
+
+import dev.firebell.config.DurationParser;
+import dev.firebell.oncall.EscalationPolicy;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.OnCallResolver;
+import dev.firebell.oncall.OnCallWarnings;
+import dev.firebell.oncall.Schedule;
+import dev.firebell.security.WebSession;
+import dev.firebell.web.Pages;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code /oncall}: who is on call now and next, the escalation policies, and warnings. */
+public final class OnCallPage {
+  private final OnCall oncall;
+  private final UiSecurity security;
+  private final Pages pages;
+  private final Clock clock;
+
+  public OnCallPage(OnCall oncall, UiSecurity security, Pages pages, Clock clock) {
+    this.oncall = oncall;
+    this.security = security;
+    this.pages = pages;
+    this.clock = clock;
+  }
+
+  public void show(Context ctx) {
+    WebSession session = security.session(ctx);
+    Instant now = clock.instant();
+    List<Map<String, Object>> schedules = new ArrayList<>();
+    for (Schedule schedule :
+        oncall.schedules().values().stream().sorted(Comparator.comparing(Schedule::id)).toList()) {
+      Instant until = OnCallResolver.nextChange(schedule, now).orElse(null);
+      Map<String, Object> view = new HashMap<>();
+      view.put("id", schedule.id());
+      view.put("zone", schedule.timeZone().getId());
+      view.put("now", names(OnCallResolver.onCallAt(schedule, now)));
+      view.put("until", until == null ? "" : Views.time(until));
+      view.put("next", until == null ? "" : names(OnCallResolver.onCallAt(schedule, until)));
+      schedules.add(view);
+    }
+    List<Map<String, Object>> policies = new ArrayList<>();
+    for (EscalationPolicy policy :
+        oncall.policies().values().stream()
+            .sorted(Comparator.comparing(EscalationPolicy::id))
+            .toList()) {
+      Map<String, Object> view = new HashMap<>();
+      view.put("id", policy.id());
+      view.put("repeat", policy.repeat());
+      view.put(
+          "steps",
+          policy.steps().stream()
+              .map(
+                  step ->
+                      step.targets().stream()
+                              .map(Object::toString)
+                              .collect(Collectors.joining(", "))
+                          + ", escalate after "
+                          + DurationParser.format(step.escalateAfter()))
+              .toList());
+      policies.add(view);
+    }
+    List<String> warnings = new ArrayList<>(oncall.warnings());
+    warnings.addAll(OnCallWarnings.of(oncall, now));
+    Map<String, Object> model = new HashMap<>();
+    model.put("user", session.username());
+    model.put("csrf", session.csrfToken());
+    model.put("schedules", schedules);
+    model.put("policies", policies);
+    model.put("warnings", warnings);
+    ctx.html(pages.render("ui/oncall.peb", model));
+  }
+
+  private String names(List<String> ids) {
+    return ids.isEmpty()
+        ? "nobody"
+        : ids.stream()
+            .map(id -> oncall.person(id).map(p -> p.name()).orElse(id))
+            .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.firebell.web.ui;
+
+import dev.firebell.security.Hashing;
+import dev.firebell.security.Sessions;
+import dev.firebell.security.WebSession;
+import io.javalin.http.Context;
+import java.time.Duration;
+
+/**
+ * Session cookies, CSRF checks and security headers for the web interface. The session cookie is
+ * HttpOnly, SameSite=Lax, and Secure when Firebell is served over https.
+ */
+public final class UiSecurity {
+  static final String SESSION_COOKIE = "firebell_session";
+  static final String CSRF_FIELD = "_csrf";
+
+  private final Sessions sessions;
+  private final boolean secureCookies;
+
+  public UiSecurity(Sessions sessions, String publicUrl) {
+    this.sessions = sessions;
+    this.secureCookies = publicUrl.startsWith("https://");
+  }
+
+  /** The logged-in user, or {@link LoginRequired}. */
+  WebSession session(Context ctx) {
+    headers(ctx);
+    return sessions.find(ctx.cookie(SESSION_COOKIE)).orElseThrow(LoginRequired::new);
+  }
+
+  /** A form post must carry the session's CSRF token. */
+  WebSession sessionWithCsrf(Context ctx) {
+    WebSession session = session(ctx);
+    String token = ctx.formParam(CSRF_FIELD);
+    if (token == null || !Hashing.constantTimeEquals(token, session.csrfToken())) {
+      throw new PageProblem(
+          403,
+          "This form has expired or did not come from Firebell. Reload the page and try again.");
+    }
+    return session;
+  }
+
+  void setCookie(Context ctx, String name, String value, Duration maxAge) {
+    ctx.res()
+        .addHeader(
+            "Set-Cookie",
+            name
+                + "="
+                + value
+                + "; Path=/; Max-Age="
+                + maxAge.toSeconds()
+                + "; HttpOnly; SameSite=Lax"
+                + (secureCookies ? "; Secure" : ""));
+  }
+
+  void clearCookie(Context ctx, String name) {
+    setCookie(ctx, name, "", Duration.ZERO);
+  }
+
+  /** Pages cannot be framed, sniffed, or load anything but Firebell's own resources. */
+  public static void headers(Context ctx) {
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("Cache-Control", "no-store");
+  }
+}

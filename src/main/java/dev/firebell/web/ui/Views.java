@@ -1,0 +1,59 @@
+package dev.firebell.web.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small formatting rules the pages share. */
+final class Views {
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private Views() {}
+
+  /** A URL from an alert, only if it is http(s); anything else (javascript:, data:) is dropped. */
+  static String safeUrl(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    try {
+      URI uri = new URI(url.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+          ? uri.toString()
+          : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
+  static String time(Instant at) {
+    return at == null ? "" : UTC.format(at);
+  }
+
+  /** {@code 4 min}, {@code 3 h}, {@code 2 d}. */
+  static String age(Instant from, Instant now) {
+    long minutes = Math.max(0, Duration.between(from, now).toMinutes());
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    if (minutes < 48 * 60) {
+      return minutes / 60 + " h";
+    }
+    return minutes / (24 * 60) + " d";
+  }
+
+  static String values(JsonNode values, String valueString) {
+    if (values != null && values.isObject() && !values.isEmpty()) {
+      List<String> pairs = new ArrayList<>();
+      values.fields().forEachRemaining(field -> pairs.add(field.getKey() + "=" + field.getValue()));
+      return String.join(", ", pairs);
+    }
+    return valueString == null ? "" : valueString;
+  }
+}

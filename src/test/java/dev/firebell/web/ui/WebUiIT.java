@@ -1,0 +1,207 @@
+package dev.firebell.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebell.Fixtures;
+import dev.firebell.TestApp;
+import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ServerConfig;
+import dev.firebell.security.Passwords;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Log-in, sessions, CSRF and escaping in the web interface, over plain HTTP. */
+class WebUiIT {
+  private TestApp app;
+  private long incidentId;
+
+  @BeforeEach
+  void start() {
+    app = TestApp.start();
+    incidentId =
+        app.postWebhook("/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"))
+            .json()
+            .get("incidentId")
+            .asLong();
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  @Test
+  void pagesWithoutASessionRedirectToTheLogInPage() {
+    Browser browser = new Browser(app);
+    for (String path :
+        List.of(
+            "/",
+            "/incidents/" + incidentId,
+            "/incidents/" + incidentId + "/postmortem",
+            "/oncall")) {
+      Reply reply = browser.get(path);
+      assertThat(reply.status()).as(path).isEqualTo(303);
+      assertThat(reply.header("Location")).isEqualTo("/login");
+    }
+    Reply login = browser.get("/login");
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.body()).contains("name=\"username\"").contains("name=\"password\"");
+    assertThat(browser.get("/static/firebell.css").status()).isEqualTo(200);
+  }
+
+  @Test
+  void theRightPasswordOpensASessionAndTheWrongOneIsRefused() {
+    Browser browser = new Browser(app);
+    Reply wrong = browser.logIn(TestApp.USER, "wrong password");
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.body()).contains("Wrong username or password.");
+    assertThat(browser.get("/").status()).isEqualTo(303);
+
+    Reply right = browser.logIn(TestApp.USER, TestApp.PASSWORD);
+    assertThat(right.status()).isEqualTo(303);
+    assertThat(right.header("Location")).isEqualTo("/");
+    String cookie =
+        right.response().headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("firebell_session="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+    Reply list = browser.get("/");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.body())
+        .contains("PizzaFailureSpike")
+        .contains("SEV-1")
+        .contains("pizza-factory")
+        .contains("triggered");
+
+    Reply logout = browser.post("/logout", Map.of("_csrf", Browser.csrf(list)));
+    assertThat(logout.status()).isEqualTo(303);
+    assertThat(browser.get("/").status()).isEqualTo(303);
+  }
+
+  @Test
+  void repeatedFailuresForOneUsernameAreSlowedDown() {
+    Browser browser = new Browser(app);
+    for (int i = 0; i < 5; i++) {
+      assertThat(browser.logIn(TestApp.USER, "guess " + i).status()).isEqualTo(401);
+    }
+    Reply throttled = browser.logIn(TestApp.USER, TestApp.PASSWORD);
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(throttled.header("Retry-After")).isNotNull();
+
+    app.clock.advance(java.time.Duration.ofMinutes(1));
+    assertThat(browser.logIn(TestApp.USER, TestApp.PASSWORD).status()).isEqualTo(303);
+  }
+
+  @Test
+  void aFormPostWithoutTheCsrfTokenIsRefused() {
+    Browser browser = new Browser(app);
+    browser.logIn(TestApp.USER, TestApp.PASSWORD);
+
+    Reply forged = browser.post("/incidents/" + incidentId + "/ack", Map.of());
+    assertThat(forged.status()).isEqualTo(403);
+    Reply wrongToken = browser.post("/incidents/" + incidentId + "/ack", Map.of("_csrf", "guess"));
+    assertThat(wrongToken.status()).isEqualTo(403);
+    assertThat(app.incident(incidentId).get("status").asText()).isEqualTo("triggered");
+
+    String csrf = Browser.csrf(browser.get("/incidents/" + incidentId));
+    Reply acked = browser.post("/incidents/" + incidentId + "/ack", Map.of("_csrf", csrf));
+    assertThat(acked.status()).isEqualTo(303);
+    assertThat(app.incident(incidentId).get("acknowledgedBy").asText()).isEqualTo("tessa");
+
+    Reply loginWithoutToken =
+        browser.post("/login", Map.of("username", TestApp.USER, "password", TestApp.PASSWORD));
+    assertThat(loginWithoutToken.status()).isEqualTo(403);
+  }
+
+  @Test
+  void alertTextAndLinksRenderInert() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode body =
+        (ObjectNode) json.readTree(Fixtures.read("captured/grafana-unified/alert_values_v11.json"));
+    ObjectNode alert = (ObjectNode) body.get("alerts").get(0);
+    ((ObjectNode) alert.get("labels")).put("alertname", "<script>alert('label')</script>");
+    ((ObjectNode) alert.get("annotations")).put("summary", "<img src=x onerror=alert(1)>");
+    ((ObjectNode) alert.get("annotations")).put("runbook_url", "javascript:alert('runbook')");
+    alert.put("dashboardURL", "javascript:alert('dashboard')");
+    alert.put("silenceURL", "JaVaScRiPt:alert('silence')");
+    body.put("title", "<script>alert('title')</script>");
+    long id =
+        app.postWebhook("/webhooks/grafana", json.writeValueAsString(body))
+            .json()
+            .get("incidentId")
+            .asLong();
+
+    Browser browser = new Browser(app);
+    browser.logIn(TestApp.USER, TestApp.PASSWORD);
+    for (String path : List.of("/", "/incidents/" + id, "/incidents/" + id + "/postmortem")) {
+      Reply page = browser.get(path);
+      assertThat(page.status()).as(path).isEqualTo(200);
+      assertThat(page.body())
+          .as(path)
+          .doesNotContain("<script>")
+          .doesNotContain("<img src=x")
+          .doesNotContainIgnoringCase("href=\"javascript:");
+      assertThat(page.header("Content-Security-Policy")).contains("script-src 'none'");
+    }
+    String incident = browser.get("/incidents/" + id).body();
+    assertThat(incident)
+        .contains("&lt;script&gt;alert(")
+        .contains("href=\"https://play.grafana.org/d/");
+  }
+
+  @Test
+  void sessionCookiesAreSecureBehindHttps() {
+    try (TestApp https =
+        TestApp.start(
+            TestApp.defaultConfig()
+                .withServer(new ServerConfig(0, "127.0.0.1", "https://firebell.example.com")))) {
+      Reply form =
+          TestApp.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(https.url("/login"))));
+      String loginCookie = form.header("Set-Cookie");
+      assertThat(loginCookie).contains("; Secure");
+      String token = loginCookie.substring(loginCookie.indexOf('=') + 1, loginCookie.indexOf(';'));
+      Reply right =
+          TestApp.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(https.url("/login")))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Cookie", "firebell_login=" + token)
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "username=tessa&password=correct+horse+battery&_csrf=" + token)));
+      assertThat(right.status()).isEqualTo(303);
+      assertThat(right.response().headers().allValues("Set-Cookie"))
+          .anySatisfy(c -> assertThat(c).startsWith("firebell_session=").contains("; Secure"));
+    }
+  }
+
+  @Test
+  void hashPasswordPrintsABcryptHash() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of(System.getProperty("firebell.jar", "target/firebell.jar"))
+                    .toAbsolutePath()
+                    .toString(),
+                "hash-password")
+            .redirectErrorStream(true)
+            .start();
+    process.getOutputStream().write("s3cret pass\n".getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    String output =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(process.waitFor()).isZero();
+    assertThat(Passwords.looksLikeHash(output)).as(output).isTrue();
+    assertThat(Passwords.matches("s3cret pass", output)).isTrue();
+  }
+}
