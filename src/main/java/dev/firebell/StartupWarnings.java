@@ -10,6 +10,10 @@ final class StartupWarnings {
 
   static final String SAMPLE_API_TOKEN = "dev-api-token";
 
+  /** The sample user's hash, of the password "firebell". */
+  static final String SAMPLE_PASSWORD_HASH =
+      "$2a$12$ylxEY25sSE7ZMwuJOvRBUOOGHvGwch5BhkLtJfeIrtiwrysIcYuS2";
+
   private StartupWarnings() {}
 
   static void log(FirebellConfig config, Logger log) {
@@ -23,6 +27,13 @@ final class StartupWarnings {
     if (config.api().tokens().contains(SAMPLE_API_TOKEN)) {
       log.warn("api.tokens holds the sample's token; set FIREBELL_API_TOKEN before real use");
     }
+    config.users().stream()
+        .filter(user -> SAMPLE_PASSWORD_HASH.equals(user.passwordHash()))
+        .forEach(
+            user ->
+                log.warn(
+                    "user '{}' has the sample's password; set its passwordHash before real use",
+                    user.username()));
     if (config.api().tokens().isEmpty()) {
       log.warn("api.tokens is empty: the /api endpoints refuse every request");
     }

@@ -1,0 +1,146 @@
+package dev.firebell.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.Fixtures;
+import dev.firebell.TestApp;
+import dev.firebell.paging.CaptureServer;
+import dev.firebell.paging.PagingTeam;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A responder's whole round in Debian's headless Chromium: log in, find the incident a Grafana
+ * webhook opened, acknowledge it, add a note, write the root cause, read the postmortem, log out.
+ * Screenshots at desktop and phone widths go to {@code target/screenshots/}.
+ */
+class BrowserIT {
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  private static WebDriver driver;
+
+  @BeforeAll
+  static void startChromium() {
+    boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException(
+          "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + " (.ci/run installs them)");
+    }
+    Assumptions.assumeTrue(
+        installed, "browser tests skipped: apt-get install chromium chromium-driver to run them");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stopChromium() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void aResponderHandlesAnIncidentFromLogInToPostmortem() throws IOException {
+    try (CaptureServer capture = new CaptureServer();
+        TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      long id =
+          app.postWebhook(
+                  "/webhooks/grafana",
+                  Fixtures.read("captured/grafana-unified/alert_values_v11.json"))
+              .json()
+              .get("incidentId")
+              .asLong();
+      app.runPaging();
+
+      driver.get(app.url("/"));
+      assertThat(driver.getCurrentUrl()).endsWith("/login");
+      driver.findElement(By.id("username")).sendKeys(TestApp.USER);
+      driver.findElement(By.id("password")).sendKeys("not the password");
+      driver.findElement(By.id("login")).click();
+      assertThat(driver.findElement(By.id("error")).getText())
+          .contains("Wrong username or password");
+
+      driver.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+      driver.findElement(By.id("login")).click();
+      assertThat(driver.getCurrentUrl()).isEqualTo(app.url("/"));
+      assertThat(driver.findElement(By.cssSelector("table.incidents")).getText())
+          .contains("Memory (copy) device (true)");
+      screenshots("incident-list");
+
+      driver.findElement(By.cssSelector("a.incident-link")).click();
+      assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("triggered");
+      screenshots("incident");
+      driver.findElement(By.id("ack")).click();
+      assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("acknowledged");
+
+      driver.findElement(By.id("note-text")).sendKeys("Restarted the memory-hungry pod");
+      driver.findElement(By.id("add-note")).click();
+      assertThat(driver.findElement(By.id("timeline")).getText())
+          .contains("Restarted the memory-hungry pod");
+
+      driver.findElement(By.id("root-cause")).sendKeys("A cache without a size limit.");
+      driver.findElement(By.id("save-fields")).click();
+      assertThat(driver.findElement(By.id("timeline")).getText()).contains("Root cause edited by");
+
+      driver.findElement(By.id("postmortem-link")).click();
+      String postmortem = driver.findElement(By.id("postmortem")).getText();
+      assertThat(postmortem)
+          .contains("Incident: 2024-03-01 02-09-00")
+          .contains("A cache without a size limit.")
+          .contains("Restarted the memory-hungry pod");
+      screenshots("postmortem");
+
+      assertThat(app.incident(id).get("acknowledgedBy").asText()).isEqualTo("tessa");
+      assertThat(app.incident(id).get("rootCause").asText())
+          .isEqualTo("A cache without a size limit.");
+
+      driver.findElement(By.id("logout")).click();
+      assertThat(driver.getCurrentUrl()).endsWith("/login");
+      driver.get(app.url("/incidents/" + id));
+      assertThat(driver.getCurrentUrl()).endsWith("/login");
+    }
+  }
+
+  /** The page as it is now, at desktop width and at a 375-px phone width. */
+  private static void screenshots(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    for (int width : new int[] {1280, 375}) {
+      driver.manage().window().setSize(new Dimension(width, 900));
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), png);
+    }
+    driver.manage().window().setSize(new Dimension(1280, 900));
+  }
+}
