@@ -5,6 +5,7 @@ import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.json.Json;
+import dev.firebell.metrics.FirebellMetrics;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.paging.Channels;
 import dev.firebell.paging.EscalationEngine;
@@ -26,6 +27,7 @@ import dev.firebell.web.HealthApi;
 import dev.firebell.web.IncidentApi;
 import dev.firebell.web.IncidentEditApi;
 import dev.firebell.web.LinkPages;
+import dev.firebell.web.MetricsApi;
 import dev.firebell.web.OnCallApi;
 import dev.firebell.web.Pages;
 import dev.firebell.web.PostmortemApi;
@@ -97,13 +99,19 @@ public final class App implements AutoCloseable {
       PagingScheduler paging =
           new PagingScheduler(new EscalationEngine(database.jdbi(), oncall), outbox, clock);
       incidents.onChange(paging::wake);
+      FirebellMetrics metrics = new FirebellMetrics(database.jdbi(), clock);
+      incidents.observe(metrics);
+      outbox.observe(metrics);
+      WebhookEndpoint webhooks =
+          new WebhookEndpoint(config.ingest(), config.severity(), incidents, json, clock);
+      webhooks.observe(metrics);
 
       Pages pages = new Pages(templates);
       Sessions sessions = new Sessions(database.jdbi(), clock, config.security().sessionTtl());
       UiSecurity uiSecurity = new UiSecurity(sessions, config.server().publicUrl());
       Routes.Handlers handlers =
           new Routes.Handlers(
-              new WebhookEndpoint(config.ingest(), config.severity(), incidents, json, clock),
+              webhooks,
               new ApiAuth(config.api()),
               new IncidentApi(incidents),
               new ActionApi(incidents, oncall, json),
@@ -121,7 +129,8 @@ public final class App implements AutoCloseable {
               new IncidentPages(
                   incidents, postmortems, oncall, config.severity(), uiSecurity, pages, clock),
               new OnCallPage(oncall, uiSecurity, pages, clock),
-              new StaticAssets());
+              new StaticAssets(),
+              new MetricsApi(metrics, config.metrics().token()));
       Javalin server =
           Javalin.create(
               javalin -> {

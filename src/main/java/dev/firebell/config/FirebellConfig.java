@@ -19,6 +19,7 @@ public record FirebellConfig(
     SmtpConfig smtp,
     TwilioConfig twilio,
     PostmortemConfig postmortem,
+    MetricsConfig metrics,
     List<UserConfig> users) {
 
   public FirebellConfig {
@@ -34,12 +35,13 @@ public record FirebellConfig(
     smtp = smtp == null ? SmtpConfig.defaults() : smtp;
     twilio = twilio == null ? TwilioConfig.defaults() : twilio;
     postmortem = postmortem == null ? PostmortemConfig.defaults() : postmortem;
+    metrics = metrics == null ? MetricsConfig.defaults() : metrics;
     users = users == null ? List.of() : List.copyOf(users);
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public FirebellConfig withServer(ServerConfig value) {
@@ -56,6 +58,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -73,6 +76,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -90,6 +94,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -107,6 +112,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -124,6 +130,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -141,6 +148,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -158,6 +166,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -175,6 +184,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -192,6 +202,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -209,6 +220,7 @@ public record FirebellConfig(
         value,
         twilio,
         postmortem,
+        metrics,
         users);
   }
 
@@ -226,13 +238,32 @@ public record FirebellConfig(
         smtp,
         value,
         postmortem,
+        metrics,
         users);
   }
 
   public FirebellConfig withPostmortem(PostmortemConfig value) {
     return new FirebellConfig(
         server, database, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio,
-        value, users);
+        value, metrics, users);
+  }
+
+  public FirebellConfig withMetrics(MetricsConfig value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        value,
+        users);
   }
 
   public FirebellConfig withUsers(List<UserConfig> value) {
@@ -249,6 +280,7 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        metrics,
         value);
   }
 }

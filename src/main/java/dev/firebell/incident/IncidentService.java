@@ -22,12 +22,18 @@ public final class IncidentService {
   private final Clock clock;
   private final boolean autoResolve;
   private volatile Runnable onChange = () -> {};
+  private volatile IncidentObserver observer = IncidentObserver.NONE;
 
   public IncidentService(Jdbi jdbi, Durability durability, Clock clock, boolean autoResolve) {
     this.jdbi = jdbi;
     this.durability = durability;
     this.clock = clock;
     this.autoResolve = autoResolve;
+  }
+
+  /** Told about every committed open, acknowledgement and resolution. */
+  public void observe(IncidentObserver newObserver) {
+    this.observer = newObserver;
   }
 
   /** Called after an incident opened or changed status, so paging reacts at once. */
@@ -47,6 +53,13 @@ public final class IncidentService {
                             .record(signal)));
     if (result.changedSomething()) {
       durability.awaitDurable();
+      Incident incident = find(result.incidentId());
+      if (result.outcome() == RecordOutcome.OPENED) {
+        observer.opened(incident);
+      }
+      if (result.status() == IncidentStatus.RESOLVED) {
+        observer.resolved(incident);
+      }
       onChange.run();
     }
     return result;
@@ -142,6 +155,11 @@ public final class IncidentService {
                     handle -> action.apply(handle.attach(IncidentRepository.class))));
     if (result.outcome().changedSomething()) {
       durability.awaitDurable();
+      if (result.outcome() == ActionOutcome.ACKNOWLEDGED) {
+        observer.acknowledged(result.incident());
+      } else {
+        observer.resolved(result.incident());
+      }
       onChange.run();
     }
     return result;
@@ -149,6 +167,12 @@ public final class IncidentService {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private Incident find(long id) {
+    return jdbi.withExtension(
+        IncidentRepository.class,
+        r -> r.findIncident(id).orElseThrow(() -> new IncidentNotFound(id)));
   }
 
   public IncidentDetails details(long id) {

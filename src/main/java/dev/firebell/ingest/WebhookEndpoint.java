@@ -35,6 +35,7 @@ public final class WebhookEndpoint {
   private final AlertTranslator translator;
   private final IncidentService incidents;
   private final Clock clock;
+  private volatile WebhookObserver observer = WebhookObserver.NONE;
 
   public WebhookEndpoint(
       IngestConfig config,
@@ -50,6 +51,10 @@ public final class WebhookEndpoint {
     this.clock = clock;
   }
 
+  public void observe(WebhookObserver newObserver) {
+    this.observer = newObserver;
+  }
+
   public void grafana(Context ctx) {
     receive(ctx, WebhookSource.GRAFANA);
   }
@@ -59,6 +64,27 @@ public final class WebhookEndpoint {
   }
 
   private void receive(Context ctx, WebhookSource source) {
+    try {
+      RecordOutcome outcome = record(ctx, source);
+      observer.received(source.id(), outcomeName(outcome));
+    } catch (HttpProblem e) {
+      observer.received(source.id(), e.status() == 401 ? "unauthorized" : "invalid");
+      throw e;
+    } catch (InvalidPayload e) {
+      observer.received(source.id(), "invalid");
+      throw e;
+    }
+  }
+
+  private static String outcomeName(RecordOutcome outcome) {
+    return switch (outcome) {
+      case OPENED, UPDATED -> "accepted";
+      case UNCHANGED -> "duplicate";
+      case IGNORED -> "ignored";
+    };
+  }
+
+  private RecordOutcome record(Context ctx, WebhookSource source) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     byte[] body = readBody(ctx);
     authenticator
@@ -73,6 +99,7 @@ public final class WebhookEndpoint {
     RecordResult result = incidents.record(signal);
     logResult(source, signal, result);
     ctx.status(200).json(Response.of(result));
+    return result.outcome();
   }
 
   private byte[] readBody(Context ctx) {

@@ -42,6 +42,7 @@ public final class OutboxSender {
   private final Clock clock;
   private final ExecutorService workers;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile DeliveryObserver observer = DeliveryObserver.NONE;
 
   public OutboxSender(
       Jdbi jdbi,
@@ -58,6 +59,10 @@ public final class OutboxSender {
     this.config = config;
     this.clock = clock;
     this.workers = workers;
+  }
+
+  public void observe(DeliveryObserver newObserver) {
+    this.observer = newObserver;
   }
 
   /** Claims every due delivery and hands it to a worker; returns without waiting. */
@@ -101,6 +106,7 @@ public final class OutboxSender {
       IncidentDetails details = details(delivery.incidentId());
       if (delivery.isPage() && details.incident().status() != IncidentStatus.TRIGGERED) {
         finish(delivery, "CANCELLED", null);
+        observer.attempt(delivery.channel(), delivery.kind(), "cancelled");
         return;
       }
       Person person = oncall.people().get(delivery.personId());
@@ -151,6 +157,7 @@ public final class OutboxSender {
                     null);
           }
         });
+    observer.attempt(delivery.channel(), delivery.kind(), "delivered");
     log.info(
         "incident {}: {} delivered to {} via {}",
         delivery.incidentId(),
@@ -170,6 +177,7 @@ public final class OutboxSender {
       jdbi.useExtension(
           DeliveryRepository.class,
           r -> r.reschedule(delivery.id(), next, limit(failure.getMessage())));
+      observer.attempt(delivery.channel(), delivery.kind(), "retried");
       log.warn(
           "incident {}: delivery to {} via {} failed (attempt {}), retrying at {}: {}",
           delivery.incidentId(),
@@ -209,6 +217,7 @@ public final class OutboxSender {
                     null);
           }
         });
+    observer.attempt(delivery.channel(), delivery.kind(), "failed");
     log.warn(
         "incident {}: delivery to {} via {} failed for good: {}",
         delivery.incidentId(),

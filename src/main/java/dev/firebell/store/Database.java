@@ -17,27 +17,27 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Durability durability;
+  private final Flyway flyway;
 
-  private Database(HikariDataSource dataSource, Jdbi jdbi, Durability durability) {
+  private Database(HikariDataSource dataSource, Jdbi jdbi, Durability durability, Flyway flyway) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
     this.durability = durability;
+    this.flyway = flyway;
   }
 
   /** Connects, applies the Flyway migrations and prepares Jdbi. */
   public static Database open(DatabaseConfig config, ObjectMapper json) {
     HikariDataSource dataSource = new HikariDataSource(hikari(config));
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      Flyway flyway =
+          Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+      flyway.migrate();
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
       JsonColumns.install(jdbi, json);
       Durability durability =
           config.isH2() && !config.isH2InMemory() ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;
-      return new Database(dataSource, jdbi, durability);
+      return new Database(dataSource, jdbi, durability, flyway);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -106,6 +106,15 @@ public final class Database implements AutoCloseable {
       jdbi.useHandle(handle -> handle.execute("SHUTDOWN"));
     } catch (JdbiException expected) {
       // the database is gone, which was the point
+    }
+  }
+
+  /** Reachable, and every migration this build knows has been applied. */
+  public boolean isReady() {
+    try {
+      return isReachable() && flyway.info().pending().length == 0;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

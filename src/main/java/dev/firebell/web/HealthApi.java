@@ -16,5 +16,12 @@ public final class HealthApi {
     ctx.status(up ? 200 : 503).json(new Health(up ? "ok" : "unavailable", up ? "up" : "down"));
   }
 
+  /** {@code GET /readyz}: ready for traffic once the database answers and is migrated. */
+  public void ready(Context ctx) {
+    boolean ready = database.isReady();
+    ctx.status(ready ? 200 : 503)
+        .json(new Health(ready ? "ready" : "not ready", ready ? "up" : "down"));
+  }
+
   record Health(String status, String database) {}
 }

@@ -21,9 +21,15 @@ public final class Routes {
       dev.firebell.web.ui.LoginPages loginPages,
       dev.firebell.web.ui.IncidentPages incidentPages,
       dev.firebell.web.ui.OnCallPage onCallPage,
-      dev.firebell.web.ui.StaticAssets assets) {}
+      dev.firebell.web.ui.StaticAssets assets,
+      MetricsApi metrics) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
+    routes.before(handlers.metrics()::startTimer);
+    routes.after(handlers.metrics()::stopTimer);
+    routes.get("/metrics", handlers.metrics()::scrape);
+    routes.get("/readyz", handlers.health()::ready);
+
     routes.post("/webhooks/grafana", handlers.webhooks()::grafana);
     routes.put("/webhooks/grafana", handlers.webhooks()::grafana);
     routes.post("/webhooks/alertmanager", handlers.webhooks()::alertmanager);

@@ -1,0 +1,154 @@
+package dev.firebell.metrics;
+
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentObserver;
+import dev.firebell.ingest.WebhookObserver;
+import dev.firebell.paging.DeliveryObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Firebell's own metrics in Prometheus form: webhooks, incidents, pages, the outbox, and
+ * time-to-acknowledge and time-to-resolve (MTTA/MTTR), plus JVM metrics. Names follow Prometheus
+ * conventions once exported ({@code firebell_…_total}, {@code …_seconds}).
+ */
+public final class FirebellMetrics implements IncidentObserver, DeliveryObserver, WebhookObserver {
+  private static final Duration[] RESPONSE_BUCKETS = {
+    Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+    Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
+    Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(1)
+  };
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  public FirebellMetrics(Jdbi jdbi, Clock clock) {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    for (String status : new String[] {"triggered", "acknowledged"}) {
+      Gauge.builder(
+              "firebell.incidents.open",
+              () ->
+                  jdbi.withExtension(
+                      MetricsQueries.class, q -> q.incidentsWithStatus(status.toUpperCase())))
+          .description("Open incidents by status")
+          .tag("status", status)
+          .register(registry);
+    }
+    Gauge.builder(
+            "firebell.outbox.pending",
+            () -> jdbi.withExtension(MetricsQueries.class, MetricsQueries::pendingDeliveries))
+        .description("Pages and status updates waiting to be sent")
+        .register(registry);
+    Gauge.builder(
+            "firebell.outbox.oldest.age",
+            () -> {
+              Instant oldest =
+                  jdbi.withExtension(MetricsQueries.class, MetricsQueries::oldestPendingDelivery);
+              return oldest == null
+                  ? 0
+                  : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+            })
+        .description("Age of the oldest message waiting in the outbox")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void received(String source, String outcome) {
+    Counter.builder("firebell.webhooks.received")
+        .description("Webhooks received, by sender and outcome")
+        .tags("source", source, "outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void attempt(String channel, String kind, String outcome) {
+    Counter.builder("firebell.pages")
+        .description("Delivery attempts of pages and status updates, by channel and outcome")
+        .tags("channel", channel, "kind", kind.toLowerCase().replace('_', '-'), "outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void opened(Incident incident) {
+    if (!incident.test()) {
+      counter("firebell.incidents.opened", "Incidents opened", incident).increment();
+    }
+  }
+
+  @Override
+  public void acknowledged(Incident incident) {
+    if (!incident.test() && incident.acknowledgedAt() != null) {
+      timer("firebell.time.to.acknowledge", "Time from opening to acknowledgement", incident)
+          .record(nonNegative(incident.openedAt(), incident.acknowledgedAt()));
+    }
+  }
+
+  @Override
+  public void resolved(Incident incident) {
+    if (!incident.test() && incident.resolvedAt() != null) {
+      counter("firebell.incidents.resolved", "Incidents resolved", incident).increment();
+      timer("firebell.time.to.resolve", "Time from opening to resolution", incident)
+          .record(nonNegative(incident.openedAt(), incident.resolvedAt()));
+    }
+  }
+
+  private Counter counter(String name, String description, Incident incident) {
+    return Counter.builder(name)
+        .description(description)
+        .tags("severity", incident.severity(), "service", incident.service())
+        .register(registry);
+  }
+
+  private Timer timer(String name, String description, Incident incident) {
+    return Timer.builder(name)
+        .description(description)
+        .tags("severity", incident.severity(), "service", incident.service())
+        .serviceLevelObjectives(RESPONSE_BUCKETS)
+        .register(registry);
+  }
+
+  private static Duration nonNegative(Instant from, Instant to) {
+    Duration duration = Duration.between(from, to);
+    return duration.isNegative() ? Duration.ZERO : duration;
+  }
+
+  /** Records one HTTP request by method, route template and status. */
+  public void request(String method, String route, int status, long nanos) {
+    Timer.builder("http.server.requests")
+        .description("HTTP requests served")
+        .tags("method", method, "route", route, "status", String.valueOf(status))
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+}
