@@ -19,6 +19,7 @@ import dev.firebell.security.LinkTokens;
 import dev.firebell.security.LoginThrottle;
 import dev.firebell.security.Sessions;
 import dev.firebell.store.Database;
+import dev.firebell.store.Housekeeping;
 import dev.firebell.store.SecretStore;
 import dev.firebell.web.ActionApi;
 import dev.firebell.web.ApiAuth;
@@ -41,6 +42,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -53,18 +55,21 @@ public final class App implements AutoCloseable {
   private final PagingScheduler paging;
   private final OutboxSender outbox;
   private final ExecutorService senders;
+  private final Housekeeping housekeeping;
 
   private App(
       Database database,
       Javalin server,
       PagingScheduler paging,
       OutboxSender outbox,
-      ExecutorService senders) {
+      ExecutorService senders,
+      Housekeeping housekeeping) {
     this.database = database;
     this.server = server;
     this.paging = paging;
     this.outbox = outbox;
     this.senders = senders;
+    this.housekeeping = housekeeping;
   }
 
   /** Opens the database, migrates it, starts paging and starts listening. */
@@ -146,7 +151,14 @@ public final class App implements AutoCloseable {
       server.start();
       paging.start(config.paging().pollInterval());
       paging.wake();
-      return new App(database, server, paging, outbox, senders);
+      Housekeeping housekeeping =
+          new Housekeeping(
+              database.jdbi(),
+              clock,
+              config.paging().keepDeliveries(),
+              config.security().linkTtl());
+      paging.every(Duration.ofHours(1), housekeeping::run);
+      return new App(database, server, paging, outbox, senders, housekeeping);
     } catch (RuntimeException e) {
       senders.shutdownNow();
       database.close();
@@ -179,6 +191,11 @@ public final class App implements AutoCloseable {
 
   public OutboxSender outbox() {
     return outbox;
+  }
+
+  /** The hourly clean-up; tests run it by hand. */
+  public Housekeeping housekeeping() {
+    return housekeeping;
   }
 
   @Override

@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The real server on a random port with its own fresh database, plus an HTTP client that speaks to
@@ -55,7 +54,7 @@ public final class TestApp implements AutoCloseable {
   }
 
   public static DatabaseConfig freshDatabase() {
-    return DatabaseConfig.of("jdbc:h2:mem:firebell-" + UUID.randomUUID());
+    return TestDatabases.fresh();
   }
 
   public static TestApp start() {
@@ -75,7 +74,11 @@ public final class TestApp implements AutoCloseable {
 
   /** Paging runs by itself, as in production, on the test clock. */
   public static TestApp startLive(FirebellConfig config, OnCall oncall) {
-    MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
+    return startLive(config, oncall, MutableClock.at("2026-11-28T16:10:00Z"));
+  }
+
+  /** As {@link #startLive(FirebellConfig, OnCall)}, on a clock shared with other instances. */
+  public static TestApp startLive(FirebellConfig config, OnCall oncall, MutableClock clock) {
     return new TestApp(App.start(config, oncall, clock), clock);
   }
 

@@ -11,7 +11,8 @@ public record PagingConfig(
     Integer maxAttempts,
     Duration initialBackoff,
     Duration maxBackoff,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    Duration keepDeliveries) {
 
   public PagingConfig {
     pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
@@ -19,9 +20,10 @@ public record PagingConfig(
     initialBackoff = initialBackoff == null ? Duration.ofSeconds(5) : initialBackoff;
     maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
     requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+    keepDeliveries = keepDeliveries == null ? Duration.ofDays(30) : keepDeliveries;
   }
 
   public static PagingConfig defaults() {
-    return new PagingConfig(null, null, null, null, null);
+    return new PagingConfig(null, null, null, null, null, null);
   }
 }

@@ -22,6 +22,7 @@ public final class PagingScheduler implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService loop;
   private final AtomicBoolean wakePending = new AtomicBoolean();
+  private volatile boolean closed;
 
   public PagingScheduler(EscalationEngine engine, OutboxSender sender, Clock clock) {
     this.engine = engine;
@@ -39,6 +40,23 @@ public final class PagingScheduler implements AutoCloseable {
   public void start(Duration pollInterval) {
     loop.scheduleWithFixedDelay(
         this::runSafely, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs a maintenance task on the same loop every {@code period}, logging its failures. */
+  public void every(Duration period, Runnable task) {
+    loop.scheduleWithFixedDelay(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            if (!closed) {
+              log.warn("maintenance task failed; retrying in {}", period, e);
+            }
+          }
+        },
+        period.toMillis(),
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Asks for a run now; several wakes before it runs make one run. */
@@ -71,12 +89,15 @@ public final class PagingScheduler implements AutoCloseable {
     try {
       runOnce();
     } catch (RuntimeException e) {
-      log.error("paging pass failed; retrying at the next interval", e);
+      if (!closed) {
+        log.error("paging pass failed; retrying at the next interval", e);
+      }
     }
   }
 
   @Override
   public void close() {
+    closed = true;
     loop.shutdownNow();
   }
 }

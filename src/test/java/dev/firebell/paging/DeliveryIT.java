@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
+import dev.firebell.TestDatabases;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import java.nio.file.Path;
@@ -119,7 +120,10 @@ class DeliveryIT {
       throws Exception {
     FirebellConfig config =
         TestApp.defaultConfig()
-            .withDatabase(DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("firebell")));
+            .withDatabase(
+                TestDatabases.postgresRun()
+                    ? TestDatabases.freshPostgres()
+                    : DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("firebell")));
     try (TestApp first = TestApp.start(config, PagingSetup.team(capture))) {
       open(first);
       first.app().paging().escalate(); // queued in the outbox, not sent
