@@ -19,6 +19,8 @@ public final class TestDatabases {
   private static final String ENV = "FIREBELL_TEST_POSTGRES_URL";
   private static final String CI_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
   private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+  private static final java.util.concurrent.atomic.AtomicBoolean TOLD =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropAll, "drop-test-databases"));
@@ -54,6 +56,21 @@ public final class TestDatabases {
     return DatabaseConfig.of(withDatabase(admin, name));
   }
 
+  /** Whether PostgreSQL tests can run: a URL is given, or CI provides the default server. */
+  public static boolean postgresConfigured() {
+    String url = System.getenv(ENV);
+    return (url != null && !url.isBlank()) || "true".equals(System.getenv("CI"));
+  }
+
+  public static String skipMessage() {
+    String message =
+        "PostgreSQL tests skipped: set " + ENV + "=" + CI_DEFAULT + " (or CI=true) to run them";
+    if (!TOLD.getAndSet(true)) {
+      System.out.println(message);
+    }
+    return message;
+  }
+
   private static String adminUrl() {
     String url = System.getenv(ENV);
     if (url != null && !url.isBlank()) {
@@ -62,8 +79,7 @@ public final class TestDatabases {
     if ("true".equals(System.getenv("CI"))) {
       return CI_DEFAULT;
     }
-    Assumptions.abort(
-        "PostgreSQL tests skipped: set " + ENV + "=" + CI_DEFAULT + " (or CI=true) to run them");
+    Assumptions.abort(skipMessage());
     return null;
   }
 
