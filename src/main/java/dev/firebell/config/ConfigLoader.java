@@ -152,7 +152,7 @@ public final class ConfigLoader {
     if (type == String.class) {
       return "text";
     }
-    if (java.util.List.class.isAssignableFrom(type)) {
+    if (List.class.isAssignableFrom(type)) {
       return "a list";
     }
     if (Map.class.isAssignableFrom(type)) {

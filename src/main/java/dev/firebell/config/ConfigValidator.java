@@ -1,7 +1,12 @@
 package dev.firebell.config;
 
+import dev.firebell.security.Passwords;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** Checks the values that binding alone cannot, so start-up fails before anything listens. */
 final class ConfigValidator {
@@ -23,19 +28,19 @@ final class ConfigValidator {
     }
   }
 
-  private void validateUsers(java.util.List<UserConfig> users) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+  private void validateUsers(List<UserConfig> users) {
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < users.size(); i++) {
       UserConfig user = users.get(i);
       String key = "users[" + i + "]";
       if (user.username() == null || user.username().isBlank()) {
         throw new ConfigException(file, key + ".username", "is required");
       }
-      if (!seen.add(user.username().toLowerCase(java.util.Locale.ROOT))) {
+      if (!seen.add(user.username().toLowerCase(Locale.ROOT))) {
         throw new ConfigException(
             file, key + ".username", "'" + user.username() + "' is listed twice");
       }
-      if (!dev.firebell.security.Passwords.looksLikeHash(user.passwordHash())) {
+      if (!Passwords.looksLikeHash(user.passwordHash())) {
         throw new ConfigException(
             file,
             key + ".passwordHash",

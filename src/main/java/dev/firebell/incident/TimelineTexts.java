@@ -1,7 +1,5 @@
 package dev.firebell.incident;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +15,7 @@ final class TimelineTexts {
     if (summary != null && !summary.isBlank()) {
       text.append(": ").append(summary.strip());
     }
-    String values = values(alert.values(), alert.valueString());
+    String values = AlertValues.format(alert.values(), alert.valueString());
     if (!values.isEmpty()) {
       text.append(" (").append(values).append(')');
     }
@@ -50,16 +48,6 @@ final class TimelineTexts {
     return alertCount == 1
         ? "Incident resolved automatically: its alert resolved"
         : "Incident resolved automatically: all " + alertCount + " alerts resolved";
-  }
-
-  /** Grafana's {@code values} ({@code A=1, B=44.2}), else its {@code valueString}. */
-  static String values(JsonNode values, String valueString) {
-    if (values != null && values.isObject() && !values.isEmpty()) {
-      List<String> pairs = new ArrayList<>();
-      values.fields().forEachRemaining(field -> pairs.add(field.getKey() + "=" + field.getValue()));
-      return String.join(", ", pairs);
-    }
-    return valueString == null ? "" : valueString.strip();
   }
 
   /** The labels that tell two instances of one rule apart, such as the instance or host. */

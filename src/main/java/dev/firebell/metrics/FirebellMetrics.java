@@ -77,10 +77,6 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
     return registry.scrape();
   }
 
-  public PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
   @Override
   public void received(String source, String outcome) {
     Counter.builder("firebell.webhooks.received")

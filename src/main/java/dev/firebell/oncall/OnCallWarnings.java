@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Problems that do not stop start-up but will hurt at 3 a.m.: a schedule with a gap in the next
@@ -37,15 +38,14 @@ public final class OnCallWarnings {
   }
 
   /** The first instant in [from, until) at which nobody is on call. */
-  private static java.util.Optional<Instant> gapWithin(
-      Schedule schedule, Instant from, Instant until) {
+  private static Optional<Instant> gapWithin(Schedule schedule, Instant from, Instant until) {
     Instant at = from;
     while (at.isBefore(until)) {
       if (OnCallResolver.onCallAt(schedule, at).isEmpty()) {
-        return java.util.Optional.of(at);
+        return Optional.of(at);
       }
       at = OnCallResolver.nextChange(schedule, at).orElse(until);
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -96,9 +96,6 @@ public interface DeliveryRepository {
       """)
   List<PagedContact> deliveredPages(@Bind("incidentId") long incidentId);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM page_delivery WHERE incident_id = :incidentId ORDER BY id")
-  List<Delivery> forIncident(@Bind("incidentId") long incidentId);
-
   /** Every page of an incident (not status updates), oldest first, for its postmortem. */
   @SqlQuery(
       """

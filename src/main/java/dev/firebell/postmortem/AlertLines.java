@@ -1,8 +1,7 @@
 package dev.firebell.postmortem;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.incident.AlertValues;
 import dev.firebell.incident.IncidentAlert;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One alert instance in a line of Markdown: name, distinguishing label, summary and values. */
@@ -38,14 +37,8 @@ final class AlertLines {
     return Markdown.inline(name == null || name.isBlank() ? "Alert " + alert.fingerprint() : name);
   }
 
-  /** Grafana's {@code values} ({@code A=1, B=44.2}), else its {@code valueString}. */
+  /** The values Grafana sent, escaped for Markdown. */
   static String values(IncidentAlert alert) {
-    JsonNode values = alert.values();
-    if (values != null && values.isObject() && !values.isEmpty()) {
-      List<String> pairs = new ArrayList<>();
-      values.fields().forEachRemaining(field -> pairs.add(field.getKey() + "=" + field.getValue()));
-      return Markdown.inline(String.join(", ", pairs));
-    }
-    return alert.valueString() == null ? "" : Markdown.inline(alert.valueString());
+    return Markdown.inline(AlertValues.format(alert.values(), alert.valueString()));
   }
 }

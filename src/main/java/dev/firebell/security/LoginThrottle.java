@@ -3,6 +3,7 @@ package dev.firebell.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -39,8 +40,7 @@ public final class LoginThrottle {
                     (rs, ctx) -> {
                       int failures = rs.getInt("failures");
                       Instant last =
-                          rs.getObject("last_failure_at", java.time.OffsetDateTime.class)
-                              .toInstant();
+                          rs.getObject("last_failure_at", OffsetDateTime.class).toInstant();
                       if (failures < FREE_FAILURES || last.plus(FORGET_AFTER).isBefore(now)) {
                         return Duration.ZERO;
                       }

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class Sessions {
                             rs.getString("username"),
                             rs.getString("person_id"),
                             rs.getString("csrf_token"),
-                            rs.getObject("expires_at", java.time.OffsetDateTime.class).toInstant()))
+                            rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
                 .findOne());
   }
 
@@ -82,16 +83,6 @@ public final class Sessions {
             handle
                 .createUpdate("DELETE FROM web_session WHERE token_hash = :hash")
                 .bind("hash", hash(cookie))
-                .execute());
-  }
-
-  /** Removes expired sessions; returns how many. */
-  public int removeExpired() {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createUpdate("DELETE FROM web_session WHERE expires_at <= :now")
-                .bind("now", clock.instant())
                 .execute());
   }
 

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -131,7 +133,7 @@ final class JsonBody {
   }
 
   /** The objects of an array field, or null when absent or JSON null. */
-  java.util.List<JsonBody> objects(String field, Set<String> allowed) {
+  List<JsonBody> objects(String field, Set<String> allowed) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -139,7 +141,7 @@ final class JsonBody {
     if (!value.isArray()) {
       throw wrongType(field, "an array");
     }
-    java.util.List<JsonBody> items = new java.util.ArrayList<>();
+    List<JsonBody> items = new ArrayList<>();
     for (int index = 0; index < value.size(); index++) {
       String itemPath = path(field) + "[" + index + "]";
       if (!(value.get(index) instanceof ObjectNode object)) {

@@ -9,6 +9,8 @@ import dev.firebell.oncall.Schedule;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** {@code GET /api/oncall}: who is on call now and next, the policies, and warnings. */
@@ -25,15 +27,15 @@ public final class OnCallApi {
     Instant now = clock.instant();
     List<ScheduleNow> schedules =
         oncall.schedules().values().stream()
-            .sorted(java.util.Comparator.comparing(Schedule::id))
+            .sorted(Comparator.comparing(Schedule::id))
             .map(schedule -> scheduleNow(schedule, now))
             .toList();
     List<PolicyJson> policies =
         oncall.policies().values().stream()
-            .sorted(java.util.Comparator.comparing(EscalationPolicy::id))
+            .sorted(Comparator.comparing(EscalationPolicy::id))
             .map(PolicyJson::of)
             .toList();
-    List<String> warnings = new java.util.ArrayList<>(oncall.warnings());
+    List<String> warnings = new ArrayList<>(oncall.warnings());
     warnings.addAll(OnCallWarnings.of(oncall, now));
     ctx.json(new Body(schedules, policies, warnings));
   }

@@ -3,6 +3,7 @@ package dev.firebell.web;
 import dev.firebell.postmortem.Postmortem;
 import dev.firebell.postmortem.PostmortemService;
 import io.javalin.http.Context;
+import java.util.List;
 
 /**
  * {@code GET /api/incidents/{id}/postmortem}: the draft as {@code text/markdown}, or with {@code
@@ -39,6 +40,6 @@ public final class PostmortemApi {
       long incidentId,
       String incidentTime,
       String openNotice,
-      java.util.List<Postmortem.Section> sections,
+      List<Postmortem.Section> sections,
       String markdown) {}
 }

@@ -1,6 +1,10 @@
 package dev.firebell.web;
 
 import dev.firebell.ingest.WebhookEndpoint;
+import dev.firebell.web.ui.IncidentPages;
+import dev.firebell.web.ui.LoginPages;
+import dev.firebell.web.ui.OnCallPage;
+import dev.firebell.web.ui.StaticAssets;
 import io.javalin.config.RoutesConfig;
 
 /** Every HTTP path Firebell serves, in one place. */
@@ -18,10 +22,10 @@ public final class Routes {
       OnCallApi onCallApi,
       LinkPages linkPages,
       HealthApi health,
-      dev.firebell.web.ui.LoginPages loginPages,
-      dev.firebell.web.ui.IncidentPages incidentPages,
-      dev.firebell.web.ui.OnCallPage onCallPage,
-      dev.firebell.web.ui.StaticAssets assets,
+      LoginPages loginPages,
+      IncidentPages incidentPages,
+      OnCallPage onCallPage,
+      StaticAssets assets,
       MetricsApi metrics) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {

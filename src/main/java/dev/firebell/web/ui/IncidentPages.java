@@ -3,6 +3,7 @@ package dev.firebell.web.ui;
 import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.ActionItem;
 import dev.firebell.incident.Actor;
+import dev.firebell.incident.AlertValues;
 import dev.firebell.incident.FieldChanges;
 import dev.firebell.incident.Impact;
 import dev.firebell.incident.Incident;
@@ -210,7 +211,7 @@ public final class IncidentPages {
     view.put("status", alert.status().wireName());
     view.put("started", Views.time(alert.startsAt()));
     view.put("ended", Views.time(alert.endsAt()));
-    view.put("values", Views.values(alert.values(), alert.valueString()));
+    view.put("values", AlertValues.format(alert.values(), alert.valueString()));
     view.put("dashboard", Views.safeUrl(alert.dashboardUrl()));
     view.put("panel", Views.safeUrl(alert.panelUrl()));
     view.put("silence", Views.safeUrl(alert.silenceUrl()));

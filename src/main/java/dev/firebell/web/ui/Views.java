@@ -1,13 +1,10 @@
 package dev.firebell.web.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Small formatting rules the pages share. */
 final class Views {
@@ -46,14 +43,5 @@ final class Views {
       return minutes / 60 + " h";
     }
     return minutes / (24 * 60) + " d";
-  }
-
-  static String values(JsonNode values, String valueString) {
-    if (values != null && values.isObject() && !values.isEmpty()) {
-      List<String> pairs = new ArrayList<>();
-      values.fields().forEachRemaining(field -> pairs.add(field.getKey() + "=" + field.getValue()));
-      return String.join(", ", pairs);
-    }
-    return valueString == null ? "" : valueString;
   }
 }

@@ -17,12 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A responder's whole round in Debian's headless Chromium: log in, find the incident a Grafana
@@ -88,33 +92,33 @@ class BrowserIT {
       assertThat(driver.getCurrentUrl()).endsWith("/login");
       driver.findElement(By.id("username")).sendKeys(TestApp.USER);
       driver.findElement(By.id("password")).sendKeys("not the password");
-      driver.findElement(By.id("login")).click();
+      navigate(By.id("login"));
       assertThat(driver.findElement(By.id("error")).getText())
           .contains("Wrong username or password");
 
       driver.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
-      driver.findElement(By.id("login")).click();
+      navigate(By.id("login"));
       assertThat(driver.getCurrentUrl()).isEqualTo(app.url("/"));
       assertThat(driver.findElement(By.cssSelector("table.incidents")).getText())
           .contains("Memory (copy) device (true)");
       screenshots("incident-list");
 
-      driver.findElement(By.cssSelector("a.incident-link")).click();
+      navigate(By.cssSelector("a.incident-link"));
       assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("triggered");
       screenshots("incident");
-      driver.findElement(By.id("ack")).click();
+      navigate(By.id("ack"));
       assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("acknowledged");
 
       driver.findElement(By.id("note-text")).sendKeys("Restarted the memory-hungry pod");
-      driver.findElement(By.id("add-note")).click();
+      navigate(By.id("add-note"));
       assertThat(driver.findElement(By.id("timeline")).getText())
           .contains("Restarted the memory-hungry pod");
 
       driver.findElement(By.id("root-cause")).sendKeys("A cache without a size limit.");
-      driver.findElement(By.id("save-fields")).click();
+      navigate(By.id("save-fields"));
       assertThat(driver.findElement(By.id("timeline")).getText()).contains("Root cause edited by");
 
-      driver.findElement(By.id("postmortem-link")).click();
+      navigate(By.id("postmortem-link"));
       String postmortem = driver.findElement(By.id("postmortem")).getText();
       assertThat(postmortem)
           .contains("Incident: 2024-03-01 02-09-00")
@@ -126,11 +130,23 @@ class BrowserIT {
       assertThat(app.incident(id).get("rootCause").asText())
           .isEqualTo("A cache without a size limit.");
 
-      driver.findElement(By.id("logout")).click();
+      navigate(By.id("logout"));
       assertThat(driver.getCurrentUrl()).endsWith("/login");
       driver.get(app.url("/incidents/" + id));
       assertThat(driver.getCurrentUrl()).endsWith("/login");
     }
+  }
+
+  /** Clicks something that loads a new page and waits until the new page is there. */
+  private static void navigate(By target) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.findElement(target).click();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /** The page as it is now, at desktop width and at a 375-px phone width. */
