@@ -28,7 +28,10 @@ final class AlertMerge {
           && alert.startsAt().isAfter(current.startsAt())) {
         // A new firing episode of the same instance. An older startsAt is a late duplicate.
         refired.add(alert);
-      } else if (!alert.isFiring() && current.status() == AlertStatus.FIRING) {
+      } else if (!alert.isFiring()
+          && current.status() == AlertStatus.FIRING
+          && !alert.startsAt().isBefore(current.startsAt())) {
+        // A resolution that starts before the current episode belongs to an older one.
         resolved.add(alert);
       }
     }

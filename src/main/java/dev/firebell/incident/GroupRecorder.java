@@ -152,7 +152,11 @@ final class GroupRecorder {
         "alert.resolved/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
   }
 
+  /** Stamps an automatic entry once: an entry with the same key (a replay) is not repeated. */
   private void stamp(long id, Instant at, String kind, String text, String dedupKey) {
+    if (dedupKey != null && repository.hasEntry(id, dedupKey)) {
+      return;
+    }
     repository.insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, dedupKey);
   }
 }

@@ -240,4 +240,11 @@ public interface IncidentRepository {
 
   @SqlQuery("SELECT DISTINCT service FROM incident ORDER BY service")
   List<String> services();
+
+  @SqlQuery(
+      """
+      SELECT COUNT(*) > 0 FROM timeline_entry
+      WHERE incident_id = :incidentId AND dedup_key = :dedupKey
+      """)
+  boolean hasEntry(@Bind("incidentId") long incidentId, @Bind("dedupKey") String dedupKey);
 }

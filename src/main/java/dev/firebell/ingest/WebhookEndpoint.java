@@ -137,7 +137,8 @@ public final class WebhookEndpoint {
   }
 
   private static void requireJson(Context ctx) {
-    String type = ctx.contentType();
+    // The raw header: Javalin's contentType() parses the charset and throws on a bad one.
+    String type = ctx.header("Content-Type");
     String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase();
     if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
       throw new HttpProblem(

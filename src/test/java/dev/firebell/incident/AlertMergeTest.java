@@ -1,0 +1,49 @@
+package dev.firebell.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertMergeTest {
+  private static final Instant FIRST = Instant.parse("2026-11-28T16:00:00Z");
+  private static final Instant SECOND = Instant.parse("2026-11-28T17:00:00Z");
+
+  @Test
+  void aLateResolutionOfAnOlderEpisodeDoesNotResolveTheCurrentOne() {
+    Map<String, IncidentAlert> known = Map.of("fp", stored(AlertStatus.FIRING, SECOND));
+    AlertMerge.Plan plan = AlertMerge.plan(known, List.of(signal(AlertStatus.RESOLVED, FIRST)));
+    assertThat(plan.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aResolutionOfTheCurrentEpisodeResolvesIt() {
+    Map<String, IncidentAlert> known = Map.of("fp", stored(AlertStatus.FIRING, SECOND));
+    AlertMerge.Plan plan = AlertMerge.plan(known, List.of(signal(AlertStatus.RESOLVED, SECOND)));
+    assertThat(plan.resolved()).hasSize(1);
+  }
+
+  @Test
+  void aLaterStartAfterResolutionIsANewEpisodeAndAnEqualOneIsAReplay() {
+    Map<String, IncidentAlert> known = Map.of("fp", stored(AlertStatus.RESOLVED, FIRST));
+    assertThat(AlertMerge.plan(known, List.of(signal(AlertStatus.FIRING, SECOND))).refired())
+        .hasSize(1);
+    assertThat(AlertMerge.plan(known, List.of(signal(AlertStatus.FIRING, FIRST))).isEmpty())
+        .isTrue();
+  }
+
+  private static IncidentAlert stored(AlertStatus status, Instant startsAt) {
+    return new IncidentAlert(
+        1, "fp", status, Map.of(), Map.of(), null, null, startsAt, null, null, null, null, null,
+        null);
+  }
+
+  private static AlertSignal signal(AlertStatus status, Instant startsAt) {
+    Instant endsAt = status == AlertStatus.RESOLVED ? startsAt.plusSeconds(60) : null;
+    return new AlertSignal(
+        "fp", status, Map.of(), Map.of(), null, null, startsAt, endsAt, null, null, null, null,
+        null);
+  }
+}
