@@ -8,6 +8,11 @@ import dev.firebell.TestApp;
 import dev.firebell.TestDatabases;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.config.PagingConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +117,58 @@ class DeliveryIT {
       app.runPaging();
       assertThat(capture.requests("/tessa")).hasSize(1);
       assertThat(EscalationIT.kinds(app.incident(id), "page.delivered")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aChannelThatHangsIsCutOffAndHoldsUpNothing() throws Exception {
+    try (ServerSocket hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> acceptAndNeverAnswer(hanging));
+      acceptor.setDaemon(true);
+      acceptor.start();
+      var oncall =
+          PagingSetup.team(
+              List.of(
+                  PagingSetup.webhook("http://127.0.0.1:" + hanging.getLocalPort() + "/hook"),
+                  PagingSetup.webhook(capture.url("/tessa"))),
+              List.of(PagingSetup.webhook(capture.url("/sam"))));
+      FirebellConfig config =
+          TestApp.defaultConfig()
+              .withPaging(new PagingConfig(null, 2, null, null, Duration.ofMillis(500), null));
+      try (TestApp app = TestApp.start(config, oncall)) {
+        long id = open(app);
+        Instant started = Instant.now();
+        app.runPaging();
+        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        assertThat(capture.requests("/tessa")).as("the other contact was paged").hasSize(1);
+
+        app.clock.advance(Duration.ofMinutes(5));
+        app.runPaging();
+        assertThat(capture.requests("/sam")).as("escalation carried on").hasSize(1);
+        assertThat(EscalationIT.texts(app.incident(id), "page.failed"))
+            .singleElement()
+            .asString()
+            .contains("failed after 2 attempts")
+            .contains("timeout");
+      }
+    }
+  }
+
+  private static void acceptAndNeverAnswer(ServerSocket server) {
+    List<Socket> held = new java.util.ArrayList<>();
+    try {
+      while (!server.isClosed()) {
+        held.add(server.accept()); // read nothing, answer nothing
+      }
+    } catch (IOException closed) {
+      held.forEach(
+          socket -> {
+            try {
+              socket.close();
+            } catch (IOException ignored) {
+              // closing anyway
+            }
+          });
     }
   }
 
