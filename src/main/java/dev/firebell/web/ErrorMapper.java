@@ -10,6 +10,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.Map;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
@@ -71,14 +75,27 @@ public final class ErrorMapper {
     respond(ctx, 503, "the database is unavailable; retry later", null);
   }
 
-  /** A lost connection surfaces as a statement error whose cause is a transient SQL error. */
+  /**
+   * A lost or refused connection: JDBC's transient and connection exceptions, SQLSTATE class 08
+   * (connection exception) and 57P0x (the server is shutting down or not accepting connections),
+   * and H2's "connection broken" (90067) and "database in use" (90020).
+   */
   private static boolean isDatabaseOutage(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLTransientException
-          || cause instanceof java.sql.SQLRecoverableException
-          || cause instanceof java.sql.SQLNonTransientConnectionException
+      if (cause instanceof SQLTransientException
+          || cause instanceof SQLRecoverableException
+          || cause instanceof SQLNonTransientConnectionException
           || cause instanceof ConnectionException) {
         return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08")
+            || state.startsWith("57P")
+            || state.equals("90067")
+            || state.equals("90020")) {
+          return true;
+        }
       }
     }
     return false;
