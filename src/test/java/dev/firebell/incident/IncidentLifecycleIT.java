@@ -133,19 +133,22 @@ class IncidentLifecycleIT {
 
   @Test
   void eachAlertsOwnStatusCountsUntilEveryAlertHasResolved() throws IOException {
-    long id =
-        open("/webhooks/grafana", Fixtures.read("captured/grafana-unified/alert-9-multiple.json"));
+    String multiple = Fixtures.read("captured/grafana-unified/alert-9-multiple.json");
+    long id = open("/webhooks/grafana", multiple);
 
+    // A "firing" notification in which two of the three alerts have resolved.
     app.clock.advance(java.time.Duration.ofMinutes(3));
-    String mixed = Fixtures.read("captured/grafana-unified/alert-9-mixed.json");
-    Reply partial = app.postWebhook("/webhooks/grafana", mixed);
+    Reply partial =
+        app.postWebhook(
+            "/webhooks/grafana", resolveAlerts(multiple, "Test alert", "2022-06-17T01:15:00Z"));
 
     assertThat(partial.json().get("outcome").asText()).isEqualTo("updated");
     JsonNode afterPartial = app.incident(id);
     assertThat(afterPartial.get("status").asText()).isEqualTo("triggered");
     assertThat(FixtureKinds.count(afterPartial, "alert.resolved")).isEqualTo(2);
 
-    Reply full = app.postWebhook("/webhooks/grafana", allResolved(mixed, "2022-06-17T01:20:00Z"));
+    Reply full =
+        app.postWebhook("/webhooks/grafana", allResolved(multiple, "2022-06-17T01:20:00Z"));
 
     assertThat(full.json().get("incidentStatus").asText()).isEqualTo("resolved");
     JsonNode resolved = app.incident(id);
@@ -153,6 +156,20 @@ class IncidentLifecycleIT {
     assertThat(resolved.get("resolvedAt").asText()).isEqualTo("2022-06-17T01:20:00Z");
     assertThat(FixtureKinds.count(resolved, "alert.resolved")).isEqualTo(3);
     assertThat(FixtureKinds.count(resolved, "incident.resolved")).isEqualTo(1);
+  }
+
+  @Test
+  void aLateResolutionOfAnEarlierEpisodeDoesNotResolveTheAlertAgain() {
+    // alert-9-mixed resolves "Test alert" instances that started at 01:04, before the 01:11
+    // episode that alert-9-multiple reports: it belongs to an earlier episode.
+    long id =
+        open("/webhooks/grafana", Fixtures.read("captured/grafana-unified/alert-9-multiple.json"));
+    Reply late =
+        app.postWebhook(
+            "/webhooks/grafana", Fixtures.read("captured/grafana-unified/alert-9-mixed.json"));
+
+    assertThat(late.json().get("outcome").asText()).isEqualTo("unchanged");
+    assertThat(FixtureKinds.count(app.incident(id), "alert.resolved")).isZero();
   }
 
   @Test
@@ -242,6 +259,18 @@ class IncidentLifecycleIT {
                         + " "
                         + entry.get("actor").asText()));
     return entries;
+  }
+
+  /** The same notification with the alerts of one name resolved. */
+  private static String resolveAlerts(String body, String alertName, String endsAt)
+      throws IOException {
+    JsonNode tree = JSON.readTree(body);
+    for (JsonNode alert : tree.get("alerts")) {
+      if (alert.get("labels").get("alertname").asText().equals(alertName)) {
+        ((ObjectNode) alert).put("status", "resolved").put("endsAt", endsAt);
+      }
+    }
+    return JSON.writeValueAsString(tree);
   }
 
   /** The same notification, later, with every alert resolved. */
