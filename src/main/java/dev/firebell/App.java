@@ -5,6 +5,8 @@ import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.json.Json;
+import dev.firebell.maintenance.Maintenance;
+import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.metrics.FirebellMetrics;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.paging.Channels;
@@ -28,6 +30,7 @@ import dev.firebell.web.HealthApi;
 import dev.firebell.web.IncidentApi;
 import dev.firebell.web.IncidentEditApi;
 import dev.firebell.web.LinkPages;
+import dev.firebell.web.MaintenanceApi;
 import dev.firebell.web.MetricsApi;
 import dev.firebell.web.OnCallApi;
 import dev.firebell.web.Pages;
@@ -43,6 +46,7 @@ import io.javalin.json.JavalinJackson;
 import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -79,6 +83,7 @@ public final class App implements AutoCloseable {
     ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS, App::senderThread);
     try {
       PebbleEngine templates = Pages.engine();
+      Maintenance maintenance = new Maintenance(database.jdbi(), configuredWindows(config), clock);
       IncidentService incidents =
           new IncidentService(
               database.jdbi(), database.durability(), clock, config.incidents().autoResolve());
@@ -102,7 +107,8 @@ public final class App implements AutoCloseable {
               PostmortemTemplate.load(config.postmortem()),
               clock);
       PagingScheduler paging =
-          new PagingScheduler(new EscalationEngine(database.jdbi(), oncall), outbox, clock);
+          new PagingScheduler(
+              new EscalationEngine(database.jdbi(), oncall, maintenance), outbox, clock);
       incidents.onChange(paging::wake);
       FirebellMetrics metrics = new FirebellMetrics(database.jdbi(), clock);
       incidents.observe(metrics);
@@ -135,7 +141,8 @@ public final class App implements AutoCloseable {
                   incidents, postmortems, oncall, config.severity(), uiSecurity, pages, clock),
               new OnCallPage(oncall, uiSecurity, pages, clock),
               new StaticAssets(),
-              new MetricsApi(metrics, config.metrics().token()));
+              new MetricsApi(metrics, config.metrics().token()),
+              new MaintenanceApi(maintenance, oncall, json));
       Javalin server =
           Javalin.create(
               javalin -> {
@@ -164,6 +171,20 @@ public final class App implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  private static List<MaintenanceWindow> configuredWindows(FirebellConfig config) {
+    return config.maintenance().stream()
+        .map(
+            entry ->
+                new MaintenanceWindow(
+                    null,
+                    entry.match(),
+                    entry.fromTime().toInstant(),
+                    entry.toTime().toInstant(),
+                    entry.reason(),
+                    "firebell.yaml"))
+        .toList();
   }
 
   private static String linkSecret(FirebellConfig config, Database database, Clock clock) {

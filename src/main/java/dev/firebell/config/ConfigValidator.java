@@ -23,8 +23,26 @@ final class ConfigValidator {
     validateSeverity(config.severity());
     validatePaging(config.paging());
     validateUsers(config.users());
+    validateMaintenance(config.maintenance());
     if (config.security().linkTtl().compareTo(java.time.Duration.ofMinutes(1)) < 0) {
       throw new ConfigException(file, "security.linkTtl", "must be at least 1m");
+    }
+  }
+
+  private void validateMaintenance(List<MaintenanceEntry> windows) {
+    for (int i = 0; i < windows.size(); i++) {
+      MaintenanceEntry window = windows.get(i);
+      String key = "maintenance[" + i + "]";
+      try {
+        if (!window.toTime().isAfter(window.fromTime())) {
+          throw new ConfigException(file, key + ".to", "must be after from");
+        }
+      } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+        throw new ConfigException(
+            file,
+            key,
+            "from and to must be ISO-8601 times with an offset, like 2026-12-24T09:00:00Z");
+      }
     }
   }
 

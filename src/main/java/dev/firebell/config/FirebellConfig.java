@@ -20,6 +20,7 @@ public record FirebellConfig(
     TwilioConfig twilio,
     PostmortemConfig postmortem,
     MetricsConfig metrics,
+    List<MaintenanceEntry> maintenance,
     List<UserConfig> users) {
 
   public FirebellConfig {
@@ -36,12 +37,13 @@ public record FirebellConfig(
     twilio = twilio == null ? TwilioConfig.defaults() : twilio;
     postmortem = postmortem == null ? PostmortemConfig.defaults() : postmortem;
     metrics = metrics == null ? MetricsConfig.defaults() : metrics;
+    maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
     users = users == null ? List.of() : List.copyOf(users);
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public FirebellConfig withServer(ServerConfig value) {
@@ -59,6 +61,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -77,6 +80,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -95,6 +99,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -113,6 +118,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -131,6 +137,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -149,6 +156,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -167,6 +175,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -185,6 +194,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -203,6 +213,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -221,6 +232,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
@@ -239,13 +251,27 @@ public record FirebellConfig(
         value,
         postmortem,
         metrics,
+        maintenance,
         users);
   }
 
   public FirebellConfig withPostmortem(PostmortemConfig value) {
     return new FirebellConfig(
-        server, database, ingest, api, severity, incidents, oncall, security, paging, smtp, twilio,
-        value, metrics, users);
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        value,
+        metrics,
+        maintenance,
+        users);
   }
 
   public FirebellConfig withMetrics(MetricsConfig value) {
@@ -262,6 +288,26 @@ public record FirebellConfig(
         smtp,
         twilio,
         postmortem,
+        value,
+        maintenance,
+        users);
+  }
+
+  public FirebellConfig withMaintenance(List<MaintenanceEntry> value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        metrics,
         value,
         users);
   }
@@ -281,6 +327,7 @@ public record FirebellConfig(
         twilio,
         postmortem,
         metrics,
+        maintenance,
         value);
   }
 }

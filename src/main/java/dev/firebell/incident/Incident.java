@@ -3,7 +3,10 @@ package dev.firebell.incident;
 import java.time.Instant;
 import java.util.Map;
 
-/** An incident record: one per firing episode of an alert group. */
+/**
+ * An incident record: one per firing episode of an alert group. {@code inMaintenance} marks one
+ * that paging skipped because a maintenance window matched.
+ */
 public record Incident(
     long id,
     String groupHash,
@@ -22,4 +25,5 @@ public record Incident(
     Map<String, String> groupLabels,
     Map<String, String> commonLabels,
     Map<String, String> commonAnnotations,
-    String externalUrl) {}
+    String externalUrl,
+    boolean inMaintenance) {}

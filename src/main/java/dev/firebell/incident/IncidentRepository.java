@@ -22,7 +22,7 @@ public interface IncidentRepository {
       """
       id, group_hash, source, receiver, title, severity, service, status, test, opened_at,
       acknowledged_at, acknowledged_by, resolved_at, previous_incident_id, group_labels,
-      common_labels, common_annotations, external_url
+      common_labels, common_annotations, external_url, in_maintenance
       """;
 
   /** Locks the group's row until commit, so deliveries for one group run one at a time. */

@@ -13,4 +13,5 @@ public record Escalation(
 
   static final String ACTIVE = "ACTIVE";
   static final String UNROUTED = "UNROUTED";
+  static final String MAINTENANCE = "MAINTENANCE";
 }

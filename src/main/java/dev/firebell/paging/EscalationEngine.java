@@ -5,6 +5,9 @@ import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.TimelineEntry;
+import dev.firebell.maintenance.Maintenance;
+import dev.firebell.maintenance.MaintenanceRepository;
+import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
@@ -35,10 +38,12 @@ public final class EscalationEngine {
 
   private final Jdbi jdbi;
   private final OnCall oncall;
+  private final Maintenance maintenance;
 
-  public EscalationEngine(Jdbi jdbi, OnCall oncall) {
+  public EscalationEngine(Jdbi jdbi, OnCall oncall, Maintenance maintenance) {
     this.jdbi = jdbi;
     this.oncall = oncall;
+    this.maintenance = maintenance;
   }
 
   public void tick(Instant now) {
@@ -62,9 +67,22 @@ public final class EscalationEngine {
   private void start(Handle handle, long id, Instant now) {
     IncidentRepository incidents = handle.attach(IncidentRepository.class);
     Incident incident = incidents.findIncident(id).orElseThrow();
-    Optional<EscalationPolicy> policy =
-        oncall.policyFor(routingLabels(incident, incidents.alerts(id)));
+    Map<String, String> labels = routingLabels(incident, incidents.alerts(id));
     EscalationRepository escalations = handle.attach(EscalationRepository.class);
+    Optional<MaintenanceWindow> window = maintenance.activeFor(labels, now);
+    if (window.isPresent()) {
+      escalations.insert(id, "", Escalation.MAINTENANCE, null, now);
+      handle.attach(MaintenanceRepository.class).markIncident(id);
+      stamp(
+          handle,
+          id,
+          now,
+          "maintenance",
+          "In maintenance (" + window.get().reason() + "): recorded, nobody paged");
+      log.info("incident {}: in maintenance, nobody paged", id);
+      return;
+    }
+    Optional<EscalationPolicy> policy = oncall.policyFor(labels);
     if (policy.isEmpty()) {
       escalations.insert(id, "", Escalation.UNROUTED, null, now);
       stamp(
@@ -77,6 +95,12 @@ public final class EscalationEngine {
       return;
     }
     escalations.insert(id, policy.get().id(), Escalation.ACTIVE, now, now);
+  }
+
+  private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
+    IncidentRepository incidents = handle.attach(IncidentRepository.class);
+    Incident incident = incidents.findIncident(id).orElseThrow();
+    return maintenance.activeFor(routingLabels(incident, incidents.alerts(id)), now);
   }
 
   /** The group's common labels, completed by its first alert's, decide the route. */
@@ -105,6 +129,19 @@ public final class EscalationEngine {
     if (policy == null || n >= policy.totalSteps()) {
       if (escalations.exhaust(id, n) == 1) {
         stamp(handle, id, now, "escalation.exhausted", exhaustedText(policy, escalation));
+      }
+      return;
+    }
+    Optional<MaintenanceWindow> window = maintenanceFor(handle, id, now);
+    if (window.isPresent()) {
+      if (escalations.silence(id, n) == 1) {
+        handle.attach(MaintenanceRepository.class).markIncident(id);
+        stamp(
+            handle,
+            id,
+            now,
+            "escalation.stopped",
+            "Escalation stopped: maintenance began (" + window.get().reason() + ")");
       }
       return;
     }

@@ -85,4 +85,12 @@ public interface EscalationRepository {
       @Bind("incidentId") long incidentId,
       @Bind("expected") String expected,
       @Bind("status") String status);
+
+  /** Stops a running escalation because a maintenance window began; one instance wins. */
+  @SqlUpdate(
+      """
+      UPDATE escalation SET state = 'MAINTENANCE', next_step_at = NULL
+      WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
+      """)
+  int silence(@Bind("incidentId") long incidentId, @Bind("expected") int expected);
 }

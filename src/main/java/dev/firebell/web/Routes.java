@@ -26,7 +26,8 @@ public final class Routes {
       IncidentPages incidentPages,
       OnCallPage onCallPage,
       StaticAssets assets,
-      MetricsApi metrics) {}
+      MetricsApi metrics,
+      MaintenanceApi maintenance) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -48,6 +49,9 @@ public final class Routes {
     routes.patch("/api/incidents/{id}", handlers.editApi()::edit);
     routes.get("/api/incidents/{id}/postmortem", handlers.postmortemApi()::get);
     routes.get("/api/oncall", handlers.onCallApi()::get);
+    routes.get("/api/maintenance", handlers.maintenance()::list);
+    routes.post("/api/maintenance", handlers.maintenance()::add);
+    routes.delete("/api/maintenance/{id}", handlers.maintenance()::end);
 
     routes.get("/ack/{token}", handlers.linkPages()::showAck);
     routes.post("/ack/{token}", handlers.linkPages()::ack);
