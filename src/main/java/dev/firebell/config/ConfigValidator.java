@@ -72,6 +72,9 @@ final class ConfigValidator {
   }
 
   private void validatePaging(PagingConfig paging) {
+    if (paging.maxPagesPerPersonPerMinute() < 1) {
+      throw new ConfigException(file, "paging.maxPagesPerPersonPerMinute", "must be at least 1");
+    }
     if (paging.maxAttempts() < 1) {
       throw new ConfigException(file, "paging.maxAttempts", "must be at least 1");
     }

@@ -12,7 +12,8 @@ public record PagingConfig(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration requestTimeout,
-    Duration keepDeliveries) {
+    Duration keepDeliveries,
+    Integer maxPagesPerPersonPerMinute) {
 
   public PagingConfig {
     pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
@@ -21,9 +22,11 @@ public record PagingConfig(
     maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
     requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
     keepDeliveries = keepDeliveries == null ? Duration.ofDays(30) : keepDeliveries;
+    maxPagesPerPersonPerMinute =
+        maxPagesPerPersonPerMinute == null ? 5 : maxPagesPerPersonPerMinute;
   }
 
   public static PagingConfig defaults() {
-    return new PagingConfig(null, null, null, null, null, null);
+    return new PagingConfig(null, null, null, null, null, null, null);
   }
 }

@@ -51,6 +51,36 @@ public final class PageComposer {
         Math.max(0, Duration.between(incident.openedAt(), now).toMinutes()));
   }
 
+  /**
+   * A digest of pages folded during an alert storm: "and 57 more incidents: …" with a link to the
+   * incident list. It has no acknowledge link: each incident is acknowledged on its own.
+   */
+  PageMessage digest(Person person, List<FoldedPage> folded) {
+    String list =
+        folded.stream()
+            .limit(20)
+            .map(
+                page -> "#" + page.incidentId() + " " + page.title() + " (" + page.severity() + ")")
+            .collect(java.util.stream.Collectors.joining("; "));
+    String more = folded.size() > 20 ? "; and " + (folded.size() - 20) + " more" : "";
+    String title =
+        "and " + folded.size() + (folded.size() == 1 ? " more incident" : " more incidents");
+    return new PageMessage(
+        PageMessage.DIGEST,
+        0,
+        title,
+        folded.get(0).severity(),
+        folded.get(0).service(),
+        "triggered",
+        title + ": " + list + more,
+        new PageMessage.Recipient(person.id(), person.name()),
+        publicUrl + "/?status=open",
+        null,
+        null,
+        List.of(),
+        0);
+  }
+
   private String link(LinkAction action, long incidentId, Person person, Instant now) {
     return publicUrl
         + "/"

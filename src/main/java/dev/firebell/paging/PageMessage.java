@@ -28,6 +28,7 @@ public record PageMessage(
 
   public static final String PAGE = "page";
   public static final String STATUS_UPDATE = "status-update";
+  public static final String DIGEST = "digest";
 
   @JsonIgnore
   public boolean isPage() {
@@ -37,6 +38,9 @@ public record PageMessage(
   /** One line that says it all: {@code [SEV-1] #12 Pizza orders failing}. */
   @JsonIgnore
   public String headline() {
+    if (DIGEST.equals(kind)) {
+      return title;
+    }
     String prefix = isPage() ? "" : status.toUpperCase() + ": ";
     return prefix + "[" + severity + "] #" + incidentId + " " + title;
   }

@@ -134,7 +134,8 @@ class DeliveryIT {
               List.of(PagingSetup.webhook(capture.url("/sam"))));
       FirebellConfig config =
           TestApp.defaultConfig()
-              .withPaging(new PagingConfig(null, 2, null, null, Duration.ofMillis(500), null));
+              .withPaging(
+                  new PagingConfig(null, 2, null, null, Duration.ofMillis(500), null, null));
       try (TestApp app = TestApp.start(config, oncall)) {
         long id = open(app);
         Instant started = Instant.now();

@@ -57,6 +57,7 @@ class KillUnderLoadIT {
           ingest: { bearerToken: "%s" }
           api: { tokens: ["%s"] }
           oncall: { file: "%s" }
+          paging: { maxPagesPerPersonPerMinute: 100000 }
           """
               .formatted(
                   port,

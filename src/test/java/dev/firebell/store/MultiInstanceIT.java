@@ -48,7 +48,8 @@ class MultiInstanceIT {
     FirebellConfig config =
         TestApp.defaultConfig()
             .withDatabase(TestDatabases.freshPostgres())
-            .withPaging(new PagingConfig(Duration.ofMillis(200), null, null, null, null, null));
+            .withPaging(
+                new PagingConfig(Duration.ofMillis(200), null, null, null, null, null, 1000));
     MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
     try (CaptureServer capture = new CaptureServer()) {
       OnCall team = PagingTeam.of(capture);
