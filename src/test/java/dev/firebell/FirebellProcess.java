@@ -29,11 +29,17 @@ public final class FirebellProcess implements AutoCloseable {
 
   /** Starts the packaged jar and waits until it answers /healthz. */
   public static FirebellProcess start(Path config, int port, Path workDir) throws IOException {
+    return start(config, port, workDir, List.of());
+  }
+
+  /** With extra JVM options, such as heap limits. */
+  public static FirebellProcess start(Path config, int port, Path workDir, List<String> jvmOptions)
+      throws IOException {
     String jar = System.getProperty("firebell.jar", "target/firebell.jar");
     Path log = Files.createTempFile(workDir, "firebell", ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
+    command.addAll(jvmOptions.isEmpty() ? List.of("-Xmx256m") : jvmOptions);
     command.add("-jar");
     command.add(Path.of(jar).toAbsolutePath().toString());
     command.add("--config");
@@ -55,6 +61,20 @@ public final class FirebellProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Peak resident set size so far (VmHWM), in MiB; -1 where /proc is not there. */
+  public long peakRssMib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 
   public String url(String path) {

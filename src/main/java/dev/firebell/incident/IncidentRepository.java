@@ -33,6 +33,14 @@ public interface IncidentRepository {
       """)
   Optional<AlertGroup> lockGroup(@Bind("groupHash") String groupHash);
 
+  /** The group without locking it, for the read-only check of repeats. */
+  @SqlQuery(
+      """
+      SELECT group_hash, open_incident_id, last_incident_id FROM alert_group
+      WHERE group_hash = :groupHash
+      """)
+  Optional<AlertGroup> findGroup(@Bind("groupHash") String groupHash);
+
   /** First sight of a group; a concurrent first sight fails on the primary key and retries. */
   @SqlUpdate(
       """

@@ -43,6 +43,10 @@ public final class IncidentService {
 
   /** Records a notification; returns once what it changed is durable. */
   public RecordResult record(AlertGroupSignal signal) {
+    RecordResult repeat = knownRepeat(signal);
+    if (repeat != null) {
+      return repeat;
+    }
     RecordResult result =
         UniqueViolationRetry.run(
             () ->
@@ -63,6 +67,32 @@ public final class IncidentService {
       onChange.run();
     }
     return result;
+  }
+
+  /**
+   * The common case in a storm: a notification that only repeats what the open incident already
+   * knows. Answered from a plain read, without the group's row lock, so repeats do not queue behind
+   * each other; anything that might change something takes the locked path.
+   */
+  private RecordResult knownRepeat(AlertGroupSignal signal) {
+    return jdbi.withExtension(
+        IncidentRepository.class,
+        repository -> {
+          AlertGroup group = repository.findGroup(signal.groupHash()).orElse(null);
+          if (group == null || group.openIncidentId() == null) {
+            return null;
+          }
+          long id = group.openIncidentId();
+          AlertMerge.Plan plan =
+              AlertMerge.plan(byFingerprint(repository.alerts(id)), signal.alerts());
+          if (!plan.isEmpty()) {
+            return null;
+          }
+          Incident incident = repository.findIncident(id).orElse(null);
+          return incident == null || !incident.status().isOpen()
+              ? null
+              : new RecordResult(RecordOutcome.UNCHANGED, id, incident.status());
+        });
   }
 
   /** A person acknowledges: escalation stops. Says so when it was already acknowledged. */

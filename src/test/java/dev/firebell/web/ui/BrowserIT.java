@@ -140,13 +140,29 @@ class BrowserIT {
   /** Clicks something that loads a new page and waits until the new page is there. */
   private static void navigate(By target) {
     WebElement page = driver.findElement(By.tagName("html"));
-    driver.findElement(target).click();
+    clickWhenReady(target);
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     new WebDriverWait(driver, Duration.ofSeconds(15))
         .until(
             d ->
                 "complete"
                     .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /** Clicks, looking the element up again if the page was still settling (after a resize). */
+  private static void clickWhenReady(By target) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.elementToBeClickable(target))
+            .click();
+        return;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** The page as it is now, at desktop width and at a 375-px phone width. */

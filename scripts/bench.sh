@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmarks Firebell on this machine against a bare Javalin ceiling measured in the same run.
+# Writes target/bench/report.md and target/bench/results.json. Bounded in time: about 5 minutes
+# (H2, plus PostgreSQL when FIREBELL_TEST_POSTGRES_URL is set or CI=true); --quick is a 10-second
+# smoke that only checks the report is produced.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "[bench] building ..."
+./mvnw -q -B -DskipTests package test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+exec java -Xmx1g -cp "$classpath" dev.firebell.bench.BenchMain "$@"

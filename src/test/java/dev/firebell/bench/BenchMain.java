@@ -1,0 +1,443 @@
+package dev.firebell.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.firebell.FirebellProcess;
+import dev.firebell.Fixtures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code scripts/bench.sh}: measures Firebell against a bare Javalin ceiling on the same machine,
+ * and writes {@code target/bench/report.md} and {@code target/bench/results.json}.
+ */
+public final class BenchMain {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "bench-ingest-token";
+  private static final String API = "bench-api-token";
+
+  private final boolean quick;
+  private final Duration phase;
+  private final int connections = 16;
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  private final List<String> report = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<Long, Long> pageArrivals = new ConcurrentHashMap<>();
+  private final String grafanaBody = Fixtures.read("alertmanager-live/am-firing.json");
+
+  private BenchMain(boolean quick) {
+    this.quick = quick;
+    this.phase = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20);
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = Arrays.asList(args).contains("--quick");
+    new BenchMain(quick).run();
+  }
+
+  private void run() throws Exception {
+    Path out = Path.of("target/bench");
+    Files.createDirectories(out);
+    HttpServer capture = captureServer();
+    try {
+      progress("ceiling: bare Javalin parsing the same payload, " + phase.toSeconds() + " s");
+      LoadGenerator.Result ceiling;
+      try (CeilingServer server = new CeilingServer()) {
+        warmUp(server.url());
+        ceiling =
+            new LoadGenerator()
+                .run("ceiling", server.url(), TOKEN, n -> grafanaBody, connections, phase);
+      }
+      results.put("ceiling", ceiling);
+      report.add("| ceiling (bare Javalin + Jackson) | " + row(ceiling, ceiling) + " | — |");
+
+      benchDatabase("H2", "jdbc:h2:file:%s/data/firebell", capture, ceiling);
+      String postgres = System.getenv("FIREBELL_TEST_POSTGRES_URL");
+      if (postgres == null && "true".equals(System.getenv("CI"))) {
+        postgres = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+      }
+      if (postgres != null && !quick) {
+        benchDatabase("PostgreSQL", createPostgres(postgres), capture, ceiling);
+      }
+    } finally {
+      capture.stop(0);
+    }
+    write(out);
+  }
+
+  private void benchDatabase(
+      String name, String urlPattern, HttpServer capture, LoadGenerator.Result ceiling)
+      throws Exception {
+    Path dir = Files.createTempDirectory("firebell-bench");
+    int port = FirebellProcess.freePort();
+    Path config =
+        config(
+            dir, port, urlPattern.contains("%s") ? urlPattern.formatted(dir) : urlPattern, capture);
+    long started = System.nanoTime();
+    try (FirebellProcess firebell =
+        FirebellProcess.start(
+            config, port, dir, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"))) {
+      double startup = (System.nanoTime() - started) / 1e6;
+      results.put(name + ".startupMillis", startup);
+      progress(name + ": ready in " + Math.round(startup) + " ms");
+      String url = firebell.url("/webhooks/grafana");
+      warmUp(url);
+
+      // Measured while the outbox is empty: the load phases below queue thousands of pages.
+      progress(name + ": receipt-to-page latency over " + (quick ? 50 : 200) + " incidents");
+      long[] toPage = receiptToPage(url, name);
+      results.put(
+          name + ".receiptToPageMillis",
+          Map.of("p50", toPage[0] / 1000.0, "p99", toPage[1] / 1000.0));
+
+      post(url, grafanaBody);
+      progress(name + " (a) repeats of an open group, " + phase.toSeconds() + " s");
+      LoadGenerator.Result repeats =
+          new LoadGenerator()
+              .run(name + " repeats", url, TOKEN, n -> grafanaBody, connections, phase);
+      progress(name + " (b) new groups, each opening an incident and queuing pages");
+      LoadGenerator.Result groups =
+          new LoadGenerator()
+              .run(
+                  name + " new groups",
+                  url,
+                  TOKEN,
+                  n -> group(name + "-b-" + n, false),
+                  connections,
+                  phase);
+      progress(name + " (c) a mix of new groups and resolutions");
+      LoadGenerator.Result mix =
+          new LoadGenerator()
+              .run(
+                  name + " mix",
+                  url,
+                  TOKEN,
+                  n ->
+                      n % 2 == 0
+                          ? group(name + "-c-" + n, false)
+                          : group(name + "-c-" + (n - 1), true),
+                  connections,
+                  phase);
+      long rss = firebell.peakRssMib();
+      results.put(name + ".repeats", repeats);
+      results.put(name + ".newGroups", groups);
+      results.put(name + ".mix", mix);
+      results.put(name + ".peakRssMib", rss);
+      report.add(
+          "| "
+              + name
+              + " (a) repeats | "
+              + row(repeats, ceiling)
+              + " | "
+              + goal(
+                  repeats.perSecond() >= 0.5 * ceiling.perSecond() && repeats.p99Micros() < 20_000)
+              + " |");
+      report.add(
+          "| "
+              + name
+              + " (b) new groups | "
+              + row(groups, ceiling)
+              + " | "
+              + (name.equals("H2") ? goal(groups.perSecond() >= 2000) : "—")
+              + " |");
+      report.add("| " + name + " (c) mix with resolutions | " + row(mix, ceiling) + " | — |");
+
+      progress(name + ": receipt-to-page latency over 200 incidents");
+      long[] toPage = receiptToPage(url, name);
+      results.put(
+          name + ".receiptToPageMillis",
+          Map.of("p50", toPage[0] / 1000.0, "p99", toPage[1] / 1000.0));
+
+      progress(name + ": draft postmortem of an incident with 10,000 timeline entries");
+      double postmortem = postmortemMillis(firebell, url, name);
+      results.put(name + ".postmortem10kMillis", postmortem);
+      double list = timed(() -> get(firebell.url("/api/incidents?status=all&limit=100")), 5);
+      results.put(name + ".listMillis", list);
+      rss = firebell.peakRssMib();
+      results.put(name + ".peakRssMib", rss);
+
+      report.add("");
+      report.add(
+          "**"
+              + name
+              + ":** ready in "
+              + Math.round(startup)
+              + " ms ("
+              + goal(startup < 2000)
+              + "); receipt-to-page p50 "
+              + toPage[0] / 1000.0
+              + " ms, p99 "
+              + toPage[1] / 1000.0
+              + " ms ("
+              + goal(toPage[1] < 250_000)
+              + "); postmortem with 10,000 entries "
+              + Math.round(postmortem)
+              + " ms ("
+              + goal(postmortem < 200)
+              + "); incident list API "
+              + Math.round(list)
+              + " ms with the incidents above ("
+              + goal(list < 200)
+              + "); peak RSS "
+              + rss
+              + " MiB ("
+              + goal(rss > 0 && rss < 300)
+              + ").");
+      report.add("");
+    }
+  }
+
+  private long[] receiptToPage(String url, String name) throws Exception {
+    int count = quick ? 50 : 200;
+    Map<Long, Long> sent = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      long at = System.nanoTime();
+      JsonNode reply = JSON.readTree(post(url, group(name + "-page-" + i, false)));
+      sent.put(reply.get("incidentId").asLong(), at);
+      Thread.sleep(5);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!pageArrivals.keySet().containsAll(sent.keySet()) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    long[] micros =
+        sent.entrySet().stream()
+            .filter(e -> pageArrivals.containsKey(e.getKey()))
+            .mapToLong(e -> (pageArrivals.get(e.getKey()) - e.getValue()) / 1000)
+            .sorted()
+            .toArray();
+    return new long[] {
+      LoadGenerator.percentile(micros, 0.5), LoadGenerator.percentile(micros, 0.99)
+    };
+  }
+
+  private double postmortemMillis(FirebellProcess firebell, String url, String name)
+      throws Exception {
+    long id = 0;
+    int batches = quick ? 1 : 10;
+    for (int batch = 0; batch < batches; batch++) {
+      id = JSON.readTree(post(url, bigGroup(name + "-big", batch))).get("incidentId").asLong();
+    }
+    long incident = id;
+    return timed(() -> get(firebell.url("/api/incidents/" + incident + "/postmortem")), 5);
+  }
+
+  private double timed(ThrowingRunnable action, int times) throws Exception {
+    action.run();
+    double[] millis = new double[times];
+    for (int i = 0; i < times; i++) {
+      long start = System.nanoTime();
+      action.run();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    return millis[times / 2];
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  private void warmUp(String url) throws InterruptedException {
+    Duration warm = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(15);
+    new LoadGenerator().run("warm-up", url, TOKEN, n -> grafanaBody, connections, warm);
+  }
+
+  private String post(String url, String body) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "webhook answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private void get(String url) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + API)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode());
+    }
+  }
+
+  private String group(String key, boolean resolved) {
+    try {
+      ObjectNode body = (ObjectNode) JSON.readTree(grafanaBody);
+      body.put("groupKey", "{}:{service=\"" + key + "\"}");
+      ((ObjectNode) body.get("commonLabels")).put("service", key);
+      ObjectNode alert = (ObjectNode) body.get("alerts").get(0);
+      ((ObjectNode) alert.get("labels")).put("service", key);
+      alert.put("fingerprint", Integer.toHexString(key.hashCode()));
+      if (resolved) {
+        body.put("status", "resolved");
+        alert.put("status", "resolved").put("endsAt", "2026-11-28T16:30:00Z");
+      }
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String bigGroup(String key, int batch) throws IOException {
+    ObjectNode body = (ObjectNode) JSON.readTree(group(key, false));
+    ObjectNode template = (ObjectNode) body.get("alerts").get(0);
+    ArrayNode alerts = body.putArray("alerts");
+    for (int i = 0; i < 1000; i++) {
+      ObjectNode alert = template.deepCopy();
+      int n = batch * 1000 + i;
+      ((ObjectNode) alert.get("labels")).put("instance", "10.0." + (n / 250) + "." + (n % 250));
+      alert.put("fingerprint", String.format("%016x", n + 1));
+      alerts.add(alert);
+    }
+    return JSON.writeValueAsString(body);
+  }
+
+  private HttpServer captureServer() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          long at = System.nanoTime();
+          try (InputStream in = exchange.getRequestBody()) {
+            JsonNode page = JSON.readTree(in.readAllBytes());
+            if (page.has("incidentId")) {
+              pageArrivals.putIfAbsent(page.get("incidentId").asLong(), at);
+            }
+          } catch (IOException ignored) {
+            // a malformed page is simply not counted
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    server.start();
+    return server;
+  }
+
+  private static Path config(Path dir, int port, String databaseUrl, HttpServer capture)
+      throws IOException {
+    Path oncall = dir.resolve("oncall.yaml");
+    Files.writeString(
+        oncall,
+        """
+        people: [{ id: tessa, contacts: [{ type: webhook, url: "http://127.0.0.1:%d/tessa" }] }]
+        schedules: [{ id: primary, timeZone: UTC, rotations: [{ start: "2026-01-01T00:00", every: 1w, people: [tessa] }] }]
+        escalationPolicies: [{ id: default, steps: [{ targets: ["schedule:primary"], escalateAfter: 5m }] }]
+        routes: [{ policy: default }]
+        """
+            .formatted(capture.getAddress().getPort()));
+    Path config = dir.resolve("firebell.yaml");
+    Files.writeString(
+        config,
+        """
+        server: { port: %d, host: 127.0.0.1, publicUrl: "http://127.0.0.1:%d" }
+        database: { url: "%s", username: "", password: "" }
+        ingest: { bearerToken: "%s", maxBodyBytes: 4194304 }
+        api: { tokens: ["%s"] }
+        oncall: { file: "%s" }
+        paging: { maxPagesPerPersonPerMinute: 1000000 }
+        """
+            .formatted(port, port, databaseUrl, TOKEN, API, oncall));
+    return config;
+  }
+
+  private static String createPostgres(String admin) throws Exception {
+    String name =
+        "firebell_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection connection = DriverManager.getConnection(admin);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    int slash = admin.indexOf('/', "jdbc:postgresql://".length());
+    int query = admin.indexOf('?', slash);
+    return admin.substring(0, slash + 1) + name + (query < 0 ? "" : admin.substring(query));
+  }
+
+  private static String row(LoadGenerator.Result result, LoadGenerator.Result ceiling) {
+    return String.format(
+        "%,.0f | %.0f%% | %.1f | %.1f | %.1f | %d",
+        result.perSecond(),
+        100 * result.perSecond() / ceiling.perSecond(),
+        result.p50Micros() / 1000.0,
+        result.p99Micros() / 1000.0,
+        result.maxMicros() / 1000.0,
+        result.errors());
+  }
+
+  private static String goal(boolean met) {
+    return met ? "goal met" : "goal missed";
+  }
+
+  private void write(Path out) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("# Firebell benchmark");
+    lines.add("");
+    lines.add(
+        "Loopback, load generator on the same "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + connections
+            + " connections, "
+            + phase.toSeconds()
+            + " s a phase"
+            + (quick ? " (--quick smoke: figures not meaningful)" : "")
+            + ".");
+    lines.add(
+        "Figures are compared with the ceiling measured in the same run (these machines are shared and noisy).");
+    lines.add("");
+    lines.add("| scenario | requests/s | of ceiling | p50 ms | p99 ms | max ms | errors | goal |");
+    lines.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    lines.addAll(report);
+    lines.add("");
+    lines.add(
+        "Goals: (a) ≥ 50% of the ceiling with p99 < 20 ms; (b) ≥ 2,000 new incidents/s on H2; receipt-to-page p99 < 250 ms;"
+            + " ready < 2 s; postmortem and list < 200 ms; peak RSS < 300 MiB. Not measured yet: the list with 100,000 incidents stored.");
+    Files.write(out.resolve("report.md"), lines);
+    Files.writeString(
+        out.resolve("results.json"),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    progress("wrote " + out.resolve("report.md") + " and " + out.resolve("results.json"));
+    System.out.println(String.join("\n", lines));
+  }
+
+  private static void progress(String message) {
+    System.out.println("[bench] " + message);
+  }
+
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
