@@ -164,12 +164,6 @@ public final class BenchMain {
               + " |");
       report.add("| " + name + " (c) mix with resolutions | " + row(mix, ceiling) + " | — |");
 
-      progress(name + ": receipt-to-page latency over 200 incidents");
-      long[] toPage = receiptToPage(url, name);
-      results.put(
-          name + ".receiptToPageMillis",
-          Map.of("p50", toPage[0] / 1000.0, "p99", toPage[1] / 1000.0));
-
       progress(name + ": draft postmortem of an incident with 10,000 timeline entries");
       double postmortem = postmortemMillis(firebell, url, name);
       results.put(name + ".postmortem10kMillis", postmortem);
