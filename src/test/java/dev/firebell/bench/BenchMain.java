@@ -55,6 +55,8 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     boolean quick = Arrays.asList(args).contains("--quick");
     new BenchMain(quick).run();
+    // HTTP client and server threads must not keep the benchmark JVM alive.
+    System.exit(0);
   }
 
   private void run() throws Exception {
@@ -336,7 +338,14 @@ public final class BenchMain {
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
         });
-    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    server.setExecutor(
+        java.util.concurrent.Executors.newFixedThreadPool(
+            4,
+            runnable -> {
+              Thread thread = new Thread(runnable, "bench-capture");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
     return server;
   }
