@@ -12,7 +12,6 @@ import dev.firebell.oncall.Person;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +43,7 @@ public final class OutboxSender {
   private final ExecutorService workers;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private volatile DeliveryObserver observer = DeliveryObserver.NONE;
+  private final DigestSender digests;
 
   public OutboxSender(
       Jdbi jdbi,
@@ -61,10 +60,12 @@ public final class OutboxSender {
     this.config = config;
     this.clock = clock;
     this.workers = workers;
+    this.digests = new DigestSender(jdbi, oncall, channels, composer, config, clock, workers);
   }
 
   public void observe(DeliveryObserver newObserver) {
     this.observer = newObserver;
+    digests.observe(newObserver);
   }
 
   /** Claims every due delivery and hands it to a worker; returns without waiting. */
@@ -82,13 +83,13 @@ public final class OutboxSender {
         inFlight.remove(id);
         continue;
       }
-      if (foldedForRateLimit(id, now)) {
+      if (digests.foldIfOverLimit(id, now)) {
         inFlight.remove(id);
         continue;
       }
       sends.add(workers.submit(() -> sendClaimed(id)));
     }
-    sends.addAll(dispatchDigests(now, leaseUntil));
+    sends.addAll(digests.dispatchDue(now, leaseUntil));
     return sends;
   }
 
@@ -134,161 +135,6 @@ public final class OutboxSender {
     } finally {
       inFlight.remove(id);
     }
-  }
-
-  /**
-   * Alert-storm protection: a contact that already received the allowed number of pages in the last
-   * minute gets the rest folded into one digest at the start of the next minute.
-   */
-  private boolean foldedForRateLimit(long id, Instant now) {
-    Delivery delivery = jdbi.withExtension(DeliveryRepository.class, r -> r.find(id)).orElseThrow();
-    Person person = oncall.people().get(delivery.personId());
-    if (!delivery.isPage()
-        || person == null
-        || delivery.contactIndex() >= person.contacts().size()) {
-      return false;
-    }
-    int recent =
-        jdbi.withExtension(
-            DigestRepository.class,
-            r ->
-                r.recentPages(
-                    delivery.personId(),
-                    delivery.contactIndex(),
-                    now.minus(Duration.ofMinutes(1)),
-                    now,
-                    id));
-    if (recent < config.maxPagesPerPersonPerMinute()) {
-      return false;
-    }
-    fold(delivery, person, person.contacts().get(delivery.contactIndex()));
-    return true;
-  }
-
-  private void fold(Delivery delivery, Person person, Contact contact) {
-    Instant now = clock.instant();
-    Instant sendAt = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
-    jdbi.useTransaction(
-        handle -> {
-          handle.attach(DigestRepository.class).fold(delivery.id(), sendAt);
-          handle
-              .attach(IncidentRepository.class)
-              .insertTimelineEntry(
-                  delivery.incidentId(),
-                  now,
-                  "page.folded",
-                  "Page to "
-                      + person.name()
-                      + " via "
-                      + contact.channel()
-                      + " folded into a digest at "
-                      + sendAt
-                      + " (more than "
-                      + config.maxPagesPerPersonPerMinute()
-                      + " pages a minute)",
-                  TimelineEntry.SYSTEM,
-                  null);
-        });
-    try {
-      jdbi.useTransaction(
-          handle -> {
-            DigestRepository digests = handle.attach(DigestRepository.class);
-            if (digests.digestsAt(delivery.personId(), delivery.contactIndex(), sendAt) == 0) {
-              digests.insert(
-                  delivery.personId(), delivery.contactIndex(), contact.channel(), sendAt);
-            }
-          });
-    } catch (StatementException alreadyThere) {
-      // Another sender created the same digest a moment ago: one digest it is.
-    }
-    observer.attempt(delivery.channel(), delivery.kind(), "folded");
-    log.info(
-        "incident {}: page to {} via {} folded into the {} digest",
-        delivery.incidentId(),
-        person.id(),
-        contact.channel(),
-        sendAt);
-  }
-
-  private List<Future<?>> dispatchDigests(Instant now, Instant leaseUntil) {
-    List<Future<?>> sends = new ArrayList<>();
-    for (Digest digest : jdbi.withExtension(DigestRepository.class, r -> r.due(now))) {
-      boolean claimed =
-          jdbi.withExtension(
-                  DigestRepository.class,
-                  r ->
-                      r.claim(
-                          digest.personId(),
-                          digest.contactIndex(),
-                          digest.sendAt(),
-                          now,
-                          leaseUntil))
-              == 1;
-      if (claimed) {
-        sends.add(workers.submit(() -> sendDigest(digest)));
-      }
-    }
-    return sends;
-  }
-
-  private void sendDigest(Digest digest) {
-    try {
-      List<FoldedPage> folded =
-          jdbi.withExtension(
-              DigestRepository.class,
-              r -> r.folded(digest.personId(), digest.contactIndex(), digest.sendAt()));
-      Person person = oncall.people().get(digest.personId());
-      if (folded.isEmpty() || person == null || digest.contactIndex() >= person.contacts().size()) {
-        finishDigest(digest, "EMPTY", null, null);
-        return;
-      }
-      Contact contact = person.contacts().get(digest.contactIndex());
-      try {
-        channels.forType(contact.type()).send(contact, composer.digest(person, folded));
-      } catch (DeliveryFailure failure) {
-        boolean retry = failure.retryable() && digest.attempts() + 1 < config.maxAttempts();
-        Instant retryAt = retry ? clock.instant().plus(backoff(digest.attempts() + 1)) : null;
-        finishDigest(digest, retry ? "PENDING" : "FAILED", retryAt, limit(failure.getMessage()));
-        observer.attempt(digest.channel(), "DIGEST", retry ? "retried" : "failed");
-        return;
-      }
-      Instant now = clock.instant();
-      jdbi.useTransaction(
-          handle -> {
-            handle
-                .attach(DigestRepository.class)
-                .delivered(digest.personId(), digest.contactIndex(), digest.sendAt(), now);
-            IncidentRepository incidents = handle.attach(IncidentRepository.class);
-            for (FoldedPage page : folded) {
-              incidents.insertTimelineEntry(
-                  page.incidentId(),
-                  now,
-                  "page.delivered",
-                  "Digest with this incident delivered to "
-                      + person.name()
-                      + " via "
-                      + contact.channel(),
-                  TimelineEntry.SYSTEM,
-                  null);
-            }
-          });
-      observer.attempt(digest.channel(), "DIGEST", "delivered");
-      log.info(
-          "digest of {} incidents delivered to {} via {}",
-          folded.size(),
-          person.id(),
-          contact.channel());
-    } catch (RuntimeException e) {
-      log.error("digest for {} could not be processed", digest.personId(), e);
-    }
-  }
-
-  private void finishDigest(Digest digest, String status, Instant retryAt, String error) {
-    jdbi.useExtension(
-        DigestRepository.class,
-        r ->
-            r.finish(
-                digest.personId(), digest.contactIndex(), digest.sendAt(), status, retryAt, error));
   }
 
   private IncidentDetails details(long incidentId) {
@@ -394,10 +240,14 @@ public final class OutboxSender {
 
   /** 5 s, 10 s, 20 s … from the configured initial backoff. */
   private Duration backoff(int attempts) {
+    return backoff(config, attempts);
+  }
+
+  static Duration backoff(PagingConfig config, int attempts) {
     return config.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
   }
 
-  private static String limit(String text) {
+  static String limit(String text) {
     return text == null || text.length() <= 1900 ? text : text.substring(0, 1899) + "…";
   }
 }
