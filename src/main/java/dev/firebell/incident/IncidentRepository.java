@@ -255,4 +255,13 @@ public interface IncidentRepository {
       WHERE incident_id = :incidentId AND dedup_key = :dedupKey
       """)
   boolean hasEntry(@Bind("incidentId") long incidentId, @Bind("dedupKey") String dedupKey);
+
+  /** Who resolved an incident: a person's id, or system for auto-resolve; empty while open. */
+  @SqlQuery(
+      """
+      SELECT actor FROM timeline_entry
+      WHERE incident_id = :id AND kind = 'incident.resolved'
+      ORDER BY occurred_at DESC, id DESC LIMIT 1
+      """)
+  Optional<String> resolvedBy(@Bind("id") long id);
 }

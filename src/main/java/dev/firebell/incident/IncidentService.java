@@ -172,6 +172,11 @@ public final class IncidentService {
                 incident.id(), incident.groupHash(), repository.alertName(incident.id())));
   }
 
+  /** Who resolved an incident (a person id, or system), or null while it is open. */
+  public String resolvedBy(long id) {
+    return jdbi.withExtension(IncidentRepository.class, r -> r.resolvedBy(id).orElse(null));
+  }
+
   /** Whether a one-time link was already used. */
   public boolean linkUsed(String tokenHash) {
     return jdbi.withExtension(IncidentRepository.class, r -> r.linkUses(tokenHash) > 0);

@@ -1,6 +1,5 @@
 package dev.firebell.postmortem;
 
-import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.oncall.OnCall;
@@ -43,7 +42,10 @@ public final class PostmortemService {
     List<PageRecord> pages = jdbi.withExtension(DeliveryRepository.class, r -> r.pages(id));
     List<PostmortemFacts.EarlierIncident> earlier =
         incidents.earlierIncidents(details.incident()).stream()
-            .map(incident -> new PostmortemFacts.EarlierIncident(incident, resolvedBy(incident)))
+            .map(
+                incident ->
+                    new PostmortemFacts.EarlierIncident(
+                        incident, incidents.resolvedBy(incident.id())))
             .toList();
     Map<String, String> names =
         oncall.people().values().stream().collect(Collectors.toMap(Person::id, Person::name));
@@ -53,13 +55,5 @@ public final class PostmortemService {
   /** The draft rendered as Markdown. */
   public String markdown(Postmortem draft) {
     return template.render(draft);
-  }
-
-  private String resolvedBy(Incident incident) {
-    return incidents.details(incident.id()).timeline().stream()
-        .filter(entry -> entry.kind().equals("incident.resolved"))
-        .reduce((first, second) -> second)
-        .map(entry -> entry.actor())
-        .orElse(null);
   }
 }
