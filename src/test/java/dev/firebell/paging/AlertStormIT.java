@@ -3,10 +3,7 @@ package dev.firebell.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebell.Fixtures;
+import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import java.io.IOException;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** Storms: one huge group is one incident; many groups at once fold into a digest per minute. */
 class AlertStormIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private CaptureServer capture;
   private TestApp app;
@@ -40,7 +36,8 @@ class AlertStormIT {
   void tenThousandAlertsInOneGroupAreOneIncidentAndOnePage() throws IOException {
     Long id = null;
     for (int batch = 0; batch < 10; batch++) {
-      Reply reply = app.postWebhook("/webhooks/alertmanager", batchOfAlerts(batch, 1000));
+      Reply reply =
+          app.postWebhook("/webhooks/alertmanager", Payloads.manyAlerts(batch * 1000, 1000));
       assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
       id = id == null ? reply.json().get("incidentId").asLong() : id;
       assertThat(reply.json().get("incidentId").asLong()).isEqualTo(id);
@@ -56,7 +53,8 @@ class AlertStormIT {
     List<Long> ids = new ArrayList<>();
     for (int group = 0; group < 12; group++) {
       ids.add(
-          app.postWebhook("/webhooks/alertmanager", group(group))
+          app.postWebhook(
+                  "/webhooks/alertmanager", Payloads.group("cluster-node-" + group, group + 1))
               .json()
               .get("incidentId")
               .asLong());
@@ -92,31 +90,5 @@ class AlertStormIT {
 
     app.runPaging();
     assertThat(capture.requests("/tessa")).as("one digest only").hasSize(6);
-  }
-
-  private static String group(int number) throws IOException {
-    ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("alertmanager-live/am-firing.json"));
-    String service = "cluster-node-" + number;
-    body.put("groupKey", "{}:{service=\"" + service + "\"}");
-    ((ObjectNode) body.get("commonLabels")).put("service", service);
-    ObjectNode alert = (ObjectNode) body.get("alerts").get(0);
-    ((ObjectNode) alert.get("labels")).put("service", service);
-    alert.put("fingerprint", String.format("%016x", number + 1));
-    return JSON.writeValueAsString(body);
-  }
-
-  private static String batchOfAlerts(int batch, int size) throws IOException {
-    ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("alertmanager-live/am-firing.json"));
-    ObjectNode template = (ObjectNode) body.get("alerts").get(0);
-    ArrayNode alerts = body.putArray("alerts");
-    for (int i = 0; i < size; i++) {
-      ObjectNode alert = template.deepCopy();
-      int n = batch * size + i;
-      ((ObjectNode) alert.get("labels"))
-          .put("instance", "10.0." + (n / 250) + "." + (n % 250) + ":9100");
-      alert.put("fingerprint", String.format("%016x", n + 1));
-      alerts.add(alert);
-    }
-    return JSON.writeValueAsString(body);
   }
 }

@@ -2,11 +2,8 @@ package dev.firebell.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.FirebellProcess;
-import dev.firebell.Fixtures;
+import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.paging.CaptureServer;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * incident's queued page is delivered.
  */
 class KillUnderLoadIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void nothingAnswered2xxIsLostAndQueuedPagesGoOut(@TempDir Path dir) throws Exception {
@@ -127,19 +123,12 @@ class KillUnderLoadIT {
     return ids;
   }
 
-  private static Reply post(FirebellProcess firebell, int group) throws Exception {
-    ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("alertmanager-live/am-firing.json"));
-    String service = "group-" + group;
-    body.put("groupKey", "{}:{service=\"" + service + "\"}");
-    ((ObjectNode) body.get("commonLabels")).put("service", service);
-    JsonNode alert = body.get("alerts").get(0);
-    ((ObjectNode) alert.get("labels")).put("service", service);
-    ((ObjectNode) alert).put("fingerprint", String.format("%016x", group));
+  private static Reply post(FirebellProcess firebell, int group) {
     return TestApp.send(
         HttpRequest.newBuilder(URI.create(firebell.url("/webhooks/alertmanager")))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + TestApp.INGEST_TOKEN)
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            .POST(HttpRequest.BodyPublishers.ofString(Payloads.group("group-" + group, group))));
   }
 
   private static Reply get(FirebellProcess firebell, String path) {

@@ -3,10 +3,8 @@ package dev.firebell.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebell.Fixtures;
 import dev.firebell.MutableClock;
+import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.TestDatabases;
@@ -15,7 +13,6 @@ import dev.firebell.config.PagingConfig;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingTeam;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.Test;
  * the others page the next step, once.
  */
 class MultiInstanceIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int GROUPS = 50;
   private static final int DELIVERIES = 300;
 
@@ -95,7 +91,7 @@ class MultiInstanceIT {
   private static void deliverConcurrently(List<TestApp> instances) throws Exception {
     List<String> bodies = new ArrayList<>();
     for (int delivery = 0; delivery < DELIVERIES; delivery++) {
-      bodies.add(group(delivery % GROUPS));
+      bodies.add(Payloads.group("pizza-" + delivery % GROUPS, delivery % GROUPS + 1));
     }
     Collections.shuffle(bodies, new Random(7));
     ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -112,18 +108,6 @@ class MultiInstanceIT {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static String group(int number) throws IOException {
-    ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("alertmanager-live/am-firing.json"));
-    String service = "pizza-" + number;
-    body.put("groupKey", "{}:{alertname=\"PizzaFailureSpike\", service=\"" + service + "\"}");
-    ((ObjectNode) body.get("groupLabels")).put("service", service);
-    ((ObjectNode) body.get("commonLabels")).put("service", service);
-    ObjectNode alert = (ObjectNode) body.get("alerts").get(0);
-    ((ObjectNode) alert.get("labels")).put("service", service);
-    alert.put("fingerprint", String.format("%016x", number + 1));
-    return JSON.writeValueAsString(body);
   }
 
   private static void assertOncePerIncident(List<JsonNode> pages) {
