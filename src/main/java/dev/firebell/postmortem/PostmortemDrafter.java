@@ -1,21 +1,14 @@
 package dev.firebell.postmortem;
 
-import dev.firebell.incident.ActionItem;
 import dev.firebell.incident.Impact;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.IncidentStatus;
-import dev.firebell.incident.TimelineEntry;
-import dev.firebell.paging.PageRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,16 +16,6 @@ import java.util.stream.Collectors;
  * with the facts. Text from alerts is escaped; text people wrote is kept as Markdown.
  */
 public final class PostmortemDrafter {
-  private static final Set<String> RESPONSE_KINDS =
-      Set.of(
-          "page.sent",
-          "escalated",
-          "page.failed",
-          "escalation.nobody",
-          "escalation.unrouted",
-          "escalation.exhausted",
-          "acknowledged",
-          "incident.resolved");
 
   private final boolean keepGuidance;
 
@@ -46,14 +29,15 @@ public final class PostmortemDrafter {
     List<Postmortem.Section> sections =
         List.of(
             section("summary", "Summary", summary(facts, fired)),
-            section("detection", "Detection", detection(facts, fired)),
+            section("detection", "Detection", ResponseSections.detection(facts, fired)),
             section("impact", "Impact", impact(facts, fired)),
-            section("timeline", "Timeline", timeline(facts)),
-            section("response", "Response", response(facts)),
-            section("rootCause", "Root cause", text(facts.details().review().rootCause())),
-            section("resolution", "Resolution", resolution(facts)),
-            section("prevention", "Prevention", prevention(facts)),
-            section("actionItems", "Action items", actionItems(facts)));
+            section("timeline", "Timeline", HistorySections.timeline(facts)),
+            section("response", "Response", ResponseSections.response(facts)),
+            section(
+                "rootCause", "Root cause", Paragraphs.text(facts.details().review().rootCause())),
+            section("resolution", "Resolution", HistorySections.resolution(facts)),
+            section("prevention", "Prevention", HistorySections.prevention(facts)),
+            section("actionItems", "Action items", HistorySections.actionItems(facts)));
     String openNotice =
         incident.status() == IncidentStatus.RESOLVED
             ? null
@@ -86,7 +70,7 @@ public final class PostmortemDrafter {
   private String summary(PostmortemFacts facts, Instant fired) {
     Incident incident = facts.details().incident();
     StringBuilder text = new StringBuilder();
-    paragraph(text, facts.details().review().summary());
+    Paragraphs.paragraph(text, facts.details().review().summary());
     text.append(window(facts, fired))
         .append(", ")
         .append(Markdown.inline(alertNames(facts)))
@@ -100,7 +84,7 @@ public final class PostmortemDrafter {
         .append(" via ")
         .append("alertmanager".equals(incident.source()) ? "Alertmanager" : "Grafana")
         .append(", and ")
-        .append(pagedWhom(facts))
+        .append(ResponseSections.pagedWhom(facts))
         .append(".\n\n");
     text.append(alertInstances(facts));
     String affected = usersAffected(facts.details().review().impact());
@@ -117,61 +101,6 @@ public final class PostmortemDrafter {
       return "Since " + Times.at(fired) + " (" + minutes + " minutes so far; still open)";
     }
     return "Between " + Times.between(fired, end) + " (" + minutes + " minutes)";
-  }
-
-  private String detection(PostmortemFacts facts, Instant fired) {
-    Incident incident = facts.details().incident();
-    StringBuilder text = new StringBuilder();
-    Duration lag = Duration.between(fired, incident.openedAt());
-    text.append("The first alert fired at ")
-        .append(Times.at(fired))
-        .append(". Firebell received the notification at ")
-        .append(Times.time(incident.openedAt()))
-        .append(lag.isNegative() || lag.isZero() ? "" : " (" + Times.words(lag) + " later)")
-        .append(".\n\n");
-    for (PageGroup page : pageGroups(facts)) {
-      text.append("Firebell paged ")
-          .append(facts.name(page.personId()))
-          .append(" at ")
-          .append(Times.time(page.sentAt()))
-          .append(" via ")
-          .append(String.join(", ", page.channels()))
-          .append(
-              page.deliveredAt() == null
-                  ? " (not delivered)"
-                  : " (delivered " + Times.time(page.deliveredAt()) + ")")
-          .append(".\n");
-    }
-    text.append(pageGroups(facts).isEmpty() ? "Firebell paged nobody.\n" : "").append('\n');
-    text.append(timeToAcknowledge(facts)).append("\n");
-    paragraph(text.append('\n'), facts.details().review().detectionNotes());
-    return text.toString();
-  }
-
-  private String timeToAcknowledge(PostmortemFacts facts) {
-    Incident incident = facts.details().incident();
-    if (incident.acknowledgedAt() == null) {
-      return "Time to acknowledge: not acknowledged.";
-    }
-    String how =
-        facts.details().timeline().stream()
-            .filter(entry -> entry.kind().equals("acknowledged"))
-            .map(TimelineEntry::text)
-            .findFirst()
-            .map(
-                text ->
-                    text.contains(" via ")
-                        ? " via " + text.substring(text.lastIndexOf(" via ") + 5)
-                        : "")
-            .orElse("");
-    return "Time to acknowledge: "
-        + Times.words(Duration.between(incident.openedAt(), incident.acknowledgedAt()))
-        + " ("
-        + facts.name(incident.acknowledgedBy())
-        + how
-        + " at "
-        + Times.time(incident.acknowledgedAt())
-        + ").";
   }
 
   private String impact(PostmortemFacts facts, Instant fired) {
@@ -213,153 +142,7 @@ public final class PostmortemDrafter {
       if (impact.errorCount() != null) {
         text.append("- Errors: ").append(impact.errorCount()).append('\n');
       }
-      paragraph(text.append('\n'), impact.text());
-    }
-    return text.toString();
-  }
-
-  private String timeline(PostmortemFacts facts) {
-    StringBuilder text = new StringBuilder("All times are UTC.\n");
-    String date = null;
-    for (TimelineEntry entry : facts.details().timeline()) {
-      String day = Times.date(entry.at());
-      if (!day.equals(date)) {
-        text.append("\n**").append(day).append("**\n\n");
-        date = day;
-      }
-      text.append("- _")
-          .append(Times.clock(entry.at()))
-          .append("_ - ")
-          .append(entryText(facts, entry))
-          .append('\n');
-    }
-    return text.toString();
-  }
-
-  private static String entryText(PostmortemFacts facts, TimelineEntry entry) {
-    if (entry.kind().equals("note")) {
-      return facts.name(entry.actor()) + ": " + Markdown.oneLine(entry.text());
-    }
-    return Markdown.inline(entry.text());
-  }
-
-  private String response(PostmortemFacts facts) {
-    List<TimelineEntry> entries =
-        facts.details().timeline().stream()
-            .filter(entry -> RESPONSE_KINDS.contains(entry.kind()))
-            .toList();
-    if (entries.isEmpty() && facts.pages().isEmpty()) {
-      return null;
-    }
-    StringBuilder text = new StringBuilder("All times are UTC.\n\n");
-    for (TimelineEntry entry : entries) {
-      text.append("- _")
-          .append(Times.clock(entry.at()))
-          .append("_ - ")
-          .append(Markdown.inline(entry.text()))
-          .append('\n');
-    }
-    text.append('\n').append("- ").append(timeToAcknowledge(facts)).append('\n');
-    long escalations =
-        facts.details().timeline().stream().filter(e -> e.kind().equals("escalated")).count();
-    text.append("- Escalations: ").append(escalations).append(".\n");
-    List<PageRecord> failed = facts.pages().stream().filter(PageRecord::failed).toList();
-    text.append("- Failed deliveries: ")
-        .append(failed.isEmpty() ? "none" : failed.size())
-        .append(".\n");
-    for (PageRecord page : facts.pages()) {
-      if (page.delivered() && page.attempts() > 1) {
-        text.append("- Delay: the page to ")
-            .append(facts.name(page.personId()))
-            .append(" via ")
-            .append(page.channel())
-            .append(" needed ")
-            .append(page.attempts())
-            .append(" attempts and arrived ")
-            .append(Times.words(Duration.between(page.createdAt(), page.deliveredAt())))
-            .append(" after it was sent.\n");
-      }
-      if (page.failed()) {
-        text.append("- Failed: the page to ")
-            .append(facts.name(page.personId()))
-            .append(" via ")
-            .append(page.channel())
-            .append(" failed after ")
-            .append(page.attempts())
-            .append(" attempts: ")
-            .append(Markdown.inline(page.lastError()))
-            .append('\n');
-      }
-    }
-    return text.toString();
-  }
-
-  private String resolution(PostmortemFacts facts) {
-    Incident incident = facts.details().incident();
-    StringBuilder text = new StringBuilder();
-    paragraph(text, facts.details().review().resolution());
-    if (incident.resolvedAt() != null) {
-      String how =
-          facts.details().timeline().stream()
-              .filter(entry -> entry.kind().equals("incident.resolved"))
-              .reduce((first, second) -> second)
-              .map(
-                  entry ->
-                      entry.actor().equals(TimelineEntry.SYSTEM)
-                          ? "automatically, when every alert had resolved"
-                          : "by " + facts.name(entry.actor()))
-              .orElse("");
-      text.append("The incident was resolved at ").append(Times.at(incident.resolvedAt()));
-      text.append(how.isEmpty() ? "" : ", " + how).append(".\n");
-    }
-    return text.toString();
-  }
-
-  private String prevention(PostmortemFacts facts) {
-    if (facts.earlier().isEmpty()) {
-      return null;
-    }
-    StringBuilder text =
-        new StringBuilder("Earlier incidents of the same alert rule or alert group:\n\n");
-    for (PostmortemFacts.EarlierIncident earlier : facts.earlier()) {
-      Incident incident = earlier.incident();
-      text.append("- #")
-          .append(incident.id())
-          .append(" on ")
-          .append(Times.date(incident.openedAt()))
-          .append(" (")
-          .append(incident.severity())
-          .append(", ")
-          .append(Markdown.inline(incident.title()))
-          .append("): ");
-      if (incident.resolvedAt() == null) {
-        text.append("still ").append(incident.status().wireName());
-      } else {
-        text.append(Times.minutes(Duration.between(incident.openedAt(), incident.resolvedAt())))
-            .append(" minutes, resolved ")
-            .append(
-                earlier.resolvedBy() == null || earlier.resolvedBy().equals(TimelineEntry.SYSTEM)
-                    ? "automatically"
-                    : "by " + facts.name(earlier.resolvedBy()));
-      }
-      text.append('\n');
-    }
-    return text.toString();
-  }
-
-  private static String actionItems(PostmortemFacts facts) {
-    StringBuilder text = new StringBuilder();
-    int number = 1;
-    for (ActionItem item : facts.details().review().actionItems()) {
-      text.append(number++).append(". ").append(Markdown.oneLine(item.text()));
-      List<String> details = new ArrayList<>();
-      if (item.owner() != null && !item.owner().isBlank()) {
-        details.add("owner: " + Markdown.oneLine(facts.name(item.owner())));
-      }
-      if (item.due() != null) {
-        details.add("due " + item.due());
-      }
-      text.append(details.isEmpty() ? "" : " (" + String.join(", ", details) + ")").append('\n');
+      Paragraphs.paragraph(text.append('\n'), impact.text());
     }
     return text.toString();
   }
@@ -382,14 +165,6 @@ public final class PostmortemDrafter {
     return names.isEmpty() ? facts.details().incident().title() : names;
   }
 
-  private String pagedWhom(PostmortemFacts facts) {
-    List<String> people =
-        pageGroups(facts).stream().map(page -> facts.name(page.personId())).distinct().toList();
-    return people.isEmpty()
-        ? "Firebell paged nobody"
-        : "Firebell paged " + String.join(", ", people);
-  }
-
   private static String usersAffected(Impact impact) {
     if (impact == null || impact.usersAffected() == null && impact.usersAffectedPercent() == null) {
       return null;
@@ -401,42 +176,5 @@ public final class PostmortemDrafter {
         + (impact.usersAffectedPercent() == null
             ? ""
             : " (" + Times.percent(impact.usersAffectedPercent()) + ")");
-  }
-
-  private static void paragraph(StringBuilder text, String value) {
-    if (value != null && !value.isBlank()) {
-      text.append(value.strip()).append("\n\n");
-    }
-  }
-
-  private static String text(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  /** The pages of one person in one escalation step, with their channels. */
-  private record PageGroup(
-      String personId, Instant sentAt, Instant deliveredAt, List<String> channels) {}
-
-  private static List<PageGroup> pageGroups(PostmortemFacts facts) {
-    Map<String, List<PageRecord>> byStep = new LinkedHashMap<>();
-    for (PageRecord page : facts.pages()) {
-      byStep
-          .computeIfAbsent(page.round() + "/" + page.personId(), key -> new ArrayList<>())
-          .add(page);
-    }
-    List<PageGroup> groups = new ArrayList<>();
-    for (List<PageRecord> pages : byStep.values()) {
-      groups.add(
-          new PageGroup(
-              pages.get(0).personId(),
-              pages.get(0).createdAt(),
-              pages.stream()
-                  .map(PageRecord::deliveredAt)
-                  .filter(Objects::nonNull)
-                  .min(Comparator.naturalOrder())
-                  .orElse(null),
-              pages.stream().map(PageRecord::channel).distinct().toList()));
-    }
-    return groups;
   }
 }
