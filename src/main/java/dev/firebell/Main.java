@@ -44,8 +44,7 @@ public final class Main {
     Clock clock = Clock.systemUTC();
     Logger log = LoggerFactory.getLogger(Main.class);
     StartupWarnings.log(config, log);
-    oncall.warnings().forEach(warning -> log.warn("on-call: {}", warning));
-    OnCallWarnings.of(oncall, clock.instant()).forEach(warning -> log.warn("on-call: {}", warning));
+    OnCallWarnings.all(oncall, clock.instant()).forEach(w -> log.warn("on-call: {}", w));
     App app;
     try {
       app = App.start(config, oncall, clock);

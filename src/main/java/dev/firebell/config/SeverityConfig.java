@@ -1,9 +1,12 @@
 package dev.firebell.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps the value of an alert label (by default {@code severity}) to an incident severity. Matching
@@ -35,6 +38,13 @@ public record SeverityConfig(
     Map<String, String> lower = new LinkedHashMap<>();
     map.forEach((key, value) -> lower.put(key.toLowerCase(Locale.ROOT), value));
     return lower;
+  }
+
+  /** Every severity an incident can have: the mapped ones, then the default. */
+  public Set<String> severities() {
+    Set<String> all = new LinkedHashSet<>(map.values());
+    all.add(defaultSeverity);
+    return Collections.unmodifiableSet(all);
   }
 
   /** The severity for a label value, or the default when it is missing or unknown. */

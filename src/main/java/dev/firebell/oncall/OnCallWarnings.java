@@ -15,6 +15,13 @@ public final class OnCallWarnings {
 
   private OnCallWarnings() {}
 
+  /** The warnings found when the configuration was read, then those about the coming week. */
+  public static List<String> all(OnCall oncall, Instant now) {
+    List<String> all = new ArrayList<>(oncall.warnings());
+    all.addAll(of(oncall, now));
+    return List.copyOf(all);
+  }
+
   public static List<String> of(OnCall oncall, Instant now) {
     List<String> warnings = new ArrayList<>();
     oncall.people().values().stream()

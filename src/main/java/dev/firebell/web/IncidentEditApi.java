@@ -13,7 +13,6 @@ import dev.firebell.oncall.Person;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +40,7 @@ public final class IncidentEditApi {
     this.incidents = incidents;
     this.oncall = oncall;
     this.json = json;
-    this.severities = new LinkedHashSet<>(severity.map().values());
-    this.severities.add(severity.defaultSeverity());
+    this.severities = severity.severities();
   }
 
   public void addNote(Context ctx) {

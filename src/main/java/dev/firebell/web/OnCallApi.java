@@ -3,13 +3,12 @@ package dev.firebell.web;
 import dev.firebell.config.DurationParser;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
-import dev.firebell.oncall.OnCallResolver;
 import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.oncall.Schedule;
+import dev.firebell.oncall.ScheduleStatus;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -35,20 +34,17 @@ public final class OnCallApi {
             .sorted(Comparator.comparing(EscalationPolicy::id))
             .map(PolicyJson::of)
             .toList();
-    List<String> warnings = new ArrayList<>(oncall.warnings());
-    warnings.addAll(OnCallWarnings.of(oncall, now));
-    ctx.json(new Body(schedules, policies, warnings));
+    ctx.json(new Body(schedules, policies, OnCallWarnings.all(oncall, now)));
   }
 
   private ScheduleNow scheduleNow(Schedule schedule, Instant now) {
-    Instant until = OnCallResolver.nextChange(schedule, now).orElse(null);
-    List<String> next = until == null ? List.of() : OnCallResolver.onCallAt(schedule, until);
+    ScheduleStatus status = ScheduleStatus.of(schedule, now);
     return new ScheduleNow(
         schedule.id(),
         schedule.timeZone().getId(),
-        people(OnCallResolver.onCallAt(schedule, now)),
-        until,
-        people(next));
+        people(status.onCall()),
+        status.until(),
+        people(status.next()));
   }
 
   private List<PersonRef> people(List<String> ids) {

@@ -27,7 +27,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +66,7 @@ public final class IncidentPages {
     this.security = security;
     this.pages = pages;
     this.clock = clock;
-    this.severities = new LinkedHashSet<>(severity.map().values());
-    this.severities.add(severity.defaultSeverity());
+    this.severities = severity.severities();
   }
 
   public void list(Context ctx) {

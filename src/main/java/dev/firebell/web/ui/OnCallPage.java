@@ -3,9 +3,9 @@ package dev.firebell.web.ui;
 import dev.firebell.config.DurationParser;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
-import dev.firebell.oncall.OnCallResolver;
 import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.oncall.Schedule;
+import dev.firebell.oncall.ScheduleStatus;
 import dev.firebell.security.WebSession;
 import dev.firebell.web.Pages;
 import io.javalin.http.Context;
@@ -38,13 +38,13 @@ public final class OnCallPage {
     List<Map<String, Object>> schedules = new ArrayList<>();
     for (Schedule schedule :
         oncall.schedules().values().stream().sorted(Comparator.comparing(Schedule::id)).toList()) {
-      Instant until = OnCallResolver.nextChange(schedule, now).orElse(null);
+      ScheduleStatus status = ScheduleStatus.of(schedule, now);
       Map<String, Object> view = new HashMap<>();
       view.put("id", schedule.id());
       view.put("zone", schedule.timeZone().getId());
-      view.put("now", names(OnCallResolver.onCallAt(schedule, now)));
-      view.put("until", until == null ? "" : Views.time(until));
-      view.put("next", until == null ? "" : names(OnCallResolver.onCallAt(schedule, until)));
+      view.put("now", names(status.onCall()));
+      view.put("until", status.until() == null ? "" : Views.time(status.until()));
+      view.put("next", status.until() == null ? "" : names(status.next()));
       schedules.add(view);
     }
     List<Map<String, Object>> policies = new ArrayList<>();
@@ -68,8 +68,7 @@ public final class OnCallPage {
               .toList());
       policies.add(view);
     }
-    List<String> warnings = new ArrayList<>(oncall.warnings());
-    warnings.addAll(OnCallWarnings.of(oncall, now));
+    List<String> warnings = OnCallWarnings.all(oncall, now);
     Map<String, Object> model = new HashMap<>();
     model.put("user", session.username());
     model.put("csrf", session.csrfToken());
