@@ -72,6 +72,9 @@ public final class MaintenanceApi {
     } catch (java.io.IOException e) {
       throw new HttpProblem(400, "the body is not valid JSON", "body");
     }
+    if (node != null && node.size() == 1 && node.path("labels").isObject()) {
+      node = node.get("labels"); // {"match": {"labels": {...}}} reads the same as {"match": {...}}
+    }
     if (node == null || !node.isObject() || node.isEmpty()) {
       throw new HttpProblem(
           400, "match must be an object of labels, like {\"service\": \"pizza-factory\"}", "match");

@@ -114,6 +114,18 @@ class MaintenanceIT {
   }
 
   @Test
+  void matchMayNameItsLabelsExplicitly() {
+    Reply window =
+        window(
+            "{\"match\": {\"labels\": {\"service\": \"pizza-factory\"}}, \"from\": \"2026-11-28T16:00:00Z\", \"to\": \"2026-11-28T18:00:00Z\", \"reason\": \"oven upgrade\"}");
+    assertThat(window.status()).isEqualTo(201);
+    assertThat(window.json().get("match").get("service").asText()).isEqualTo("pizza-factory");
+    open();
+    app.runPaging();
+    assertThat(capture.requests("/tessa")).isEmpty();
+  }
+
+  @Test
   void badWindowsAreRefused() {
     assertField(
         window(
