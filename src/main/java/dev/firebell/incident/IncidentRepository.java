@@ -2,6 +2,7 @@ package dev.firebell.incident;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -264,4 +265,12 @@ public interface IncidentRepository {
       ORDER BY occurred_at DESC, id DESC LIMIT 1
       """)
   Optional<String> resolvedBy(@Bind("id") long id);
+
+  /** The labels of the incident's first alert (the one routing looks at), without the rest. */
+  @SqlQuery(
+      """
+      SELECT labels FROM incident_alert WHERE incident_id = :incidentId
+      ORDER BY starts_at, fingerprint LIMIT 1
+      """)
+  List<Map<String, String>> firstAlertLabels(@Bind("incidentId") long incidentId);
 }

@@ -2,7 +2,6 @@ package dev.firebell.paging;
 
 import dev.firebell.config.DurationParser;
 import dev.firebell.incident.Incident;
-import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.TimelineEntry;
 import dev.firebell.maintenance.Maintenance;
@@ -67,7 +66,7 @@ public final class EscalationEngine {
   private void start(Handle handle, long id, Instant now) {
     IncidentRepository incidents = handle.attach(IncidentRepository.class);
     Incident incident = incidents.findIncident(id).orElseThrow();
-    Map<String, String> labels = routingLabels(incident, incidents.alerts(id));
+    Map<String, String> labels = routingLabels(incident, incidents.firstAlertLabels(id));
     EscalationRepository escalations = handle.attach(EscalationRepository.class);
     Optional<MaintenanceWindow> window = maintenance.activeFor(labels, now);
     if (window.isPresent()) {
@@ -100,15 +99,17 @@ public final class EscalationEngine {
   private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
     IncidentRepository incidents = handle.attach(IncidentRepository.class);
     Incident incident = incidents.findIncident(id).orElseThrow();
-    return maintenance.activeFor(routingLabels(incident, incidents.alerts(id)), now);
+    return maintenance.activeFor(routingLabels(incident, incidents.firstAlertLabels(id)), now);
   }
 
-  /** The group's common labels, completed by its first alert's, decide the route. */
-  private static Map<String, String> routingLabels(Incident incident, List<IncidentAlert> alerts) {
+  /**
+   * The group's common labels, completed by its first alert's, decide the route. Only that one
+   * alert is read: a storm's incident can carry thousands.
+   */
+  private static Map<String, String> routingLabels(
+      Incident incident, List<Map<String, String>> firstAlertLabels) {
     Map<String, String> labels = new HashMap<>();
-    if (!alerts.isEmpty()) {
-      labels.putAll(alerts.get(0).labels());
-    }
+    firstAlertLabels.forEach(labels::putAll);
     labels.putAll(incident.groupLabels());
     labels.putAll(incident.commonLabels());
     return labels;
