@@ -77,6 +77,10 @@ public final class FirebellProcess implements AutoCloseable {
     return -1;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }

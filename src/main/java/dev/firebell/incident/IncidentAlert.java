@@ -3,7 +3,6 @@ package dev.firebell.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
-import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /** An alert instance attached to an incident, as last reported. */
 public record IncidentAlert(
@@ -12,7 +11,7 @@ public record IncidentAlert(
     AlertStatus status,
     Map<String, String> labels,
     Map<String, String> annotations,
-    @ColumnName("alert_values") JsonNode values,
+    JsonNode values,
     String valueString,
     Instant startsAt,
     Instant endsAt,

@@ -1,276 +1,511 @@
 package dev.firebell.incident;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
-/** SQL for alert groups, incidents, their alerts and timelines. */
-@RegisterConstructorMapper(AlertGroup.class)
-@RegisterConstructorMapper(Incident.class)
-@RegisterConstructorMapper(IncidentAlert.class)
-@RegisterConstructorMapper(TimelineEntry.class)
-@RegisterConstructorMapper(ReviewRow.class)
-public interface IncidentRepository {
-
-  String INCIDENT_COLUMNS =
+/** SQL for alert groups, incidents, their alerts and timelines, run on the caller's handle. */
+public final class IncidentRepository {
+  private static final String INCIDENT_COLUMNS =
       """
       id, group_hash, source, receiver, title, severity, service, status, test, opened_at,
       acknowledged_at, acknowledged_by, resolved_at, previous_incident_id, group_labels,
       common_labels, common_annotations, external_url, in_maintenance
       """;
 
+  private static final RowMapper<AlertGroup> GROUP =
+      (row, context) ->
+          new AlertGroup(
+              row.getString("group_hash"),
+              Rows.nullableLong(row, "open_incident_id"),
+              Rows.nullableLong(row, "last_incident_id"));
+
+  private static final RowMapper<Incident> INCIDENT =
+      (row, context) ->
+          new Incident(
+              row.getLong("id"),
+              row.getString("group_hash"),
+              row.getString("source"),
+              row.getString("receiver"),
+              row.getString("title"),
+              row.getString("severity"),
+              row.getString("service"),
+              IncidentStatus.valueOf(row.getString("status")),
+              row.getBoolean("test"),
+              Rows.instant(row, "opened_at"),
+              Rows.instant(row, "acknowledged_at"),
+              row.getString("acknowledged_by"),
+              Rows.instant(row, "resolved_at"),
+              Rows.nullableLong(row, "previous_incident_id"),
+              Rows.labels(row, "group_labels"),
+              Rows.labels(row, "common_labels"),
+              Rows.labels(row, "common_annotations"),
+              row.getString("external_url"),
+              row.getBoolean("in_maintenance"));
+
+  private static final RowMapper<IncidentAlert> ALERT =
+      (row, context) ->
+          new IncidentAlert(
+              row.getLong("incident_id"),
+              row.getString("fingerprint"),
+              AlertStatus.valueOf(row.getString("status")),
+              Rows.labels(row, "labels"),
+              Rows.labels(row, "annotations"),
+              Rows.json(row, "alert_values"),
+              row.getString("value_string"),
+              Rows.instant(row, "starts_at"),
+              Rows.instant(row, "ends_at"),
+              row.getString("generator_url"),
+              row.getString("dashboard_url"),
+              row.getString("panel_url"),
+              row.getString("silence_url"),
+              row.getString("image_url"));
+
+  private static final RowMapper<TimelineEntry> ENTRY =
+      (row, context) ->
+          new TimelineEntry(
+              row.getLong("id"),
+              row.getLong("incident_id"),
+              Rows.instant(row, "occurred_at"),
+              row.getString("kind"),
+              row.getString("description"),
+              row.getString("actor"));
+
+  private static final RowMapper<ReviewRow> REVIEW =
+      (row, context) ->
+          new ReviewRow(
+              row.getString("summary"),
+              row.getString("impact"),
+              row.getString("root_cause"),
+              row.getString("resolution"),
+              row.getString("detection_notes"),
+              row.getString("action_items"));
+
+  private final Handle handle;
+
+  public IncidentRepository(Handle handle) {
+    this.handle = handle;
+  }
+
   /** Locks the group's row until commit, so deliveries for one group run one at a time. */
-  @SqlQuery(
-      """
-      SELECT group_hash, open_incident_id, last_incident_id FROM alert_group
-      WHERE group_hash = :groupHash FOR UPDATE
-      """)
-  Optional<AlertGroup> lockGroup(@Bind("groupHash") String groupHash);
+  public Optional<AlertGroup> lockGroup(String groupHash) {
+    return handle
+        .createQuery(
+            """
+            SELECT group_hash, open_incident_id, last_incident_id FROM alert_group
+            WHERE group_hash = :groupHash FOR UPDATE
+            """)
+        .bind("groupHash", groupHash)
+        .map(GROUP)
+        .findOne();
+  }
 
   /** The group without locking it, for the read-only check of repeats. */
-  @SqlQuery(
-      """
-      SELECT group_hash, open_incident_id, last_incident_id FROM alert_group
-      WHERE group_hash = :groupHash
-      """)
-  Optional<AlertGroup> findGroup(@Bind("groupHash") String groupHash);
+  public Optional<AlertGroup> findGroup(String groupHash) {
+    return handle
+        .createQuery(
+            """
+            SELECT group_hash, open_incident_id, last_incident_id FROM alert_group
+            WHERE group_hash = :groupHash
+            """)
+        .bind("groupHash", groupHash)
+        .map(GROUP)
+        .findOne();
+  }
 
   /** First sight of a group; a concurrent first sight fails on the primary key and retries. */
-  @SqlUpdate(
-      """
-      INSERT INTO alert_group (group_hash, source, group_key, first_seen_at)
-      VALUES (:groupHash, :source, :groupKey, :receivedAt)
-      """)
-  void insertGroup(@BindMethods AlertGroupSignal signal);
+  public void insertGroup(AlertGroupSignal signal) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO alert_group (group_hash, source, group_key, first_seen_at)
+            VALUES (:groupHash, :source, :groupKey, :receivedAt)
+            """)
+        .bind("groupHash", signal.groupHash())
+        .bind("source", signal.source())
+        .bind("groupKey", signal.groupKey())
+        .bind("receivedAt", signal.receivedAt())
+        .execute();
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE alert_group SET open_incident_id = :openIncidentId, last_incident_id = :lastIncidentId
-      WHERE group_hash = :groupHash
-      """)
-  void updateGroup(
-      @Bind("groupHash") String groupHash,
-      @Bind("openIncidentId") Long openIncidentId,
-      @Bind("lastIncidentId") Long lastIncidentId);
+  public void updateGroup(String groupHash, Long openIncidentId, Long lastIncidentId) {
+    handle
+        .createUpdate(
+            """
+            UPDATE alert_group
+            SET open_incident_id = :openIncidentId, last_incident_id = :lastIncidentId
+            WHERE group_hash = :groupHash
+            """)
+        .bind("groupHash", groupHash)
+        .bind("openIncidentId", openIncidentId)
+        .bind("lastIncidentId", lastIncidentId)
+        .execute();
+  }
 
-  @SqlUpdate(
-      """
-      INSERT INTO incident (group_hash, source, receiver, title, severity, service, status, test,
-        opened_at, previous_incident_id, group_labels, common_labels, common_annotations,
-        external_url, alert_name)
-      VALUES (:groupHash, :source, :receiver, :title, :severity, :service, 'TRIGGERED', :test,
-        :receivedAt, :previousIncidentId, :groupLabels, :commonLabels, :commonAnnotations,
-        :externalUrl, :alertName)
-      """)
-  @GetGeneratedKeys("id")
-  long insertIncident(
-      @BindMethods AlertGroupSignal signal, @Bind("previousIncidentId") Long previousIncidentId);
+  public long insertIncident(AlertGroupSignal signal, Long previousIncidentId) {
+    return handle
+        .createUpdate(
+            """
+            INSERT INTO incident (group_hash, source, receiver, title, severity, service, status,
+              test, opened_at, previous_incident_id, group_labels, common_labels,
+              common_annotations, external_url, alert_name)
+            VALUES (:groupHash, :source, :receiver, :title, :severity, :service, 'TRIGGERED',
+              :test, :receivedAt, :previousIncidentId, :groupLabels, :commonLabels,
+              :commonAnnotations, :externalUrl, :alertName)
+            """)
+        .bind("groupHash", signal.groupHash())
+        .bind("source", signal.source())
+        .bind("receiver", signal.receiver())
+        .bind("title", signal.title())
+        .bind("severity", signal.severity())
+        .bind("service", signal.service())
+        .bind("test", signal.test())
+        .bind("receivedAt", signal.receivedAt())
+        .bind("previousIncidentId", previousIncidentId)
+        .bind("groupLabels", signal.groupLabels())
+        .bind("commonLabels", signal.commonLabels())
+        .bind("commonAnnotations", signal.commonAnnotations())
+        .bind("externalUrl", signal.externalUrl())
+        .bind("alertName", signal.alertName())
+        .executeAndReturnGeneratedKeys("id")
+        .map((row, context) -> row.getLong(1))
+        .one();
+  }
 
-  @SqlQuery("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE id = :id")
-  Optional<Incident> findIncident(@Bind("id") long id);
+  public Optional<Incident> findIncident(long id) {
+    return handle
+        .createQuery("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE id = :id")
+        .bind("id", id)
+        .map(INCIDENT)
+        .findOne();
+  }
 
   /** Newest first; "open" means not resolved. */
-  @SqlQuery(
-      "SELECT "
-          + INCIDENT_COLUMNS
-          + """
-          FROM incident
-          WHERE (:filter = 'ALL' OR (:filter = 'OPEN' AND status <> 'RESOLVED')
-                 OR (:filter = 'RESOLVED' AND status = 'RESOLVED'))
-          ORDER BY id DESC LIMIT :limit
-          """)
-  List<Incident> listIncidents(@Bind("filter") IncidentFilter filter, @Bind("limit") int limit);
+  public List<Incident> listIncidents(IncidentFilter filter, int limit) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + INCIDENT_COLUMNS
+                + """
+                FROM incident
+                WHERE (:filter = 'ALL' OR (:filter = 'OPEN' AND status <> 'RESOLVED')
+                       OR (:filter = 'RESOLVED' AND status = 'RESOLVED'))
+                ORDER BY id DESC LIMIT :limit
+                """)
+        .bind("filter", filter.name())
+        .bind("limit", limit)
+        .map(INCIDENT)
+        .list();
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE incident SET status = 'RESOLVED', resolved_at = :resolvedAt
-      WHERE id = :id AND status <> 'RESOLVED'
-      """)
-  int resolveIncident(@Bind("id") long id, @Bind("resolvedAt") Instant resolvedAt);
+  public int resolveIncident(long id, Instant resolvedAt) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE incident SET status = 'RESOLVED', resolved_at = :resolvedAt
+            WHERE id = :id AND status <> 'RESOLVED'
+            """)
+        .bind("id", id)
+        .bind("resolvedAt", resolvedAt)
+        .execute();
+  }
 
-  @SqlQuery(
-      """
-      SELECT incident_id, fingerprint, status, labels, annotations, alert_values,
-        value_string, starts_at, ends_at, generator_url, dashboard_url, panel_url, silence_url,
-        image_url
-      FROM incident_alert WHERE incident_id = :incidentId ORDER BY starts_at, fingerprint
-      """)
-  List<IncidentAlert> alerts(@Bind("incidentId") long incidentId);
+  public List<IncidentAlert> alerts(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT incident_id, fingerprint, status, labels, annotations, alert_values,
+              value_string, starts_at, ends_at, generator_url, dashboard_url, panel_url,
+              silence_url, image_url
+            FROM incident_alert WHERE incident_id = :incidentId ORDER BY starts_at, fingerprint
+            """)
+        .bind("incidentId", incidentId)
+        .map(ALERT)
+        .list();
+  }
 
-  @SqlUpdate(
-      """
-      INSERT INTO incident_alert (incident_id, fingerprint, status, labels, annotations,
-        alert_values, value_string, starts_at, ends_at, generator_url, dashboard_url, panel_url,
-        silence_url, image_url)
-      VALUES (:incidentId, :fingerprint, :status, :labels, :annotations, :values, :valueString,
-        :startsAt, :endsAt, :generatorUrl, :dashboardUrl, :panelUrl, :silenceUrl, :imageUrl)
-      """)
-  void insertAlert(@BindMethods IncidentAlert alert);
+  public void insertAlert(IncidentAlert alert) {
+    bindAlert(
+            """
+            INSERT INTO incident_alert (incident_id, fingerprint, status, labels, annotations,
+              alert_values, value_string, starts_at, ends_at, generator_url, dashboard_url,
+              panel_url, silence_url, image_url)
+            VALUES (:incidentId, :fingerprint, :status, :labels, :annotations, :values,
+              :valueString, :startsAt, :endsAt, :generatorUrl, :dashboardUrl, :panelUrl,
+              :silenceUrl, :imageUrl)
+            """,
+            alert)
+        .execute();
+  }
 
   /** A new firing episode or a resolution replaces what the instance last reported. */
-  @SqlUpdate(
-      """
-      UPDATE incident_alert SET status = :status, labels = :labels, annotations = :annotations,
-        alert_values = :values, value_string = :valueString, starts_at = :startsAt,
-        ends_at = :endsAt, generator_url = :generatorUrl, dashboard_url = :dashboardUrl,
-        panel_url = :panelUrl, silence_url = :silenceUrl, image_url = :imageUrl
-      WHERE incident_id = :incidentId AND fingerprint = :fingerprint
-      """)
-  void updateAlert(@BindMethods IncidentAlert alert);
+  public void updateAlert(IncidentAlert alert) {
+    bindAlert(
+            """
+            UPDATE incident_alert SET status = :status, labels = :labels,
+              annotations = :annotations, alert_values = :values, value_string = :valueString,
+              starts_at = :startsAt, ends_at = :endsAt, generator_url = :generatorUrl,
+              dashboard_url = :dashboardUrl, panel_url = :panelUrl, silence_url = :silenceUrl,
+              image_url = :imageUrl
+            WHERE incident_id = :incidentId AND fingerprint = :fingerprint
+            """,
+            alert)
+        .execute();
+  }
 
-  @SqlUpdate(
-      """
-      INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor, dedup_key)
-      VALUES (:incidentId, :at, :kind, :text, :actor, :dedupKey)
-      """)
-  void insertTimelineEntry(
-      @Bind("incidentId") long incidentId,
-      @Bind("at") Instant at,
-      @Bind("kind") String kind,
-      @Bind("text") String text,
-      @Bind("actor") String actor,
-      @Bind("dedupKey") String dedupKey);
+  private Update bindAlert(String sql, IncidentAlert alert) {
+    return handle
+        .createUpdate(sql)
+        .bind("incidentId", alert.incidentId())
+        .bind("fingerprint", alert.fingerprint())
+        .bind("status", alert.status().name())
+        .bind("labels", alert.labels())
+        .bind("annotations", alert.annotations())
+        .bindByType("values", alert.values(), JsonNode.class)
+        .bind("valueString", alert.valueString())
+        .bind("startsAt", alert.startsAt())
+        .bindByType("endsAt", alert.endsAt(), Instant.class)
+        .bind("generatorUrl", alert.generatorUrl())
+        .bind("dashboardUrl", alert.dashboardUrl())
+        .bind("panelUrl", alert.panelUrl())
+        .bind("silenceUrl", alert.silenceUrl())
+        .bind("imageUrl", alert.imageUrl());
+  }
 
-  @SqlQuery(
-      """
-      SELECT id, incident_id, occurred_at AS at, kind, description AS text, actor
-      FROM timeline_entry WHERE incident_id = :incidentId ORDER BY occurred_at, id
-      """)
-  List<TimelineEntry> timeline(@Bind("incidentId") long incidentId);
+  public void insertTimelineEntry(
+      long incidentId, Instant at, String kind, String text, String actor, String dedupKey) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor,
+              dedup_key)
+            VALUES (:incidentId, :at, :kind, :text, :actor, :dedupKey)
+            """)
+        .bind("incidentId", incidentId)
+        .bind("at", at)
+        .bind("kind", kind)
+        .bind("text", text)
+        .bind("actor", actor)
+        .bind("dedupKey", dedupKey)
+        .execute();
+  }
+
+  public List<TimelineEntry> timeline(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT id, incident_id, occurred_at, kind, description, actor
+            FROM timeline_entry WHERE incident_id = :incidentId ORDER BY occurred_at, id
+            """)
+        .bind("incidentId", incidentId)
+        .map(ENTRY)
+        .list();
+  }
 
   /** Acknowledges a triggered incident; 0 rows when it is not triggered any more. */
-  @SqlUpdate(
-      """
-      UPDATE incident SET status = 'ACKNOWLEDGED', acknowledged_at = :at, acknowledged_by = :by
-      WHERE id = :id AND status = 'TRIGGERED'
-      """)
-  int acknowledge(@Bind("id") long id, @Bind("at") Instant at, @Bind("by") String by);
+  public int acknowledge(long id, Instant at, String by) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE incident SET status = 'ACKNOWLEDGED', acknowledged_at = :at,
+              acknowledged_by = :by
+            WHERE id = :id AND status = 'TRIGGERED'
+            """)
+        .bind("id", id)
+        .bind("at", at)
+        .bind("by", by)
+        .execute();
+  }
 
   /** Detaches a resolved incident from its group, so the group's next firing opens a new one. */
-  @SqlUpdate(
-      """
-      UPDATE alert_group SET open_incident_id = NULL, last_incident_id = :id
-      WHERE open_incident_id = :id
-      """)
-  void closeGroupOf(@Bind("id") long id);
+  public void closeGroupOf(long id) {
+    handle
+        .createUpdate(
+            """
+            UPDATE alert_group SET open_incident_id = NULL, last_incident_id = :id
+            WHERE open_incident_id = :id
+            """)
+        .bind("id", id)
+        .execute();
+  }
 
-  @SqlQuery("SELECT COUNT(*) FROM used_link_token WHERE token_hash = :tokenHash")
-  int linkUses(@Bind("tokenHash") String tokenHash);
+  public int linkUses(String tokenHash) {
+    return handle
+        .createQuery("SELECT COUNT(*) FROM used_link_token WHERE token_hash = :tokenHash")
+        .bind("tokenHash", tokenHash)
+        .mapTo(Integer.class)
+        .one();
+  }
 
   /** A second use of the same link fails on the primary key, even on another instance. */
-  @SqlUpdate(
-      """
-      INSERT INTO used_link_token (token_hash, incident_id, used_at)
-      VALUES (:tokenHash, :incidentId, :at)
-      """)
-  void markLinkUsed(
-      @Bind("tokenHash") String tokenHash,
-      @Bind("incidentId") long incidentId,
-      @Bind("at") Instant at);
+  public void markLinkUsed(String tokenHash, long incidentId, Instant at) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO used_link_token (token_hash, incident_id, used_at)
+            VALUES (:tokenHash, :incidentId, :at)
+            """)
+        .bind("tokenHash", tokenHash)
+        .bind("incidentId", incidentId)
+        .bind("at", at)
+        .execute();
+  }
 
-  @SqlQuery(
-      """
-      SELECT summary, impact, root_cause, resolution, detection_notes, action_items
-      FROM incident WHERE id = :id
-      """)
-  ReviewRow review(@Bind("id") long id);
+  public ReviewRow review(long id) {
+    return handle
+        .createQuery(
+            """
+            SELECT summary, impact, root_cause, resolution, detection_notes, action_items
+            FROM incident WHERE id = :id
+            """)
+        .bind("id", id)
+        .map(REVIEW)
+        .one();
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE incident SET title = :title, severity = :severity, summary = :summary,
-        impact = :impact, root_cause = :rootCause, resolution = :resolution,
-        detection_notes = :detectionNotes, action_items = :actionItems
-      WHERE id = :id
-      """)
-  void updateFields(
-      @Bind("id") long id,
-      @Bind("title") String title,
-      @Bind("severity") String severity,
-      @BindMethods ReviewRow review);
+  public void updateFields(long id, String title, String severity, ReviewRow review) {
+    handle
+        .createUpdate(
+            """
+            UPDATE incident SET title = :title, severity = :severity, summary = :summary,
+              impact = :impact, root_cause = :rootCause, resolution = :resolution,
+              detection_notes = :detectionNotes, action_items = :actionItems
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("title", title)
+        .bind("severity", severity)
+        .bind("summary", review.summary())
+        .bind("impact", review.impact())
+        .bind("rootCause", review.rootCause())
+        .bind("resolution", review.resolution())
+        .bind("detectionNotes", review.detectionNotes())
+        .bind("actionItems", review.actionItems())
+        .execute();
+  }
 
   /**
    * Earlier incidents of the same alert group or the same alert rule, newest first: the
    * postmortem's Prevention section asks whether this happened before.
    */
-  @SqlQuery(
-      "SELECT "
-          + INCIDENT_COLUMNS
-          + """
-          FROM incident
-          WHERE id < :id AND test = FALSE
-            AND (group_hash = :groupHash OR (alert_name IS NOT NULL AND alert_name = :alertName))
-          ORDER BY id DESC LIMIT 10
-          """)
-  List<Incident> earlierIncidents(
-      @Bind("id") long id,
-      @Bind("groupHash") String groupHash,
-      @Bind("alertName") String alertName);
+  public List<Incident> earlierIncidents(long id, String groupHash, String alertName) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + INCIDENT_COLUMNS
+                + """
+                FROM incident
+                WHERE id < :id AND test = FALSE
+                  AND (group_hash = :groupHash
+                       OR (alert_name IS NOT NULL AND alert_name = :alertName))
+                ORDER BY id DESC LIMIT 10
+                """)
+        .bind("id", id)
+        .bind("groupHash", groupHash)
+        .bind("alertName", alertName)
+        .map(INCIDENT)
+        .list();
+  }
 
-  @SqlQuery("SELECT alert_name FROM incident WHERE id = :id")
-  String alertName(@Bind("id") long id);
+  public String alertName(long id) {
+    return handle
+        .createQuery("SELECT alert_name FROM incident WHERE id = :id")
+        .bind("id", id)
+        .map((row, context) -> row.getString(1))
+        .findOne()
+        .orElse(null);
+  }
 
   /** A person's note; returns the new entry's id. */
-  @SqlUpdate(
-      """
-      INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor)
-      VALUES (:incidentId, :at, 'note', :text, :actor)
-      """)
-  @GetGeneratedKeys("id")
-  long insertNote(
-      @Bind("incidentId") long incidentId,
-      @Bind("at") Instant at,
-      @Bind("text") String text,
-      @Bind("actor") String actor);
+  public long insertNote(long incidentId, Instant at, String text, String actor) {
+    return handle
+        .createUpdate(
+            """
+            INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor)
+            VALUES (:incidentId, :at, 'note', :text, :actor)
+            """)
+        .bind("incidentId", incidentId)
+        .bind("at", at)
+        .bind("text", text)
+        .bind("actor", actor)
+        .executeAndReturnGeneratedKeys("id")
+        .map((row, context) -> row.getLong(1))
+        .one();
+  }
 
   /** The incident list of the web interface: open incidents first, then newest first. */
-  @SqlQuery(
-      "SELECT "
-          + INCIDENT_COLUMNS
-          + """
-          FROM incident
-          WHERE (:filter = 'ALL' OR (:filter = 'OPEN' AND status <> 'RESOLVED')
-                 OR (:filter = 'RESOLVED' AND status = 'RESOLVED'))
-            AND (:severity IS NULL OR severity = :severity)
-            AND (:service IS NULL OR service = :service)
-          ORDER BY CASE WHEN status = 'RESOLVED' THEN 1 ELSE 0 END, id DESC LIMIT :limit
-          """)
-  List<Incident> browse(
-      @Bind("filter") IncidentFilter filter,
-      @Bind("severity") String severity,
-      @Bind("service") String service,
-      @Bind("limit") int limit);
+  public List<Incident> browse(IncidentFilter filter, String severity, String service, int limit) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + INCIDENT_COLUMNS
+                + """
+                FROM incident
+                WHERE (:filter = 'ALL' OR (:filter = 'OPEN' AND status <> 'RESOLVED')
+                       OR (:filter = 'RESOLVED' AND status = 'RESOLVED'))
+                  AND (:severity IS NULL OR severity = :severity)
+                  AND (:service IS NULL OR service = :service)
+                ORDER BY CASE WHEN status = 'RESOLVED' THEN 1 ELSE 0 END, id DESC LIMIT :limit
+                """)
+        .bind("filter", filter.name())
+        .bind("severity", severity)
+        .bind("service", service)
+        .bind("limit", limit)
+        .map(INCIDENT)
+        .list();
+  }
 
-  @SqlQuery("SELECT DISTINCT service FROM incident ORDER BY service")
-  List<String> services();
+  public List<String> services() {
+    return handle
+        .createQuery("SELECT DISTINCT service FROM incident ORDER BY service")
+        .map((row, context) -> row.getString(1))
+        .list();
+  }
 
-  @SqlQuery(
-      """
-      SELECT COUNT(*) > 0 FROM timeline_entry
-      WHERE incident_id = :incidentId AND dedup_key = :dedupKey
-      """)
-  boolean hasEntry(@Bind("incidentId") long incidentId, @Bind("dedupKey") String dedupKey);
+  public boolean hasEntry(long incidentId, String dedupKey) {
+    return handle
+            .createQuery(
+                """
+            SELECT COUNT(*) FROM timeline_entry
+            WHERE incident_id = :incidentId AND dedup_key = :dedupKey
+            """)
+            .bind("incidentId", incidentId)
+            .bind("dedupKey", dedupKey)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
 
   /** Who resolved an incident: a person's id, or system for auto-resolve; empty while open. */
-  @SqlQuery(
-      """
-      SELECT actor FROM timeline_entry
-      WHERE incident_id = :id AND kind = 'incident.resolved'
-      ORDER BY occurred_at DESC, id DESC LIMIT 1
-      """)
-  Optional<String> resolvedBy(@Bind("id") long id);
+  public Optional<String> resolvedBy(long id) {
+    return handle
+        .createQuery(
+            """
+            SELECT actor FROM timeline_entry
+            WHERE incident_id = :id AND kind = 'incident.resolved'
+            ORDER BY occurred_at DESC, id DESC LIMIT 1
+            """)
+        .bind("id", id)
+        .map((row, context) -> row.getString(1))
+        .findOne();
+  }
 
   /** The labels of the incident's first alert (the one routing looks at), without the rest. */
-  @SqlQuery(
-      """
-      SELECT labels FROM incident_alert WHERE incident_id = :incidentId
-      ORDER BY starts_at, fingerprint LIMIT 1
-      """)
-  List<Map<String, String>> firstAlertLabels(@Bind("incidentId") long incidentId);
+  public List<Map<String, String>> firstAlertLabels(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT labels FROM incident_alert WHERE incident_id = :incidentId
+            ORDER BY starts_at, fingerprint LIMIT 1
+            """)
+        .bind("incidentId", incidentId)
+        .map((row, context) -> Rows.labels(row, "labels"))
+        .list();
+  }
 }

@@ -52,8 +52,7 @@ public final class IncidentService {
             () ->
                 jdbi.inTransaction(
                     handle ->
-                        new GroupRecorder(
-                                handle.attach(IncidentRepository.class), clock, autoResolve)
+                        new GroupRecorder(new IncidentRepository(handle), clock, autoResolve)
                             .record(signal)));
     if (result.changedSomething()) {
       durability.awaitDurable();
@@ -75,8 +74,7 @@ public final class IncidentService {
    * each other; anything that might change something takes the locked path.
    */
   private RecordResult knownRepeat(AlertGroupSignal signal) {
-    return jdbi.withExtension(
-        IncidentRepository.class,
+    return read(
         repository -> {
           AlertGroup group = repository.findGroup(signal.groupHash()).orElse(null);
           if (group == null || group.openIncidentId() == null) {
@@ -131,7 +129,7 @@ public final class IncidentService {
     long entryId =
         jdbi.inTransaction(
             handle -> {
-              IncidentRepository repository = handle.attach(IncidentRepository.class);
+              IncidentRepository repository = new IncidentRepository(handle);
               repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
               return repository.insertNote(id, when, text, actor.personId());
             });
@@ -145,8 +143,7 @@ public final class IncidentService {
     List<String> changed =
         jdbi.inTransaction(
             handle ->
-                new IncidentEditor(handle.attach(IncidentRepository.class))
-                    .edit(id, actor, changes, now()));
+                new IncidentEditor(new IncidentRepository(handle)).edit(id, actor, changes, now()));
     if (!changed.isEmpty()) {
       durability.awaitDurable();
     }
@@ -155,8 +152,7 @@ public final class IncidentService {
 
   public IncidentReview review(long id) {
     return ReviewCodec.read(
-        jdbi.withExtension(
-            IncidentRepository.class,
+        read(
             repository -> {
               repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
               return repository.review(id);
@@ -165,8 +161,7 @@ public final class IncidentService {
 
   /** Earlier incidents of the same alert group or alert rule, newest first. */
   public List<Incident> earlierIncidents(Incident incident) {
-    return jdbi.withExtension(
-        IncidentRepository.class,
+    return read(
         repository ->
             repository.earlierIncidents(
                 incident.id(), incident.groupHash(), repository.alertName(incident.id())));
@@ -174,20 +169,18 @@ public final class IncidentService {
 
   /** Who resolved an incident (a person id, or system), or null while it is open. */
   public String resolvedBy(long id) {
-    return jdbi.withExtension(IncidentRepository.class, r -> r.resolvedBy(id).orElse(null));
+    return read(r -> r.resolvedBy(id).orElse(null));
   }
 
   /** Whether a one-time link was already used. */
   public boolean linkUsed(String tokenHash) {
-    return jdbi.withExtension(IncidentRepository.class, r -> r.linkUses(tokenHash) > 0);
+    return read(r -> r.linkUses(tokenHash) > 0);
   }
 
   private ActionResult act(Function<IncidentRepository, ActionResult> action) {
     ActionResult result =
         UniqueViolationRetry.run(
-            () ->
-                jdbi.inTransaction(
-                    handle -> action.apply(handle.attach(IncidentRepository.class))));
+            () -> jdbi.inTransaction(handle -> action.apply(new IncidentRepository(handle))));
     if (result.outcome().changedSomething()) {
       durability.awaitDurable();
       if (result.outcome() == ActionOutcome.ACKNOWLEDGED) {
@@ -200,19 +193,21 @@ public final class IncidentService {
     return result;
   }
 
+  /** Runs read-only queries on a handle of their own. */
+  private <T> T read(Function<IncidentRepository, T> queries) {
+    return jdbi.withHandle(handle -> queries.apply(new IncidentRepository(handle)));
+  }
+
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private Incident find(long id) {
-    return jdbi.withExtension(
-        IncidentRepository.class,
-        r -> r.findIncident(id).orElseThrow(() -> new IncidentNotFound(id)));
+    return read(r -> r.findIncident(id).orElseThrow(() -> new IncidentNotFound(id)));
   }
 
   public IncidentDetails details(long id) {
-    return jdbi.withExtension(
-        IncidentRepository.class,
+    return read(
         repository -> {
           Incident incident =
               repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
@@ -226,17 +221,15 @@ public final class IncidentService {
 
   /** Incidents for people to browse: open ones first; severity and service may be null. */
   public List<Incident> browse(IncidentFilter filter, String severity, String service, int limit) {
-    return jdbi.withExtension(
-        IncidentRepository.class, r -> r.browse(filter, severity, service, limit));
+    return read(r -> r.browse(filter, severity, service, limit));
   }
 
   public List<String> services() {
-    return jdbi.withExtension(IncidentRepository.class, IncidentRepository::services);
+    return read(IncidentRepository::services);
   }
 
   public List<Incident> list(IncidentFilter filter, int limit) {
-    return jdbi.withExtension(
-        IncidentRepository.class, repository -> repository.listIncidents(filter, limit));
+    return read(repository -> repository.listIncidents(filter, limit));
   }
 
   static Map<String, IncidentAlert> byFingerprint(List<IncidentAlert> alerts) {

@@ -1,5 +1,6 @@
 package dev.firebell.maintenance;
 
+import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,21 +42,23 @@ public final class Maintenance {
       String reason,
       String createdBy) {
     long id =
-        jdbi.withExtension(
-            MaintenanceRepository.class,
+        Repositories.with(
+            jdbi,
+            MaintenanceRepository::new,
             r -> r.insert(match, startsAt, endsAt, reason, createdBy, clock.instant()));
     return new MaintenanceWindow(id, Map.copyOf(match), startsAt, endsAt, reason, createdBy);
   }
 
   /** Ends an API window now; false when there is no such window still running or ahead. */
   public boolean end(long id) {
-    return jdbi.withExtension(MaintenanceRepository.class, r -> r.end(id, clock.instant())) == 1;
+    return Repositories.with(jdbi, MaintenanceRepository::new, r -> r.end(id, clock.instant()))
+        == 1;
   }
 
   private List<MaintenanceWindow> windows(Instant at) {
     List<MaintenanceWindow> windows = new ArrayList<>();
     configured.stream().filter(w -> w.endsAt().isAfter(at)).forEach(windows::add);
-    windows.addAll(jdbi.withExtension(MaintenanceRepository.class, r -> r.current(at)));
+    windows.addAll(Repositories.with(jdbi, MaintenanceRepository::new, r -> r.current(at)));
     windows.sort(Comparator.comparing(MaintenanceWindow::startsAt));
     return windows;
   }

@@ -2,7 +2,6 @@ package dev.firebell.maintenance;
 
 import java.time.Instant;
 import java.util.Map;
-import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * A time during which alerts whose labels all match {@code match} page nobody. {@code id} is null
@@ -10,7 +9,7 @@ import org.jdbi.v3.core.mapper.reflect.ColumnName;
  */
 public record MaintenanceWindow(
     Long id,
-    @ColumnName("label_match") Map<String, String> match,
+    Map<String, String> match,
     Instant startsAt,
     Instant endsAt,
     String reason,

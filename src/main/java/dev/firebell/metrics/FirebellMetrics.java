@@ -4,6 +4,7 @@ import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentObserver;
 import dev.firebell.ingest.WebhookObserver;
 import dev.firebell.paging.DeliveryObserver;
+import dev.firebell.store.Repositories;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -47,22 +48,22 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
       Gauge.builder(
               "firebell.incidents.open",
               () ->
-                  jdbi.withExtension(
-                      MetricsQueries.class, q -> q.incidentsWithStatus(status.toUpperCase())))
+                  Repositories.with(
+                      jdbi, MetricsQueries::new, q -> q.incidentsWithStatus(status.toUpperCase())))
           .description("Open incidents by status")
           .tag("status", status)
           .register(registry);
     }
     Gauge.builder(
             "firebell.outbox.pending",
-            () -> jdbi.withExtension(MetricsQueries.class, MetricsQueries::pendingDeliveries))
+            () -> jdbi.withHandle(handle -> new MetricsQueries(handle).pendingDeliveries()))
         .description("Pages and status updates waiting to be sent")
         .register(registry);
     Gauge.builder(
             "firebell.outbox.oldest.age",
             () -> {
               Instant oldest =
-                  jdbi.withExtension(MetricsQueries.class, MetricsQueries::oldestPendingDelivery);
+                  jdbi.withHandle(handle -> new MetricsQueries(handle).oldestPendingDelivery());
               return oldest == null
                   ? 0
                   : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);

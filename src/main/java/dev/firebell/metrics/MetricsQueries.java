@@ -1,19 +1,37 @@
 package dev.firebell.metrics;
 
+import dev.firebell.store.Rows;
 import java.time.Instant;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.core.Handle;
 
 /** The counts gauges read at scrape time. */
-public interface MetricsQueries {
+final class MetricsQueries {
+  private final Handle handle;
 
-  @SqlQuery("SELECT COUNT(*) FROM incident WHERE status = :status AND test = FALSE")
-  long incidentsWithStatus(@Bind("status") String status);
+  MetricsQueries(Handle handle) {
+    this.handle = handle;
+  }
 
-  @SqlQuery("SELECT COUNT(*) FROM page_delivery WHERE status = 'PENDING'")
-  long pendingDeliveries();
+  long incidentsWithStatus(String status) {
+    return handle
+        .createQuery("SELECT COUNT(*) FROM incident WHERE status = :status AND test = FALSE")
+        .bind("status", status)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  long pendingDeliveries() {
+    return handle
+        .createQuery("SELECT COUNT(*) FROM page_delivery WHERE status = 'PENDING'")
+        .mapTo(Long.class)
+        .one();
+  }
 
   /** When the oldest pending delivery was queued, or null. */
-  @SqlQuery("SELECT MIN(created_at) FROM page_delivery WHERE status = 'PENDING'")
-  Instant oldestPendingDelivery();
+  Instant oldestPendingDelivery() {
+    return handle
+        .createQuery("SELECT MIN(created_at) AS oldest FROM page_delivery WHERE status = 'PENDING'")
+        .map((row, context) -> Rows.instant(row, "oldest"))
+        .one();
+  }
 }

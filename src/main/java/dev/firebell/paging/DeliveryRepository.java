@@ -1,107 +1,198 @@
 package dev.firebell.paging;
 
+import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for the outbox of pages and status updates. */
-@RegisterConstructorMapper(Delivery.class)
-@RegisterConstructorMapper(PagedContact.class)
-@RegisterConstructorMapper(PageRecord.class)
-public interface DeliveryRepository {
+public final class DeliveryRepository {
+  private static final RowMapper<Delivery> DELIVERY =
+      (row, context) ->
+          new Delivery(
+              row.getLong("id"),
+              row.getLong("incident_id"),
+              row.getString("person_id"),
+              row.getInt("contact_index"),
+              row.getString("channel"),
+              row.getString("kind"),
+              row.getInt("round"),
+              row.getString("status"),
+              row.getInt("attempts"),
+              Rows.instant(row, "next_attempt_at"));
 
-  String COLUMNS =
-      "id, incident_id, person_id, contact_index, channel, kind, round, status, attempts,"
-          + " next_attempt_at";
+  private static final RowMapper<PagedContact> PAGED_CONTACT =
+      (row, context) ->
+          new PagedContact(
+              row.getString("person_id"), row.getInt("contact_index"), row.getString("channel"));
 
-  @SqlUpdate(
-      """
-      INSERT INTO page_delivery (incident_id, person_id, contact_index, channel, kind, round,
-        status, attempts, next_attempt_at, created_at)
-      VALUES (:incidentId, :personId, :contactIndex, :channel, :kind, :round, 'PENDING', 0, :now,
-        :now)
-      """)
+  private static final RowMapper<PageRecord> PAGE_RECORD =
+      (row, context) ->
+          new PageRecord(
+              row.getString("person_id"),
+              row.getString("channel"),
+              row.getInt("round"),
+              row.getString("status"),
+              row.getInt("attempts"),
+              Rows.instant(row, "created_at"),
+              Rows.instant(row, "delivered_at"),
+              row.getString("last_error"));
+
+  private final Handle handle;
+
+  public DeliveryRepository(Handle handle) {
+    this.handle = handle;
+  }
+
   void insert(
-      @Bind("incidentId") long incidentId,
-      @Bind("personId") String personId,
-      @Bind("contactIndex") int contactIndex,
-      @Bind("channel") String channel,
-      @Bind("kind") String kind,
-      @Bind("round") int round,
-      @Bind("now") Instant now);
+      long incidentId,
+      String personId,
+      int contactIndex,
+      String channel,
+      String kind,
+      int round,
+      Instant now) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO page_delivery (incident_id, person_id, contact_index, channel, kind,
+              round, status, attempts, next_attempt_at, created_at)
+            VALUES (:incidentId, :personId, :contactIndex, :channel, :kind, :round, 'PENDING', 0,
+              :now, :now)
+            """)
+        .bind("incidentId", incidentId)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("channel", channel)
+        .bind("kind", kind)
+        .bind("round", round)
+        .bind("now", now)
+        .execute();
+  }
 
   /** Pending deliveries that are due and not held by a live lease. */
-  @SqlQuery(
-      """
-      SELECT id FROM page_delivery
-      WHERE status = 'PENDING' AND next_attempt_at <= :now
-        AND (lease_until IS NULL OR lease_until <= :now)
-      ORDER BY next_attempt_at, id LIMIT :limit
-      """)
-  List<Long> due(@Bind("now") Instant now, @Bind("limit") int limit);
+  List<Long> due(Instant now, int limit) {
+    return handle
+        .createQuery(
+            """
+            SELECT id FROM page_delivery
+            WHERE status = 'PENDING' AND next_attempt_at <= :now
+              AND (lease_until IS NULL OR lease_until <= :now)
+            ORDER BY next_attempt_at, id LIMIT :limit
+            """)
+        .bind("now", now)
+        .bind("limit", limit)
+        .map((row, context) -> row.getLong(1))
+        .list();
+  }
 
   /** Takes a delivery for one attempt; 0 rows when someone else holds it. */
-  @SqlUpdate(
-      """
-      UPDATE page_delivery SET lease_until = :leaseUntil, attempts = attempts + 1
-      WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
-        AND (lease_until IS NULL OR lease_until <= :now)
-      """)
-  int claim(@Bind("id") long id, @Bind("now") Instant now, @Bind("leaseUntil") Instant leaseUntil);
+  int claim(long id, Instant now, Instant leaseUntil) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET lease_until = :leaseUntil, attempts = attempts + 1
+            WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
+              AND (lease_until IS NULL OR lease_until <= :now)
+            """)
+        .bind("id", id)
+        .bind("now", now)
+        .bind("leaseUntil", leaseUntil)
+        .execute();
+  }
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM page_delivery WHERE id = :id")
-  Optional<Delivery> find(@Bind("id") long id);
+  Optional<Delivery> find(long id) {
+    return handle
+        .createQuery(
+            """
+            SELECT id, incident_id, person_id, contact_index, channel, kind, round, status,
+              attempts, next_attempt_at
+            FROM page_delivery WHERE id = :id
+            """)
+        .bind("id", id)
+        .map(DELIVERY)
+        .findOne();
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE page_delivery SET status = 'DELIVERED', delivered_at = :now, lease_until = NULL,
-        last_error = NULL
-      WHERE id = :id
-      """)
-  void markDelivered(@Bind("id") long id, @Bind("now") Instant now);
+  void markDelivered(long id, Instant now) {
+    handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET status = 'DELIVERED', delivered_at = :now,
+              lease_until = NULL, last_error = NULL
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("now", now)
+        .execute();
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE page_delivery SET next_attempt_at = :nextAttemptAt, lease_until = NULL,
-        last_error = :error
-      WHERE id = :id
-      """)
-  void reschedule(
-      @Bind("id") long id,
-      @Bind("nextAttemptAt") Instant nextAttemptAt,
-      @Bind("error") String error);
+  void reschedule(long id, Instant nextAttemptAt, String error) {
+    handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET next_attempt_at = :nextAttemptAt, lease_until = NULL,
+              last_error = :error
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("nextAttemptAt", nextAttemptAt)
+        .bind("error", error)
+        .execute();
+  }
 
-  @SqlUpdate(
-      "UPDATE page_delivery SET status = :status, lease_until = NULL, last_error = :error"
-          + " WHERE id = :id")
-  void finish(@Bind("id") long id, @Bind("status") String status, @Bind("error") String error);
+  void finish(long id, String status, String error) {
+    handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET status = :status, lease_until = NULL, last_error = :error
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("status", status)
+        .bind("error", error)
+        .execute();
+  }
 
   /** Pages not sent yet are dropped once the incident is acknowledged or resolved. */
-  @SqlUpdate(
-      """
-      UPDATE page_delivery SET status = 'CANCELLED', lease_until = NULL
-      WHERE incident_id = :incidentId AND kind = 'PAGE' AND status = 'PENDING'
-      """)
-  int cancelPendingPages(@Bind("incidentId") long incidentId);
+  int cancelPendingPages(long incidentId) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET status = 'CANCELLED', lease_until = NULL
+            WHERE incident_id = :incidentId AND kind = 'PAGE' AND status = 'PENDING'
+            """)
+        .bind("incidentId", incidentId)
+        .execute();
+  }
 
-  @SqlQuery(
-      """
-      SELECT DISTINCT person_id, contact_index, channel FROM page_delivery
-      WHERE incident_id = :incidentId AND kind = 'PAGE' AND status = 'DELIVERED'
-      ORDER BY person_id, contact_index
-      """)
-  List<PagedContact> deliveredPages(@Bind("incidentId") long incidentId);
+  List<PagedContact> deliveredPages(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT DISTINCT person_id, contact_index, channel FROM page_delivery
+            WHERE incident_id = :incidentId AND kind = 'PAGE' AND status = 'DELIVERED'
+            ORDER BY person_id, contact_index
+            """)
+        .bind("incidentId", incidentId)
+        .map(PAGED_CONTACT)
+        .list();
+  }
 
   /** Every page of an incident (not status updates), oldest first, for its postmortem. */
-  @SqlQuery(
-      """
-      SELECT person_id, channel, round, status, attempts, created_at, delivered_at, last_error
-      FROM page_delivery WHERE incident_id = :incidentId AND kind = 'PAGE'
-      ORDER BY created_at, id
-      """)
-  List<PageRecord> pages(@Bind("incidentId") long incidentId);
+  public List<PageRecord> pages(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT person_id, channel, round, status, attempts, created_at, delivered_at,
+              last_error
+            FROM page_delivery WHERE incident_id = :incidentId AND kind = 'PAGE'
+            ORDER BY created_at, id
+            """)
+        .bind("incidentId", incidentId)
+        .map(PAGE_RECORD)
+        .list();
+  }
 }

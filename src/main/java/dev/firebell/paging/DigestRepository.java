@@ -1,119 +1,188 @@
 package dev.firebell.paging;
 
+import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 /** SQL for page rate limits and the digests that carry the pages beyond them. */
-@RegisterConstructorMapper(Digest.class)
-@RegisterConstructorMapper(FoldedPage.class)
-public interface DigestRepository {
+final class DigestRepository {
+  private static final RowMapper<Digest> DIGEST =
+      (row, context) ->
+          new Digest(
+              row.getString("person_id"),
+              row.getInt("contact_index"),
+              row.getString("channel"),
+              Rows.instant(row, "send_at"),
+              row.getInt("attempts"));
+
+  private static final RowMapper<FoldedPage> FOLDED_PAGE =
+      (row, context) ->
+          new FoldedPage(
+              row.getLong("incident_id"),
+              row.getString("title"),
+              row.getString("severity"),
+              row.getString("service"));
+
+  private final Handle handle;
+
+  DigestRepository(Handle handle) {
+    this.handle = handle;
+  }
 
   /**
    * Pages to one contact of one person delivered since {@code since} or being sent right now
    * (claimed, lease running), not counting delivery {@code excludeId}.
    */
-  @SqlQuery(
-      """
-      SELECT COUNT(*) FROM page_delivery
-      WHERE person_id = :personId AND contact_index = :contactIndex AND kind = 'PAGE'
-        AND id <> :excludeId
-        AND ((status = 'DELIVERED' AND delivered_at > :since)
-             OR (status = 'PENDING' AND lease_until > :now))
-      """)
-  int recentPages(
-      @Bind("personId") String personId,
-      @Bind("contactIndex") int contactIndex,
-      @Bind("since") Instant since,
-      @Bind("now") Instant now,
-      @Bind("excludeId") long excludeId);
+  int recentPages(String personId, int contactIndex, Instant since, Instant now, long excludeId) {
+    return handle
+        .createQuery(
+            """
+            SELECT COUNT(*) FROM page_delivery
+            WHERE person_id = :personId AND contact_index = :contactIndex AND kind = 'PAGE'
+              AND id <> :excludeId
+              AND ((status = 'DELIVERED' AND delivered_at > :since)
+                   OR (status = 'PENDING' AND lease_until > :now))
+            """)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("since", since)
+        .bind("now", now)
+        .bind("excludeId", excludeId)
+        .mapTo(Integer.class)
+        .one();
+  }
 
-  @SqlUpdate(
-      "UPDATE page_delivery SET status = 'FOLDED', digest_at = :sendAt, lease_until = NULL"
-          + " WHERE id = :id")
-  void fold(@Bind("id") long id, @Bind("sendAt") Instant sendAt);
+  void fold(long id, Instant sendAt) {
+    handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET status = 'FOLDED', digest_at = :sendAt, lease_until = NULL
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("sendAt", sendAt)
+        .execute();
+  }
 
-  @SqlQuery(
-      """
-      SELECT COUNT(*) FROM page_digest
-      WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
-      """)
-  int digestsAt(
-      @Bind("personId") String personId,
-      @Bind("contactIndex") int contactIndex,
-      @Bind("sendAt") Instant sendAt);
+  int digestsAt(String personId, int contactIndex, Instant sendAt) {
+    return handle
+        .createQuery(
+            """
+            SELECT COUNT(*) FROM page_digest
+            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+            """)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("sendAt", sendAt)
+        .mapTo(Integer.class)
+        .one();
+  }
 
-  @SqlUpdate(
-      """
-      INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts)
-      VALUES (:personId, :contactIndex, :channel, :sendAt, 'PENDING', 0)
-      """)
-  void insert(
-      @Bind("personId") String personId,
-      @Bind("contactIndex") int contactIndex,
-      @Bind("channel") String channel,
-      @Bind("sendAt") Instant sendAt);
+  void insert(String personId, int contactIndex, String channel, Instant sendAt) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts)
+            VALUES (:personId, :contactIndex, :channel, :sendAt, 'PENDING', 0)
+            """)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("channel", channel)
+        .bind("sendAt", sendAt)
+        .execute();
+  }
 
-  @SqlQuery(
-      """
-      SELECT person_id, contact_index, channel, send_at, attempts FROM page_digest
-      WHERE status = 'PENDING' AND send_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
-      ORDER BY send_at LIMIT 50
-      """)
-  List<Digest> due(@Bind("now") Instant now);
+  List<Digest> due(Instant now) {
+    return handle
+        .createQuery(
+            """
+            SELECT person_id, contact_index, channel, send_at, attempts FROM page_digest
+            WHERE status = 'PENDING' AND send_at <= :now
+              AND (lease_until IS NULL OR lease_until <= :now)
+            ORDER BY send_at LIMIT 50
+            """)
+        .bind("now", now)
+        .map(DIGEST)
+        .list();
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE page_digest SET lease_until = :leaseUntil, attempts = attempts + 1
-      WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
-        AND status = 'PENDING' AND (lease_until IS NULL OR lease_until <= :now)
-      """)
-  int claim(
-      @Bind("personId") String personId,
-      @Bind("contactIndex") int contactIndex,
-      @Bind("sendAt") Instant sendAt,
-      @Bind("now") Instant now,
-      @Bind("leaseUntil") Instant leaseUntil);
+  int claim(String personId, int contactIndex, Instant sendAt, Instant now, Instant leaseUntil) {
+    return digest(
+            """
+            UPDATE page_digest SET lease_until = :leaseUntil, attempts = attempts + 1
+            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+              AND status = 'PENDING' AND (lease_until IS NULL OR lease_until <= :now)
+            """,
+            personId,
+            contactIndex,
+            sendAt)
+        .bind("now", now)
+        .bind("leaseUntil", leaseUntil)
+        .execute();
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE page_digest SET status = 'DELIVERED', delivered_at = :now, lease_until = NULL
-      WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
-      """)
-  void delivered(
-      @Bind("personId") String personId,
-      @Bind("contactIndex") int contactIndex,
-      @Bind("sendAt") Instant sendAt,
-      @Bind("now") Instant now);
+  void delivered(String personId, int contactIndex, Instant sendAt, Instant now) {
+    digest(
+            """
+            UPDATE page_digest SET status = 'DELIVERED', delivered_at = :now, lease_until = NULL
+            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+            """,
+            personId,
+            contactIndex,
+            sendAt)
+        .bind("now", now)
+        .execute();
+  }
 
   /** Ends a digest as FAILED or EMPTY, or (PENDING with a lease) retries it after the lease. */
-  @SqlUpdate(
-      """
-      UPDATE page_digest SET status = :status, lease_until = :retryAt, last_error = :error
-      WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
-      """)
   void finish(
-      @Bind("personId") String personId,
-      @Bind("contactIndex") int contactIndex,
-      @Bind("sendAt") Instant sendAt,
-      @Bind("status") String status,
-      @Bind("retryAt") Instant retryAt,
-      @Bind("error") String error);
+      String personId,
+      int contactIndex,
+      Instant sendAt,
+      String status,
+      Instant retryAt,
+      String error) {
+    digest(
+            """
+            UPDATE page_digest SET status = :status, lease_until = :retryAt, last_error = :error
+            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+            """,
+            personId,
+            contactIndex,
+            sendAt)
+        .bind("status", status)
+        .bindByType("retryAt", retryAt, Instant.class)
+        .bind("error", error)
+        .execute();
+  }
 
   /** The incidents folded into one digest, still open, oldest first. */
-  @SqlQuery(
-      """
-      SELECT DISTINCT i.id AS incident_id, i.title, i.severity, i.service
-      FROM page_delivery d JOIN incident i ON i.id = d.incident_id
-      WHERE d.person_id = :personId AND d.contact_index = :contactIndex AND d.status = 'FOLDED'
-        AND d.digest_at = :sendAt AND i.status = 'TRIGGERED'
-      ORDER BY i.id
-      """)
-  List<FoldedPage> folded(
-      @Bind("personId") String personId,
-      @Bind("contactIndex") int contactIndex,
-      @Bind("sendAt") Instant sendAt);
+  List<FoldedPage> folded(String personId, int contactIndex, Instant sendAt) {
+    return handle
+        .createQuery(
+            """
+            SELECT DISTINCT i.id AS incident_id, i.title, i.severity, i.service
+            FROM page_delivery d JOIN incident i ON i.id = d.incident_id
+            WHERE d.person_id = :personId AND d.contact_index = :contactIndex
+              AND d.status = 'FOLDED' AND d.digest_at = :sendAt AND i.status = 'TRIGGERED'
+            ORDER BY i.id
+            """)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("sendAt", sendAt)
+        .map(FOLDED_PAGE)
+        .list();
+  }
+
+  /** An update of one digest, identified by its person, contact and send time. */
+  private Update digest(String sql, String personId, int contactIndex, Instant sendAt) {
+    return handle
+        .createUpdate(sql)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("sendAt", sendAt);
+  }
 }

@@ -6,6 +6,7 @@ import dev.firebell.incident.TimelineEntry;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,8 @@ final class DigestSender {
    */
   /** Folds a claimed page instead of sending it when its contact is over the rate limit. */
   boolean foldIfOverLimit(long id, Instant now) {
-    Delivery delivery = jdbi.withExtension(DeliveryRepository.class, r -> r.find(id)).orElseThrow();
+    Delivery delivery =
+        Repositories.with(jdbi, DeliveryRepository::new, r -> r.find(id)).orElseThrow();
     Person person = oncall.people().get(delivery.personId());
     if (!delivery.isPage()
         || person == null
@@ -70,8 +72,9 @@ final class DigestSender {
       return false;
     }
     int recent =
-        jdbi.withExtension(
-            DigestRepository.class,
+        Repositories.with(
+            jdbi,
+            DigestRepository::new,
             r ->
                 r.recentPages(
                     delivery.personId(),
@@ -91,9 +94,8 @@ final class DigestSender {
     Instant sendAt = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
     jdbi.useTransaction(
         handle -> {
-          handle.attach(DigestRepository.class).fold(delivery.id(), sendAt);
-          handle
-              .attach(IncidentRepository.class)
+          new DigestRepository(handle).fold(delivery.id(), sendAt);
+          new IncidentRepository(handle)
               .insertTimelineEntry(
                   delivery.incidentId(),
                   now,
@@ -113,7 +115,7 @@ final class DigestSender {
     try {
       jdbi.useTransaction(
           handle -> {
-            DigestRepository digests = handle.attach(DigestRepository.class);
+            DigestRepository digests = new DigestRepository(handle);
             if (digests.digestsAt(delivery.personId(), delivery.contactIndex(), sendAt) == 0) {
               digests.insert(
                   delivery.personId(), delivery.contactIndex(), contact.channel(), sendAt);
@@ -134,10 +136,11 @@ final class DigestSender {
   /** Claims the digests that are due and hands each to a worker. */
   List<Future<?>> dispatchDue(Instant now, Instant leaseUntil) {
     List<Future<?>> sends = new ArrayList<>();
-    for (Digest digest : jdbi.withExtension(DigestRepository.class, r -> r.due(now))) {
+    for (Digest digest : Repositories.with(jdbi, DigestRepository::new, r -> r.due(now))) {
       boolean claimed =
-          jdbi.withExtension(
-                  DigestRepository.class,
+          Repositories.with(
+                  jdbi,
+                  DigestRepository::new,
                   r ->
                       r.claim(
                           digest.personId(),
@@ -156,8 +159,9 @@ final class DigestSender {
   private void sendDigest(Digest digest) {
     try {
       List<FoldedPage> folded =
-          jdbi.withExtension(
-              DigestRepository.class,
+          Repositories.with(
+              jdbi,
+              DigestRepository::new,
               r -> r.folded(digest.personId(), digest.contactIndex(), digest.sendAt()));
       Person person = oncall.people().get(digest.personId());
       if (folded.isEmpty() || person == null || digest.contactIndex() >= person.contacts().size()) {
@@ -184,10 +188,9 @@ final class DigestSender {
       Instant now = clock.instant();
       jdbi.useTransaction(
           handle -> {
-            handle
-                .attach(DigestRepository.class)
+            new DigestRepository(handle)
                 .delivered(digest.personId(), digest.contactIndex(), digest.sendAt(), now);
-            IncidentRepository incidents = handle.attach(IncidentRepository.class);
+            IncidentRepository incidents = new IncidentRepository(handle);
             for (FoldedPage page : folded) {
               incidents.insertTimelineEntry(
                   page.incidentId(),
@@ -213,8 +216,9 @@ final class DigestSender {
   }
 
   private void finishDigest(Digest digest, String status, Instant retryAt, String error) {
-    jdbi.useExtension(
-        DigestRepository.class,
+    Repositories.use(
+        jdbi,
+        DigestRepository::new,
         r ->
             r.finish(
                 digest.personId(), digest.contactIndex(), digest.sendAt(), status, retryAt, error));

@@ -13,6 +13,7 @@ import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallResolver;
 import dev.firebell.oncall.Person;
+import dev.firebell.store.Repositories;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class EscalationEngine {
   }
 
   private void startNewIncidents(Instant now) {
-    List<Long> ids = jdbi.withExtension(EscalationRepository.class, r -> r.incidentsToStart(BATCH));
+    List<Long> ids =
+        Repositories.with(jdbi, EscalationRepository::new, r -> r.incidentsToStart(BATCH));
     for (long id : ids) {
       try {
         jdbi.useTransaction(handle -> start(handle, id, now));
@@ -64,14 +66,14 @@ public final class EscalationEngine {
   }
 
   private void start(Handle handle, long id, Instant now) {
-    IncidentRepository incidents = handle.attach(IncidentRepository.class);
+    IncidentRepository incidents = new IncidentRepository(handle);
     Incident incident = incidents.findIncident(id).orElseThrow();
     Map<String, String> labels = routingLabels(incident, incidents.firstAlertLabels(id));
-    EscalationRepository escalations = handle.attach(EscalationRepository.class);
+    EscalationRepository escalations = new EscalationRepository(handle);
     Optional<MaintenanceWindow> window = maintenance.activeFor(labels, now);
     if (window.isPresent()) {
       escalations.insert(id, "", Escalation.MAINTENANCE, null, now);
-      handle.attach(MaintenanceRepository.class).markIncident(id);
+      new MaintenanceRepository(handle).markIncident(id);
       stamp(
           handle,
           id,
@@ -97,7 +99,7 @@ public final class EscalationEngine {
   }
 
   private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
-    IncidentRepository incidents = handle.attach(IncidentRepository.class);
+    IncidentRepository incidents = new IncidentRepository(handle);
     Incident incident = incidents.findIncident(id).orElseThrow();
     return maintenance.activeFor(routingLabels(incident, incidents.firstAlertLabels(id)), now);
   }
@@ -116,14 +118,15 @@ public final class EscalationEngine {
   }
 
   private void runDueSteps(Instant now) {
-    List<Escalation> due = jdbi.withExtension(EscalationRepository.class, r -> r.due(now, BATCH));
+    List<Escalation> due =
+        Repositories.with(jdbi, EscalationRepository::new, r -> r.due(now, BATCH));
     for (Escalation escalation : due) {
       jdbi.useTransaction(handle -> runStep(handle, escalation, now));
     }
   }
 
   private void runStep(Handle handle, Escalation escalation, Instant now) {
-    EscalationRepository escalations = handle.attach(EscalationRepository.class);
+    EscalationRepository escalations = new EscalationRepository(handle);
     long id = escalation.incidentId();
     int n = escalation.nextStep();
     EscalationPolicy policy = oncall.policies().get(escalation.policyId());
@@ -136,7 +139,7 @@ public final class EscalationEngine {
     Optional<MaintenanceWindow> window = maintenanceFor(handle, id, now);
     if (window.isPresent()) {
       if (escalations.silence(id, n) == 1) {
-        handle.attach(MaintenanceRepository.class).markIncident(id);
+        new MaintenanceRepository(handle).markIncident(id);
         stamp(
             handle,
             id,
@@ -163,7 +166,7 @@ public final class EscalationEngine {
           stepName(policy, n) + ": nobody is on call for " + targets(step));
       return;
     }
-    DeliveryRepository deliveries = handle.attach(DeliveryRepository.class);
+    DeliveryRepository deliveries = new DeliveryRepository(handle);
     for (String personId : people) {
       Person person = oncall.people().get(personId);
       for (int index = 0; index < person.contacts().size(); index++) {
@@ -177,7 +180,7 @@ public final class EscalationEngine {
 
   private void announceStatusChanges(Instant now) {
     List<StatusChange> changes =
-        jdbi.withExtension(EscalationRepository.class, r -> r.statusChanges(BATCH));
+        Repositories.with(jdbi, EscalationRepository::new, r -> r.statusChanges(BATCH));
     for (StatusChange change : changes) {
       jdbi.useTransaction(handle -> announce(handle, change, now));
     }
@@ -185,12 +188,12 @@ public final class EscalationEngine {
 
   /** Stops escalation and tells everyone already paged that the incident moved on. */
   private void announce(Handle handle, StatusChange change, Instant now) {
-    EscalationRepository escalations = handle.attach(EscalationRepository.class);
+    EscalationRepository escalations = new EscalationRepository(handle);
     long id = change.incidentId();
     if (escalations.announce(id, change.announcedStatus(), change.status()) == 0) {
       return;
     }
-    DeliveryRepository deliveries = handle.attach(DeliveryRepository.class);
+    DeliveryRepository deliveries = new DeliveryRepository(handle);
     deliveries.cancelPendingPages(id);
     if (Escalation.ACTIVE.equals(change.state())) {
       stamp(
@@ -258,8 +261,7 @@ public final class EscalationEngine {
   }
 
   private static void stamp(Handle handle, long id, Instant at, String kind, String text) {
-    handle
-        .attach(IncidentRepository.class)
+    new IncidentRepository(handle)
         .insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, null);
   }
 }

@@ -1,96 +1,152 @@
 package dev.firebell.paging;
 
+import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for escalation state. Every change is a conditional UPDATE, so one instance wins it. */
-@RegisterConstructorMapper(Escalation.class)
-@RegisterConstructorMapper(StatusChange.class)
-public interface EscalationRepository {
+final class EscalationRepository {
+  private static final RowMapper<Escalation> ESCALATION =
+      (row, context) ->
+          new Escalation(
+              row.getLong("incident_id"),
+              row.getString("policy_id"),
+              row.getString("state"),
+              row.getInt("next_step"),
+              Rows.instant(row, "next_step_at"),
+              row.getString("announced_status"));
+
+  private static final RowMapper<StatusChange> STATUS_CHANGE =
+      (row, context) ->
+          new StatusChange(
+              row.getLong("incident_id"),
+              row.getString("announced_status"),
+              row.getString("status"),
+              row.getString("state"));
+
+  private final Handle handle;
+
+  EscalationRepository(Handle handle) {
+    this.handle = handle;
+  }
 
   /** Triggered, non-test incidents that paging has not looked at yet. */
-  @SqlQuery(
-      """
-      SELECT i.id FROM incident i
-      WHERE i.status = 'TRIGGERED' AND i.test = FALSE
-        AND NOT EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id)
-      ORDER BY i.id LIMIT :limit
-      """)
-  List<Long> incidentsToStart(@Bind("limit") int limit);
+  List<Long> incidentsToStart(int limit) {
+    return handle
+        .createQuery(
+            """
+            SELECT i.id FROM incident i
+            WHERE i.status = 'TRIGGERED' AND i.test = FALSE
+              AND NOT EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id)
+            ORDER BY i.id LIMIT :limit
+            """)
+        .bind("limit", limit)
+        .map((row, context) -> row.getLong(1))
+        .list();
+  }
 
-  @SqlUpdate(
-      """
-      INSERT INTO escalation (incident_id, policy_id, state, next_step, next_step_at,
-        announced_status, started_at)
-      VALUES (:incidentId, :policyId, :state, 0, :nextStepAt, 'TRIGGERED', :now)
-      """)
-  void insert(
-      @Bind("incidentId") long incidentId,
-      @Bind("policyId") String policyId,
-      @Bind("state") String state,
-      @Bind("nextStepAt") Instant nextStepAt,
-      @Bind("now") Instant now);
+  void insert(long incidentId, String policyId, String state, Instant nextStepAt, Instant now) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO escalation (incident_id, policy_id, state, next_step, next_step_at,
+              announced_status, started_at)
+            VALUES (:incidentId, :policyId, :state, 0, :nextStepAt, 'TRIGGERED', :now)
+            """)
+        .bind("incidentId", incidentId)
+        .bind("policyId", policyId)
+        .bind("state", state)
+        .bindByType("nextStepAt", nextStepAt, Instant.class)
+        .bind("now", now)
+        .execute();
+  }
 
-  @SqlQuery(
-      """
-      SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status
-      FROM escalation WHERE state = 'ACTIVE' AND next_step_at <= :now
-      ORDER BY next_step_at LIMIT :limit
-      """)
-  List<Escalation> due(@Bind("now") Instant now, @Bind("limit") int limit);
+  List<Escalation> due(Instant now, int limit) {
+    return handle
+        .createQuery(
+            """
+            SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status
+            FROM escalation WHERE state = 'ACTIVE' AND next_step_at <= :now
+            ORDER BY next_step_at LIMIT :limit
+            """)
+        .bind("now", now)
+        .bind("limit", limit)
+        .map(ESCALATION)
+        .list();
+  }
 
   /**
    * Claims step {@code expected}: moves the escalation on, but only while the incident is still
    * triggered and nobody else has claimed the step.
    */
-  @SqlUpdate(
-      """
-      UPDATE escalation SET next_step = :expected + 1, next_step_at = :nextStepAt
-      WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
-        AND EXISTS (SELECT 1 FROM incident i WHERE i.id = :incidentId AND i.status = 'TRIGGERED')
-      """)
-  int claimStep(
-      @Bind("incidentId") long incidentId,
-      @Bind("expected") int expected,
-      @Bind("nextStepAt") Instant nextStepAt);
+  int claimStep(long incidentId, int expected, Instant nextStepAt) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE escalation SET next_step = :expected + 1, next_step_at = :nextStepAt
+            WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
+              AND EXISTS (SELECT 1 FROM incident i
+                          WHERE i.id = :incidentId AND i.status = 'TRIGGERED')
+            """)
+        .bind("incidentId", incidentId)
+        .bind("expected", expected)
+        .bindByType("nextStepAt", nextStepAt, Instant.class)
+        .execute();
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE escalation SET state = 'EXHAUSTED', next_step_at = NULL
-      WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
-      """)
-  int exhaust(@Bind("incidentId") long incidentId, @Bind("expected") int expected);
+  int exhaust(long incidentId, int expected) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE escalation SET state = 'EXHAUSTED', next_step_at = NULL
+            WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
+            """)
+        .bind("incidentId", incidentId)
+        .bind("expected", expected)
+        .execute();
+  }
 
-  @SqlQuery(
-      """
-      SELECT e.incident_id, e.announced_status, i.status, e.state
-      FROM escalation e JOIN incident i ON i.id = e.incident_id
-      WHERE i.status <> 'TRIGGERED' AND i.status <> e.announced_status
-      ORDER BY e.incident_id LIMIT :limit
-      """)
-  List<StatusChange> statusChanges(@Bind("limit") int limit);
+  List<StatusChange> statusChanges(int limit) {
+    return handle
+        .createQuery(
+            """
+            SELECT e.incident_id, e.announced_status, i.status, e.state
+            FROM escalation e JOIN incident i ON i.id = e.incident_id
+            WHERE i.status <> 'TRIGGERED' AND i.status <> e.announced_status
+            ORDER BY e.incident_id LIMIT :limit
+            """)
+        .bind("limit", limit)
+        .map(STATUS_CHANGE)
+        .list();
+  }
 
   /** Records that a status was announced, and stops any escalation still running. */
-  @SqlUpdate(
-      """
-      UPDATE escalation SET announced_status = :status, next_step_at = NULL,
-        state = CASE WHEN state = 'ACTIVE' THEN 'STOPPED' ELSE state END
-      WHERE incident_id = :incidentId AND announced_status = :expected
-      """)
-  int announce(
-      @Bind("incidentId") long incidentId,
-      @Bind("expected") String expected,
-      @Bind("status") String status);
+  int announce(long incidentId, String expected, String status) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE escalation SET announced_status = :status, next_step_at = NULL,
+              state = CASE WHEN state = 'ACTIVE' THEN 'STOPPED' ELSE state END
+            WHERE incident_id = :incidentId AND announced_status = :expected
+            """)
+        .bind("incidentId", incidentId)
+        .bind("expected", expected)
+        .bind("status", status)
+        .execute();
+  }
 
   /** Stops a running escalation because a maintenance window began; one instance wins. */
-  @SqlUpdate(
-      """
-      UPDATE escalation SET state = 'MAINTENANCE', next_step_at = NULL
-      WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
-      """)
-  int silence(@Bind("incidentId") long incidentId, @Bind("expected") int expected);
+  int silence(long incidentId, int expected) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE escalation SET state = 'MAINTENANCE', next_step_at = NULL
+            WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
+            """)
+        .bind("incidentId", incidentId)
+        .bind("expected", expected)
+        .execute();
+  }
 }

@@ -9,6 +9,7 @@ import dev.firebell.incident.TimelineEntry;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class OutboxSender {
 
   /** Claims every due delivery and hands it to a worker; returns without waiting. */
   public List<Future<?>> dispatchDue(Instant now) {
-    List<Long> due = jdbi.withExtension(DeliveryRepository.class, r -> r.due(now, BATCH));
+    List<Long> due = Repositories.with(jdbi, DeliveryRepository::new, r -> r.due(now, BATCH));
     List<Future<?>> sends = new ArrayList<>();
     Instant leaseUntil = now.plus(config.requestTimeout().multipliedBy(3));
     for (long id : due) {
@@ -78,7 +79,7 @@ public final class OutboxSender {
         continue;
       }
       boolean claimed =
-          jdbi.withExtension(DeliveryRepository.class, r -> r.claim(id, now, leaseUntil)) == 1;
+          Repositories.with(jdbi, DeliveryRepository::new, r -> r.claim(id, now, leaseUntil)) == 1;
       if (!claimed) {
         inFlight.remove(id);
         continue;
@@ -110,7 +111,7 @@ public final class OutboxSender {
   private void sendClaimed(long id) {
     try {
       Delivery delivery =
-          jdbi.withExtension(DeliveryRepository.class, r -> r.find(id)).orElseThrow();
+          Repositories.with(jdbi, DeliveryRepository::new, r -> r.find(id)).orElseThrow();
       IncidentDetails details = details(delivery.incidentId());
       if (delivery.isPage() && details.incident().status() != IncidentStatus.TRIGGERED) {
         finish(delivery, "CANCELLED", null);
@@ -138,8 +139,9 @@ public final class OutboxSender {
   }
 
   private IncidentDetails details(long incidentId) {
-    return jdbi.withExtension(
-        IncidentRepository.class,
+    return Repositories.with(
+        jdbi,
+        IncidentRepository::new,
         r ->
             new IncidentDetails(
                 r.findIncident(incidentId).orElseThrow(),
@@ -152,10 +154,9 @@ public final class OutboxSender {
     Instant now = clock.instant();
     jdbi.useTransaction(
         handle -> {
-          handle.attach(DeliveryRepository.class).markDelivered(delivery.id(), now);
+          new DeliveryRepository(handle).markDelivered(delivery.id(), now);
           if (delivery.isPage()) {
-            handle
-                .attach(IncidentRepository.class)
+            new IncidentRepository(handle)
                 .insertTimelineEntry(
                     delivery.incidentId(),
                     now,
@@ -182,8 +183,9 @@ public final class OutboxSender {
         wait = config.maxBackoff();
       }
       Instant next = clock.instant().plus(wait);
-      jdbi.useExtension(
-          DeliveryRepository.class,
+      Repositories.use(
+          jdbi,
+          DeliveryRepository::new,
           r -> r.reschedule(delivery.id(), next, limit(failure.getMessage())));
       observer.attempt(delivery.channel(), delivery.kind(), "retried");
       log.warn(
@@ -204,10 +206,9 @@ public final class OutboxSender {
     String name = person == null ? delivery.personId() : person.name();
     jdbi.useTransaction(
         handle -> {
-          handle.attach(DeliveryRepository.class).finish(delivery.id(), "FAILED", limit(error));
+          new DeliveryRepository(handle).finish(delivery.id(), "FAILED", limit(error));
           if (delivery.isPage()) {
-            handle
-                .attach(IncidentRepository.class)
+            new IncidentRepository(handle)
                 .insertTimelineEntry(
                     delivery.incidentId(),
                     now,
@@ -235,7 +236,7 @@ public final class OutboxSender {
   }
 
   private void finish(Delivery delivery, String status, String error) {
-    jdbi.useExtension(DeliveryRepository.class, r -> r.finish(delivery.id(), status, error));
+    Repositories.use(jdbi, DeliveryRepository::new, r -> r.finish(delivery.id(), status, error));
   }
 
   /** 5 s, 10 s, 20 s … from the configured initial backoff. */

@@ -10,7 +10,7 @@ final class Markdown {
   /**
    * Inline syntax only: alert text never starts a line here, so list and heading marks are safe.
    */
-  private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>|~])");
+  private static final String SPECIAL = "\\`*_[]<>|~";
 
   private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
@@ -21,11 +21,28 @@ final class Markdown {
     if (text == null) {
       return "";
     }
-    return SPECIAL.matcher(oneLine(text)).replaceAll("\\\\$1");
+    String line = oneLine(text);
+    StringBuilder escaped = new StringBuilder(line.length() + 16);
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (SPECIAL.indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
   }
 
   /** A person's text on one line, their Markdown kept. */
   static String oneLine(String text) {
-    return text == null ? "" : LINE_BREAKS.matcher(text.strip()).replaceAll(" ");
+    if (text == null) {
+      return "";
+    }
+    String stripped = text.strip();
+    // The regular expression backtracks over every run of spaces; most text has no line break.
+    if (stripped.indexOf('\n') < 0 && stripped.indexOf('\r') < 0) {
+      return stripped;
+    }
+    return LINE_BREAKS.matcher(stripped).replaceAll(" ");
   }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * with the facts. Text from alerts is escaped; text people wrote is kept as Markdown.
  */
 public final class PostmortemDrafter {
+  static final int LISTED_ALERT_INSTANCES = 20;
 
   private final boolean keepGuidance;
 
@@ -147,11 +148,22 @@ public final class PostmortemDrafter {
     return text.toString();
   }
 
+  /**
+   * The first instances, one line each; a storm's thousands would bury the summary, so the rest are
+   * counted (the incident page and API list them all).
+   */
   private String alertInstances(PostmortemFacts facts) {
     List<IncidentAlert> alerts = facts.details().alerts();
     StringBuilder text =
         new StringBuilder("Alert instances (").append(alerts.size()).append("):\n\n");
-    alerts.forEach(alert -> text.append("- ").append(AlertLines.describe(alert)).append('\n'));
+    alerts.stream()
+        .limit(LISTED_ALERT_INSTANCES)
+        .forEach(alert -> text.append("- ").append(AlertLines.describe(alert)).append('\n'));
+    if (alerts.size() > LISTED_ALERT_INSTANCES) {
+      text.append("- … and ")
+          .append(alerts.size() - LISTED_ALERT_INSTANCES)
+          .append(" more instances (listed on the incident page)\n");
+    }
     return text.toString();
   }
 

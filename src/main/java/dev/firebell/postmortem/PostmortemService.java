@@ -6,6 +6,7 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
 import dev.firebell.paging.DeliveryRepository;
 import dev.firebell.paging.PageRecord;
+import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class PostmortemService {
   /** The draft as sections, for the JSON form. */
   public Postmortem draft(long id) {
     IncidentDetails details = incidents.details(id);
-    List<PageRecord> pages = jdbi.withExtension(DeliveryRepository.class, r -> r.pages(id));
+    List<PageRecord> pages = Repositories.with(jdbi, DeliveryRepository::new, r -> r.pages(id));
     List<PostmortemFacts.EarlierIncident> earlier =
         incidents.earlierIncidents(details.incident()).stream()
             .map(

@@ -7,7 +7,6 @@ import dev.firebell.config.DatabaseConfig;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The connection pool, the migrated schema and the Jdbi handle on top of them, plus the way this
@@ -33,7 +32,7 @@ public final class Database implements AutoCloseable {
       Flyway flyway =
           Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
       flyway.migrate();
-      Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+      Jdbi jdbi = Jdbi.create(dataSource);
       JsonColumns.install(jdbi, json);
       Durability durability =
           config.isH2() && !config.isH2InMemory() ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;

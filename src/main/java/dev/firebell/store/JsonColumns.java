@@ -24,24 +24,26 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 final class JsonColumns {
   private JsonColumns() {}
 
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+  // Reading plain maps and trees needs no configuration, so one shared reader serves every row.
+  private static final ObjectMapper READER = new ObjectMapper();
+
   static void install(Jdbi jdbi, ObjectMapper json) {
     jdbi.registerColumnMapper(
         new GenericType<Map<String, String>>() {},
         (ColumnMapper<Map<String, String>>)
-            (results, column, context) -> readMap(json, results.getString(column)));
+            (results, column, context) -> readMap(results.getString(column)));
     jdbi.registerColumnMapper(
-        JsonNode.class, (results, column, context) -> readTree(json, results.getString(column)));
+        JsonNode.class, (results, column, context) -> readTree(results.getString(column)));
     jdbi.registerArgument(new JsonArguments(json));
   }
 
-  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
-
-  private static Map<String, String> readMap(ObjectMapper json, String text) {
-    return text == null ? Map.of() : read(() -> json.readValue(text, STRING_MAP));
+  static Map<String, String> readMap(String text) {
+    return text == null ? Map.of() : read(() -> READER.readValue(text, STRING_MAP));
   }
 
-  private static JsonNode readTree(ObjectMapper json, String text) {
-    return text == null ? null : read(() -> json.readTree(text));
+  static JsonNode readTree(String text) {
+    return text == null ? null : read(() -> READER.readTree(text));
   }
 
   private interface JsonRead<T> {

@@ -39,22 +39,31 @@ public final class BenchMain {
   private static final String API = "bench-api-token";
 
   private final boolean quick;
+  private final boolean h2Only;
   private final Duration phase;
+  private final PhaseProfiler profiler;
   private final int connections = 16;
   private final Map<String, Object> results = new LinkedHashMap<>();
   private final List<String> report = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<Long, Long> pageArrivals = new ConcurrentHashMap<>();
-  private final String grafanaBody = Fixtures.read("alertmanager-live/am-firing.json");
+  // A real Grafana 9 unified-alerting notification, as Grafana sent it.
+  private final String grafanaBody = Fixtures.read("captured/grafana-unified/alert-9.json");
 
-  private BenchMain(boolean quick) {
-    this.quick = quick;
+  private BenchMain(List<String> options) {
+    this.quick = options.contains("--quick");
+    this.h2Only = options.contains("--h2-only");
     this.phase = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20);
+    this.profiler =
+        new PhaseProfiler(options.contains("--profile"), Path.of("target/bench/profile"));
   }
 
+  /**
+   * Options: {@code --quick} (a 10-second smoke), {@code --h2-only}, {@code --profile} (a Java
+   * Flight Recorder file for each phase under target/bench/profile/).
+   */
   public static void main(String[] args) throws Exception {
-    boolean quick = Arrays.asList(args).contains("--quick");
-    new BenchMain(quick).run();
+    new BenchMain(Arrays.asList(args)).run();
     // HTTP client and server threads must not keep the benchmark JVM alive.
     System.exit(0);
   }
@@ -80,7 +89,7 @@ public final class BenchMain {
       if (postgres == null && "true".equals(System.getenv("CI"))) {
         postgres = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
       }
-      if (postgres != null && !quick) {
+      if (postgres != null && !quick && !h2Only) {
         benchDatabase("PostgreSQL", createPostgres(postgres), capture, ceiling);
       }
     } finally {
@@ -117,31 +126,43 @@ public final class BenchMain {
       post(url, grafanaBody);
       progress(name + " (a) repeats of an open group, " + phase.toSeconds() + " s");
       LoadGenerator.Result repeats =
-          new LoadGenerator()
-              .run(name + " repeats", url, TOKEN, n -> grafanaBody, connections, phase);
+          profiler.record(
+              firebell.pid(),
+              name + " a repeats",
+              () ->
+                  new LoadGenerator()
+                      .run(name + " repeats", url, TOKEN, n -> grafanaBody, connections, phase));
       progress(name + " (b) new groups, each opening an incident and queuing pages");
       LoadGenerator.Result groups =
-          new LoadGenerator()
-              .run(
-                  name + " new groups",
-                  url,
-                  TOKEN,
-                  n -> group(name + "-b-" + n, false),
-                  connections,
-                  phase);
+          profiler.record(
+              firebell.pid(),
+              name + " b new groups",
+              () ->
+                  new LoadGenerator()
+                      .run(
+                          name + " new groups",
+                          url,
+                          TOKEN,
+                          n -> group(name + "-b-" + n, false),
+                          connections,
+                          phase));
       progress(name + " (c) a mix of new groups and resolutions");
       LoadGenerator.Result mix =
-          new LoadGenerator()
-              .run(
-                  name + " mix",
-                  url,
-                  TOKEN,
-                  n ->
-                      n % 2 == 0
-                          ? group(name + "-c-" + n, false)
-                          : group(name + "-c-" + (n - 1), true),
-                  connections,
-                  phase);
+          profiler.record(
+              firebell.pid(),
+              name + " c mix",
+              () ->
+                  new LoadGenerator()
+                      .run(
+                          name + " mix",
+                          url,
+                          TOKEN,
+                          n ->
+                              n % 2 == 0
+                                  ? group(name + "-c-" + n, false)
+                                  : group(name + "-c-" + (n - 1), true),
+                          connections,
+                          phase));
       long rss = firebell.peakRssMib();
       results.put(name + ".repeats", repeats);
       results.put(name + ".newGroups", groups);
@@ -238,7 +259,10 @@ public final class BenchMain {
       id = JSON.readTree(post(url, bigGroup(name + "-big", batch))).get("incidentId").asLong();
     }
     long incident = id;
-    return timed(() -> get(firebell.url("/api/incidents/" + incident + "/postmortem")), 5);
+    return profiler.record(
+        firebell.pid(),
+        name + " postmortem",
+        () -> timed(() -> get(firebell.url("/api/incidents/" + incident + "/postmortem")), 20));
   }
 
   private double timed(ThrowingRunnable action, int times) throws Exception {
@@ -257,9 +281,20 @@ public final class BenchMain {
     void run() throws Exception;
   }
 
+  /**
+   * The JIT needs about a minute under load on two cores before figures settle; the warm-up mixes
+   * repeats with new groups so both paths are compiled before anything is measured.
+   */
   private void warmUp(String url) throws InterruptedException {
-    Duration warm = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(15);
-    new LoadGenerator().run("warm-up", url, TOKEN, n -> grafanaBody, connections, warm);
+    Duration warm = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(45);
+    new LoadGenerator()
+        .run(
+            "warm-up",
+            url,
+            TOKEN,
+            n -> n % 4 == 0 ? group("warm-" + n, false) : grafanaBody,
+            connections,
+            warm);
   }
 
   private String post(String url, String body) throws Exception {
