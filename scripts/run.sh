@@ -9,5 +9,14 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; t
   echo "Building $jar ..."
   ./mvnw -q -B -DskipTests package
 fi
+# Class data sharing: the first run of a build records the classes Firebell loads (written when it
+# stops), later runs map them instead of loading them again, which halves the time to ready.
+cds="target/firebell-$(stat -c %Y "$jar").jsa"
+if [ -f "$cds" ]; then
+  share=(-XX:SharedArchiveFile="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
+else
+  rm -f target/firebell-*.jsa
+  share=(-XX:ArchiveClassesAtExit="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
 # A small heap keeps the resident size low; Firebell needs little memory.
-exec java -Xms64m -Xmx256m -XX:+UseSerialGC -jar "$jar" "$@"
+exec java -Xms64m -Xmx256m -XX:+UseSerialGC "${share[@]}" -jar "$jar" "$@"

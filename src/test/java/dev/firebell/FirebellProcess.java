@@ -77,6 +77,19 @@ public final class FirebellProcess implements AutoCloseable {
     return -1;
   }
 
+  /** CPU time (user + system) the process has used so far, in milliseconds; -1 without /proc. */
+  public long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      // Fields after the command name, which is in parentheses and may contain spaces.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * 10; // USER_HZ is 100 on Linux
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   public long pid() {
     return process.pid();
   }

@@ -27,13 +27,17 @@ final class GroupRecorder {
     return openIncident(group, signal);
   }
 
+  /**
+   * The group's row, locked. A row this transaction inserts is as good as locked: a concurrent
+   * first sight waits on its primary key and then retries.
+   */
   private AlertGroup lockOrCreateGroup(AlertGroupSignal signal) {
     return repository
         .lockGroup(signal.groupHash())
         .orElseGet(
             () -> {
               repository.insertGroup(signal);
-              return repository.lockGroup(signal.groupHash()).orElseThrow();
+              return new AlertGroup(signal.groupHash(), null, null);
             });
   }
 
@@ -48,7 +52,11 @@ final class GroupRecorder {
         null);
     AlertMerge.Plan plan = AlertMerge.plan(Map.of(), alerts);
     apply(id, plan);
-    IncidentStatus status = resolveIfAllResolved(id, signal.groupHash());
+    // A new incident with a firing alert stays triggered; no need to read it back.
+    IncidentStatus status =
+        alerts.stream().anyMatch(AlertSignal::isFiring)
+            ? IncidentStatus.TRIGGERED
+            : resolveIfAllResolved(id, signal.groupHash());
     return new RecordResult(RecordOutcome.OPENED, id, status);
   }
 

@@ -148,21 +148,29 @@ public final class WebhookEndpoint {
     }
   }
 
+  /**
+   * Opens, changes and resolutions are worth a line each; repeats and ignored deliveries are only
+   * logged at debug level, since a storm repeats one group thousands of times.
+   */
   private static void logResult(
       WebhookSource source, AlertGroupSignal signal, RecordResult result) {
-    if (result.outcome() == RecordOutcome.IGNORED) {
-      log.info(
-          "webhook {} group {}: ignored (only resolved alerts, no open incident)",
-          source.id(),
-          signal.groupKey());
-    } else {
-      log.info(
-          "webhook {} incident {}: {} ({} alerts, status {})",
-          source.id(),
-          result.incidentId(),
-          result.outcome().wireName(),
-          signal.alerts().size(),
-          result.status().wireName());
+    switch (result.outcome()) {
+      case IGNORED ->
+          log.debug(
+              "webhook {} group {}: ignored (only resolved alerts, no open incident)",
+              source.id(),
+              signal.groupKey());
+      case UNCHANGED ->
+          log.debug(
+              "webhook {} incident {}: repeat, nothing new", source.id(), result.incidentId());
+      default ->
+          log.info(
+              "webhook {} incident {}: {} ({} alerts, status {})",
+              source.id(),
+              result.incidentId(),
+              result.outcome().wireName(),
+              signal.alerts().size(),
+              result.status().wireName());
     }
   }
 
