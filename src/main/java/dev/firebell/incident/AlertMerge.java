@@ -15,12 +15,12 @@ final class AlertMerge {
   private AlertMerge() {}
 
   /** What changes, given the alerts the incident already has (by fingerprint). */
-  static Plan plan(Map<String, IncidentAlert> known, List<AlertSignal> incoming) {
+  static Plan plan(Map<String, AlertState> known, List<AlertSignal> incoming) {
     List<AlertSignal> added = new ArrayList<>();
     List<AlertSignal> refired = new ArrayList<>();
     List<AlertSignal> resolved = new ArrayList<>();
     for (AlertSignal alert : lastPerFingerprint(incoming)) {
-      IncidentAlert current = known.get(alert.fingerprint());
+      AlertState current = known.get(alert.fingerprint());
       if (current == null) {
         added.add(alert);
       } else if (alert.isFiring()
@@ -43,11 +43,11 @@ final class AlertMerge {
    * delayed copy of an old notification must not open a new incident.
    */
   static List<AlertSignal> withoutClosedEpisodes(
-      List<AlertSignal> incoming, Map<String, IncidentAlert> previous) {
+      List<AlertSignal> incoming, Map<String, AlertState> previous) {
     return incoming.stream()
         .filter(
             alert -> {
-              IncidentAlert earlier = previous.get(alert.fingerprint());
+              AlertState earlier = previous.get(alert.fingerprint());
               return earlier == null || alert.startsAt().isAfter(earlier.startsAt());
             })
         .toList();

@@ -66,7 +66,7 @@ final class GroupRecorder {
         last == null
             ? signal.alerts()
             : AlertMerge.withoutClosedEpisodes(
-                signal.alerts(), IncidentService.byFingerprint(repository.alerts(last)));
+                signal.alerts(), IncidentService.byFingerprint(repository.alertStates(last)));
     boolean anyFiring = fresh.stream().anyMatch(AlertSignal::isFiring);
     // Grafana's contact-point test is recorded even when it arrives already resolved.
     if (!anyFiring && !(signal.test() && !fresh.isEmpty())) {
@@ -77,7 +77,7 @@ final class GroupRecorder {
 
   private RecordResult updateOpenIncident(AlertGroup group, AlertGroupSignal signal) {
     long id = group.openIncidentId();
-    Map<String, IncidentAlert> known = IncidentService.byFingerprint(repository.alerts(id));
+    Map<String, AlertState> known = IncidentService.byFingerprint(repository.alertStates(id));
     AlertMerge.Plan plan = AlertMerge.plan(known, signal.alerts());
     if (plan.isEmpty()) {
       Incident incident = repository.findIncident(id).orElseThrow();

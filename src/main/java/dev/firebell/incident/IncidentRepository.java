@@ -106,19 +106,6 @@ public final class IncidentRepository {
         .findOne();
   }
 
-  /** The group without locking it, for the read-only check of repeats. */
-  public Optional<AlertGroup> findGroup(String groupHash) {
-    return handle
-        .createQuery(
-            """
-            SELECT group_hash, open_incident_id, last_incident_id FROM alert_group
-            WHERE group_hash = :groupHash
-            """)
-        .bind("groupHash", groupHash)
-        .map(GROUP)
-        .findOne();
-  }
-
   /** First sight of a group; a concurrent first sight fails on the primary key and retries. */
   public void insertGroup(AlertGroupSignal signal) {
     handle
@@ -178,6 +165,22 @@ public final class IncidentRepository {
         .one();
   }
 
+  /** The group's open incident and its status, in one read: the check every repeat makes. */
+  Optional<OpenIncident> openIncidentOf(String groupHash) {
+    return handle
+        .createQuery(
+            """
+            SELECT i.id, i.status FROM alert_group g JOIN incident i ON i.id = g.open_incident_id
+            WHERE g.group_hash = :groupHash
+            """)
+        .bind("groupHash", groupHash)
+        .map(
+            (row, context) ->
+                new OpenIncident(
+                    row.getLong("id"), IncidentStatus.valueOf(row.getString("status"))))
+        .findOne();
+  }
+
   public Optional<Incident> findIncident(long id) {
     return handle
         .createQuery("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE id = :id")
@@ -227,6 +230,24 @@ public final class IncidentRepository {
             """)
         .bind("incidentId", incidentId)
         .map(ALERT)
+        .list();
+  }
+
+  /** Each instance's status and episode start, without its labels: what merging compares. */
+  List<AlertState> alertStates(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT fingerprint, status, starts_at FROM incident_alert
+            WHERE incident_id = :incidentId
+            """)
+        .bind("incidentId", incidentId)
+        .map(
+            (row, context) ->
+                new AlertState(
+                    row.getString("fingerprint"),
+                    AlertStatus.valueOf(row.getString("status")),
+                    Rows.instant(row, "starts_at")))
         .list();
   }
 

@@ -76,20 +76,15 @@ public final class IncidentService {
   private RecordResult knownRepeat(AlertGroupSignal signal) {
     return read(
         repository -> {
-          AlertGroup group = repository.findGroup(signal.groupHash()).orElse(null);
-          if (group == null || group.openIncidentId() == null) {
+          OpenIncident open = repository.openIncidentOf(signal.groupHash()).orElse(null);
+          if (open == null || !open.status().isOpen()) {
             return null;
           }
-          long id = group.openIncidentId();
           AlertMerge.Plan plan =
-              AlertMerge.plan(byFingerprint(repository.alerts(id)), signal.alerts());
-          if (!plan.isEmpty()) {
-            return null;
-          }
-          Incident incident = repository.findIncident(id).orElse(null);
-          return incident == null || !incident.status().isOpen()
-              ? null
-              : new RecordResult(RecordOutcome.UNCHANGED, id, incident.status());
+              AlertMerge.plan(byFingerprint(repository.alertStates(open.id())), signal.alerts());
+          return plan.isEmpty()
+              ? new RecordResult(RecordOutcome.UNCHANGED, open.id(), open.status())
+              : null;
         });
   }
 
@@ -232,8 +227,7 @@ public final class IncidentService {
     return read(repository -> repository.listIncidents(filter, limit));
   }
 
-  static Map<String, IncidentAlert> byFingerprint(List<IncidentAlert> alerts) {
-    return alerts.stream()
-        .collect(Collectors.toMap(IncidentAlert::fingerprint, Function.identity()));
+  static Map<String, AlertState> byFingerprint(List<AlertState> alerts) {
+    return alerts.stream().collect(Collectors.toMap(AlertState::fingerprint, Function.identity()));
   }
 }

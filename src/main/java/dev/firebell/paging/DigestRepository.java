@@ -34,28 +34,31 @@ final class DigestRepository {
 
   /**
    * Pages to one contact of one person delivered since {@code since} or being sent right now
-   * (claimed, lease running), not counting delivery {@code excludeId}. Two counts rather than one
-   * with OR, so each runs on an index range.
+   * (claimed, lease running), not counting delivery {@code excludeId}; counted only up to {@code
+   * limit}, which is all the rate limit asks. Two counts rather than one with OR, so each runs on
+   * an index range.
    */
-  int recentPages(String personId, int contactIndex, Instant since, Instant now, long excludeId) {
+  int recentPages(
+      String personId, int contactIndex, Instant since, Instant now, long excludeId, int limit) {
     return handle
         .createQuery(
             """
             SELECT
-              (SELECT COUNT(*) FROM page_delivery
-               WHERE person_id = :personId AND contact_index = :contactIndex
-                 AND status = 'DELIVERED' AND delivered_at > :since
-                 AND kind = 'PAGE' AND id <> :excludeId)
-              + (SELECT COUNT(*) FROM page_delivery
+              (SELECT COUNT(*) FROM (SELECT 1 FROM page_delivery
+                 WHERE person_id = :personId AND contact_index = :contactIndex
+                   AND status = 'DELIVERED' AND delivered_at > :since
+                   AND kind = 'PAGE' AND id <> :excludeId LIMIT :limit) delivered)
+              + (SELECT COUNT(*) FROM (SELECT 1 FROM page_delivery
                  WHERE person_id = :personId AND contact_index = :contactIndex
                    AND status = 'PENDING' AND lease_until > :now
-                   AND kind = 'PAGE' AND id <> :excludeId)
+                   AND kind = 'PAGE' AND id <> :excludeId LIMIT :limit) sending)
             """)
         .bind("personId", personId)
         .bind("contactIndex", contactIndex)
         .bind("since", since)
         .bind("now", now)
         .bind("excludeId", excludeId)
+        .bind("limit", limit)
         .mapTo(Integer.class)
         .one();
   }

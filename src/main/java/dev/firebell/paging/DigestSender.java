@@ -81,7 +81,8 @@ final class DigestSender {
                     delivery.contactIndex(),
                     now.minus(Duration.ofMinutes(1)),
                     now,
-                    id));
+                    id,
+                    config.maxPagesPerPersonPerMinute()));
     if (recent < config.maxPagesPerPersonPerMinute()) {
       return false;
     }

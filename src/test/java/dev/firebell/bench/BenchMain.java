@@ -64,9 +64,16 @@ public final class BenchMain {
     this.quick = options.contains("--quick");
     this.h2Only = options.contains("--h2-only");
     this.phase = Duration.ofSeconds(option(options, "--phase=", quick ? 2 : 20));
-    this.warmUp = Duration.ofSeconds(option(options, "--warm-up=", quick ? 1 : 45));
+    this.warmUp = Duration.ofSeconds(option(options, "--warm-up=", quick ? 1 : 60));
     this.profiler =
-        new PhaseProfiler(options.contains("--profile"), Path.of("target/bench/profile"));
+        new PhaseProfiler(
+            options.contains("--profile"),
+            options.stream()
+                .filter(option -> option.startsWith("--profile="))
+                .map(option -> option.substring("--profile=".length()))
+                .findFirst()
+                .orElse(null),
+            Path.of("target/bench/profile"));
   }
 
   /**
@@ -247,6 +254,8 @@ public final class BenchMain {
               + " |");
       report.add("| " + name + " (c) mix with resolutions | " + row(mix, ceiling) + " | — |");
 
+      // Measured once the load phases' pages are out, as people read a postmortem after the storm.
+      awaitEmptyOutbox(firebell);
       progress(name + ": draft postmortem of an incident with 10,000 timeline entries");
       double postmortem = postmortemMillis(firebell, url, name);
       results.put(name + ".postmortem10kMillis", postmortem);

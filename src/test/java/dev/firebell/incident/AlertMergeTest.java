@@ -13,31 +13,29 @@ class AlertMergeTest {
 
   @Test
   void aLateResolutionOfAnOlderEpisodeDoesNotResolveTheCurrentOne() {
-    Map<String, IncidentAlert> known = Map.of("fp", stored(AlertStatus.FIRING, SECOND));
+    Map<String, AlertState> known = Map.of("fp", stored(AlertStatus.FIRING, SECOND));
     AlertMerge.Plan plan = AlertMerge.plan(known, List.of(signal(AlertStatus.RESOLVED, FIRST)));
     assertThat(plan.isEmpty()).isTrue();
   }
 
   @Test
   void aResolutionOfTheCurrentEpisodeResolvesIt() {
-    Map<String, IncidentAlert> known = Map.of("fp", stored(AlertStatus.FIRING, SECOND));
+    Map<String, AlertState> known = Map.of("fp", stored(AlertStatus.FIRING, SECOND));
     AlertMerge.Plan plan = AlertMerge.plan(known, List.of(signal(AlertStatus.RESOLVED, SECOND)));
     assertThat(plan.resolved()).hasSize(1);
   }
 
   @Test
   void aLaterStartAfterResolutionIsANewEpisodeAndAnEqualOneIsAReplay() {
-    Map<String, IncidentAlert> known = Map.of("fp", stored(AlertStatus.RESOLVED, FIRST));
+    Map<String, AlertState> known = Map.of("fp", stored(AlertStatus.RESOLVED, FIRST));
     assertThat(AlertMerge.plan(known, List.of(signal(AlertStatus.FIRING, SECOND))).refired())
         .hasSize(1);
     assertThat(AlertMerge.plan(known, List.of(signal(AlertStatus.FIRING, FIRST))).isEmpty())
         .isTrue();
   }
 
-  private static IncidentAlert stored(AlertStatus status, Instant startsAt) {
-    return new IncidentAlert(
-        1, "fp", status, Map.of(), Map.of(), null, null, startsAt, null, null, null, null, null,
-        null);
+  private static AlertState stored(AlertStatus status, Instant startsAt) {
+    return new AlertState("fp", status, startsAt);
   }
 
   private static AlertSignal signal(AlertStatus status, Instant startsAt) {
