@@ -1,6 +1,7 @@
 package dev.firebell.incident;
 
 import dev.firebell.store.Durability;
+import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -190,7 +191,7 @@ public final class IncidentService {
 
   /** Runs read-only queries on a handle of their own. */
   private <T> T read(Function<IncidentRepository, T> queries) {
-    return jdbi.withHandle(handle -> queries.apply(new IncidentRepository(handle)));
+    return Repositories.with(jdbi, IncidentRepository::new, queries);
   }
 
   private Instant now() {

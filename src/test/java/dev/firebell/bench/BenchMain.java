@@ -51,6 +51,8 @@ public final class BenchMain {
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<Long, Long> pageArrivals = new ConcurrentHashMap<>();
   private final Map<String, Double> serverCpuMicros = new LinkedHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong lastPageArrival =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
   private final List<String> listReport = new ArrayList<>();
   private static final int STORED_INCIDENTS = 100_000;
   private static final Path CLASS_CACHE = Path.of("target/bench/firebell.jsa");
@@ -157,8 +159,15 @@ public final class BenchMain {
         postgres = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
       }
       if (postgres != null && !quick && !h2Only) {
-        benchDatabase("PostgreSQL", createPostgres(postgres), capture, ceiling);
-        benchLargeList("PostgreSQL", createPostgres(postgres), capture);
+        String load = createPostgres(postgres);
+        String list = createPostgres(postgres);
+        try {
+          benchDatabase("PostgreSQL", load, capture, ceiling);
+          benchLargeList("PostgreSQL", list, capture);
+        } finally {
+          dropPostgres(postgres, load);
+          dropPostgres(postgres, list);
+        }
       }
     } finally {
       capture.stop(0);
@@ -181,7 +190,7 @@ public final class BenchMain {
       progress(name + ": ready in " + Math.round(startup) + " ms");
       String url = firebell.url("/webhooks/grafana");
       warmUp(url);
-      awaitEmptyOutbox(firebell);
+      awaitPagingIdle(firebell);
 
       // Measured while the outbox is empty: the load phases below queue thousands of pages.
       progress(name + ": receipt-to-page latency over " + (quick ? 50 : 200) + " incidents");
@@ -255,7 +264,7 @@ public final class BenchMain {
       report.add("| " + name + " (c) mix with resolutions | " + row(mix, ceiling) + " | — |");
 
       // Measured once the load phases' pages are out, as people read a postmortem after the storm.
-      awaitEmptyOutbox(firebell);
+      awaitPagingIdle(firebell);
       progress(name + ": draft postmortem of an incident with 10,000 timeline entries");
       double postmortem = postmortemMillis(firebell, url, name);
       results.put(name + ".postmortem10kMillis", postmortem);
@@ -335,25 +344,32 @@ public final class BenchMain {
     }
   }
 
-  /** Waits (up to two minutes) until every page the warm-up queued has been sent. */
-  private void awaitEmptyOutbox(FirebellProcess firebell) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+  /**
+   * Waits (up to three minutes) until paging is idle: nothing pending in the outbox and no page
+   * arriving for two seconds. An incident whose escalation has not started yet is not in the
+   * outbox, so an empty outbox alone is not enough after a load phase.
+   */
+  private void awaitPagingIdle(FirebellProcess firebell) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> metrics =
-          http.send(
-              HttpRequest.newBuilder(URI.create(firebell.url("/metrics"))).build(),
-              HttpResponse.BodyHandlers.ofString());
-      boolean empty =
-          metrics
-              .body()
-              .lines()
-              .anyMatch(line -> line.matches("firebell_outbox_pending(\\{[^}]*\\})? 0(\\.0)?"));
-      if (empty) {
+      boolean quiet = System.nanoTime() - lastPageArrival.get() > Duration.ofSeconds(2).toNanos();
+      if (quiet && outboxEmpty(firebell)) {
         return;
       }
       Thread.sleep(200);
     }
-    progress("the outbox did not empty within two minutes; latency figures include the backlog");
+    progress("paging did not become idle within three minutes; latency figures include a backlog");
+  }
+
+  private boolean outboxEmpty(FirebellProcess firebell) throws Exception {
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(URI.create(firebell.url("/metrics"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return metrics
+        .body()
+        .lines()
+        .anyMatch(line -> line.matches("firebell_outbox_pending(\\{[^}]*\\})? 0(\\.0)?"));
   }
 
   /** Runs a load phase, recording it when profiling, and notes the server's CPU per request. */
@@ -506,6 +522,7 @@ public final class BenchMain {
         "/",
         exchange -> {
           long at = System.nanoTime();
+          lastPageArrival.set(at);
           try (InputStream in = exchange.getRequestBody()) {
             JsonNode page = JSON.readTree(in.readAllBytes());
             if (page.has("incidentId")) {
@@ -563,6 +580,14 @@ public final class BenchMain {
                 BENCH_USER,
                 Passwords.hash(BENCH_PASSWORD, 4)));
     return config;
+  }
+
+  private static void dropPostgres(String admin, String url) throws Exception {
+    String name = url.substring(url.lastIndexOf('/') + 1).split("\\?", 2)[0];
+    try (Connection connection = DriverManager.getConnection(admin);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
   }
 
   private static String createPostgres(String admin) throws Exception {

@@ -141,12 +141,25 @@ class BrowserIT {
   private static void navigate(By target) {
     WebElement page = driver.findElement(By.tagName("html"));
     clickWhenReady(target);
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(page));
     new WebDriverWait(driver, Duration.ofSeconds(15))
         .until(
             d ->
                 "complete"
                     .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether the old page's element is gone. ChromeDriver sometimes reports a node of a replaced
+   * document as an inspector error rather than as a stale element; both mean the page changed.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.WebDriverException replaced) {
+      return true;
+    }
   }
 
   /** Clicks, looking the element up again if the page was still settling (after a resize). */
