@@ -499,21 +499,12 @@ public final class IncidentRepository {
   }
 
   /**
-   * Every service with an incident, sorted. A loose index scan: each step finds the next service on
-   * the index, so 40 services cost 40 lookups however many incidents there are.
+   * Every service with an incident, sorted. On the service index: H2 skips from one service to the
+   * next, PostgreSQL reads the index only.
    */
   public List<String> services() {
     return handle
-        .createQuery(
-            """
-            WITH RECURSIVE next_service (service) AS (
-              SELECT MIN(service) FROM incident
-              UNION ALL
-              SELECT (SELECT MIN(i.service) FROM incident i WHERE i.service > n.service)
-              FROM next_service n WHERE n.service IS NOT NULL
-            )
-            SELECT service FROM next_service WHERE service IS NOT NULL ORDER BY service
-            """)
+        .createQuery("SELECT DISTINCT service FROM incident ORDER BY service")
         .map((row, context) -> row.getString(1))
         .list();
   }

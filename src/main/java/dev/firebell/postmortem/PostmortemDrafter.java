@@ -121,7 +121,8 @@ public final class PostmortemDrafter {
         .append(incident.severity())
         .append(").\n\n");
     text.append("- Alert instances: ").append(facts.details().alerts().size()).append('\n');
-    for (IncidentAlert alert : facts.details().alerts()) {
+    // Like the instance list, the values of the first instances; a storm's would bury the impact.
+    for (IncidentAlert alert : facts.details().alerts().subList(0, listed(facts))) {
       String values = AlertLines.values(alert);
       if (!values.isEmpty()) {
         text.append("- Values of ")
@@ -157,7 +158,7 @@ public final class PostmortemDrafter {
     StringBuilder text =
         new StringBuilder("Alert instances (").append(alerts.size()).append("):\n\n");
     alerts.stream()
-        .limit(LISTED_ALERT_INSTANCES)
+        .limit(listed(facts))
         .forEach(alert -> text.append("- ").append(AlertLines.describe(alert)).append('\n'));
     if (alerts.size() > LISTED_ALERT_INSTANCES) {
       text.append("- … and ")
@@ -165,6 +166,10 @@ public final class PostmortemDrafter {
           .append(" more instances (listed on the incident page)\n");
     }
     return text.toString();
+  }
+
+  private static int listed(PostmortemFacts facts) {
+    return Math.min(LISTED_ALERT_INSTANCES, facts.details().alerts().size());
   }
 
   private static String alertNames(PostmortemFacts facts) {

@@ -42,6 +42,7 @@ public final class BenchMain {
   private final List<String> options;
   private final boolean quick;
   private final boolean h2Only;
+  private final boolean listOnly;
   private final Duration phase;
   private final Duration warmUp;
   private final PhaseProfiler profiler;
@@ -65,6 +66,7 @@ public final class BenchMain {
     this.options = options;
     this.quick = options.contains("--quick");
     this.h2Only = options.contains("--h2-only");
+    this.listOnly = options.contains("--list-only");
     this.phase = Duration.ofSeconds(option(options, "--phase=", quick ? 2 : 20));
     this.warmUp = Duration.ofSeconds(option(options, "--warm-up=", quick ? 1 : 60));
     this.profiler =
@@ -79,9 +81,9 @@ public final class BenchMain {
   }
 
   /**
-   * Options: {@code --quick} (a 10-second smoke), {@code --h2-only}, {@code --profile} (a Java
-   * Flight Recorder file for each phase under target/bench/profile/), {@code --phase=SECONDS} and
-   * {@code --warm-up=SECONDS}.
+   * Options: {@code --quick} (a 10-second smoke), {@code --h2-only}, {@code --list-only} (only the
+   * list with many incidents stored), {@code --profile} (a Java Flight Recorder file for each phase
+   * under target/bench/profile/), {@code --phase=SECONDS} and {@code --warm-up=SECONDS}.
    */
   public static void main(String[] args) throws Exception {
     new BenchMain(Arrays.asList(args)).run();
@@ -140,19 +142,11 @@ public final class BenchMain {
     Files.createDirectories(out);
     HttpServer capture = captureServer();
     try {
-      progress("ceiling: bare Javalin parsing the same payload, " + phase.toSeconds() + " s");
-      LoadGenerator.Result ceiling;
-      try (CeilingServer server = new CeilingServer()) {
-        warmUp(server.url());
-        ceiling =
-            new LoadGenerator()
-                .run("ceiling", server.url(), TOKEN, n -> grafanaBody, connections, phase);
-      }
-      results.put("ceiling", ceiling);
-      report.add("| ceiling (bare Javalin + Jackson) | " + row(ceiling, ceiling) + " | — |");
-
       trainClassCache(capture);
-      benchDatabase("H2", "jdbc:h2:file:%s/data/firebell", capture, ceiling);
+      LoadGenerator.Result ceiling = listOnly ? null : ceiling();
+      if (!listOnly) {
+        benchDatabase("H2", "jdbc:h2:file:%s/data/firebell", capture, ceiling);
+      }
       benchLargeList("H2", "jdbc:h2:file:%s/data/firebell", capture);
       String postgres = System.getenv("FIREBELL_TEST_POSTGRES_URL");
       if (postgres == null && "true".equals(System.getenv("CI"))) {
@@ -162,7 +156,9 @@ public final class BenchMain {
         String load = createPostgres(postgres);
         String list = createPostgres(postgres);
         try {
-          benchDatabase("PostgreSQL", load, capture, ceiling);
+          if (!listOnly) {
+            benchDatabase("PostgreSQL", load, capture, ceiling);
+          }
           benchLargeList("PostgreSQL", list, capture);
         } finally {
           dropPostgres(postgres, load);
@@ -173,6 +169,20 @@ public final class BenchMain {
       capture.stop(0);
     }
     write(out);
+  }
+
+  private LoadGenerator.Result ceiling() throws InterruptedException {
+    progress("ceiling: bare Javalin parsing the same payload, " + phase.toSeconds() + " s");
+    LoadGenerator.Result ceiling;
+    try (CeilingServer server = new CeilingServer()) {
+      warmUp(server.url());
+      ceiling =
+          new LoadGenerator()
+              .run("ceiling", server.url(), TOKEN, n -> grafanaBody, connections, phase);
+    }
+    results.put("ceiling", ceiling);
+    report.add("| ceiling (bare Javalin + Jackson) | " + row(ceiling, ceiling) + " | — |");
+    return ceiling;
   }
 
   private void benchDatabase(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.Fixtures;
+import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.config.ConfigException;
@@ -112,6 +113,23 @@ class PostmortemIT {
       assertThat(draft)
           .contains("(2 minutes so far; still open)")
           .contains("## Root cause\n\n> [!NOTE]");
+    }
+  }
+
+  @Test
+  void aStormIncidentListsItsFirstInstancesAndCountsTheRest() {
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      long id = open(app, Payloads.manyAlerts(0, 30));
+      String draft = app.getApi("/api/incidents/" + id + "/postmortem").body();
+      assertThat(draft)
+          .contains("Alert instances (30):")
+          .contains("- … and 10 more instances (listed on the incident page)")
+          .contains("- Alert instances: 30");
+      String summary = draft.substring(draft.indexOf("Alert instances (30):"));
+      summary = summary.substring(0, summary.indexOf("\n## "));
+      assertThat(summary.lines().filter(line -> line.contains("instance=10.0.0.")).count())
+          .as("instances listed in the summary")
+          .isEqualTo(20);
     }
   }
 
