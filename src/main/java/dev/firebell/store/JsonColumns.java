@@ -13,9 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
-import org.jdbi.v3.core.generic.GenericType;
 import org.jdbi.v3.core.generic.GenericTypes;
-import org.jdbi.v3.core.mapper.ColumnMapper;
 
 /**
  * Label maps and Grafana's {@code values} are stored as JSON text in {@code CHARACTER VARYING}
@@ -28,13 +26,8 @@ final class JsonColumns {
   // Reading plain maps and trees needs no configuration, so one shared reader serves every row.
   private static final ObjectMapper READER = new ObjectMapper();
 
+  /** Binds maps and JSON trees as JSON text; rows are read back through {@link Rows}. */
   static void install(Jdbi jdbi, ObjectMapper json) {
-    jdbi.registerColumnMapper(
-        new GenericType<Map<String, String>>() {},
-        (ColumnMapper<Map<String, String>>)
-            (results, column, context) -> readMap(results.getString(column)));
-    jdbi.registerColumnMapper(
-        JsonNode.class, (results, column, context) -> readTree(results.getString(column)));
     jdbi.registerArgument(new JsonArguments(json));
   }
 
