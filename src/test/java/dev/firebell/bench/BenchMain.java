@@ -2,15 +2,8 @@ package dev.firebell.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.firebell.FirebellProcess;
-import dev.firebell.Fixtures;
-import dev.firebell.security.Passwords;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,17 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code scripts/bench.sh}: measures Firebell against a bare Javalin ceiling on the same machine,
@@ -36,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BenchMain {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TOKEN = "bench-ingest-token";
-  private static final String API = "bench-api-token";
+  private static final String TOKEN = BenchSetup.TOKEN;
+  private static final String API = BenchSetup.API;
 
   private final List<String> options;
   private final boolean quick;
@@ -50,17 +38,11 @@ public final class BenchMain {
   private final Map<String, Object> results = new LinkedHashMap<>();
   private final List<String> report = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Map<Long, Long> pageArrivals = new ConcurrentHashMap<>();
   private final Map<String, Double> serverCpuMicros = new LinkedHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong lastPageArrival =
-      new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
   private final List<String> listReport = new ArrayList<>();
   private static final int STORED_INCIDENTS = 100_000;
   private static final Path CLASS_CACHE = Path.of("target/bench/firebell.jsa");
-  private static final String BENCH_USER = "bench";
-  private static final String BENCH_PASSWORD = "bench-password-not-secret";
-  // A real Grafana 9 unified-alerting notification, as Grafana sent it.
-  private final String grafanaBody = Fixtures.read("captured/grafana-unified/alert-9.json");
+  private final String grafanaBody = BenchPayloads.GRAFANA;
 
   private BenchMain(List<String> options) {
     this.options = options;
@@ -96,11 +78,12 @@ public final class BenchMain {
    * the classes it loaded in a class-data-sharing archive that later starts map. The first start's
    * time is reported too.
    */
-  private void trainClassCache(HttpServer capture) throws Exception {
+  private void trainClassCache(PageCapture capture) throws Exception {
     Files.deleteIfExists(CLASS_CACHE);
     Path dir = Files.createTempDirectory("firebell-bench-train");
     int port = FirebellProcess.freePort();
-    Path config = config(dir, port, "jdbc:h2:file:" + dir + "/data/firebell", capture);
+    Path config =
+        BenchSetup.config(dir, port, "jdbc:h2:file:" + dir + "/data/firebell", capture.port());
     List<String> jvm = new ArrayList<>(serverJvmOptions());
     jvm.add("-XX:ArchiveClassesAtExit=" + CLASS_CACHE.toAbsolutePath());
     long started = System.nanoTime();
@@ -109,7 +92,8 @@ public final class BenchMain {
       results.put("firstStartMillis", firstStart);
       progress("first start (no class cache yet): ready in " + Math.round(firstStart) + " ms");
       String url = firebell.url("/webhooks/grafana");
-      long id = JSON.readTree(post(url, group("train", false))).get("incidentId").asLong();
+      long id =
+          JSON.readTree(post(url, BenchPayloads.group("train", false))).get("incidentId").asLong();
       post(url, grafanaBody);
       get(firebell.url("/api/incidents/" + id + "/postmortem"));
       get(firebell.url("/api/incidents?status=all"));
@@ -140,7 +124,7 @@ public final class BenchMain {
   private void run() throws Exception {
     Path out = Path.of("target/bench");
     Files.createDirectories(out);
-    HttpServer capture = captureServer();
+    PageCapture capture = new PageCapture();
     try {
       trainClassCache(capture);
       LoadGenerator.Result ceiling = listOnly ? null : ceiling();
@@ -153,20 +137,20 @@ public final class BenchMain {
         postgres = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
       }
       if (postgres != null && !quick && !h2Only) {
-        String load = createPostgres(postgres);
-        String list = createPostgres(postgres);
+        String load = BenchSetup.createPostgres(postgres);
+        String list = BenchSetup.createPostgres(postgres);
         try {
           if (!listOnly) {
             benchDatabase("PostgreSQL", load, capture, ceiling);
           }
           benchLargeList("PostgreSQL", list, capture);
         } finally {
-          dropPostgres(postgres, load);
-          dropPostgres(postgres, list);
+          BenchSetup.dropPostgres(postgres, load);
+          BenchSetup.dropPostgres(postgres, list);
         }
       }
     } finally {
-      capture.stop(0);
+      capture.close();
     }
     write(out);
   }
@@ -186,13 +170,16 @@ public final class BenchMain {
   }
 
   private void benchDatabase(
-      String name, String urlPattern, HttpServer capture, LoadGenerator.Result ceiling)
+      String name, String urlPattern, PageCapture capture, LoadGenerator.Result ceiling)
       throws Exception {
     Path dir = Files.createTempDirectory("firebell-bench");
     int port = FirebellProcess.freePort();
     Path config =
-        config(
-            dir, port, urlPattern.contains("%s") ? urlPattern.formatted(dir) : urlPattern, capture);
+        BenchSetup.config(
+            dir,
+            port,
+            urlPattern.contains("%s") ? urlPattern.formatted(dir) : urlPattern,
+            capture.port());
     long started = System.nanoTime();
     try (FirebellProcess firebell = FirebellProcess.start(config, port, dir, serverJvmOptions())) {
       double startup = (System.nanoTime() - started) / 1e6;
@@ -200,11 +187,11 @@ public final class BenchMain {
       progress(name + ": ready in " + Math.round(startup) + " ms");
       String url = firebell.url("/webhooks/grafana");
       warmUp(url);
-      awaitPagingIdle(firebell);
+      awaitPagingIdle(firebell, capture);
 
       // Measured while the outbox is empty: the load phases below queue thousands of pages.
       progress(name + ": receipt-to-page latency over " + (quick ? 50 : 200) + " incidents");
-      long[] toPage = receiptToPage(url, name);
+      long[] toPage = receiptToPage(url, name, capture);
       results.put(
           name + ".receiptToPageMillis",
           Map.of("p50", toPage[0] / 1000.0, "p99", toPage[1] / 1000.0));
@@ -229,7 +216,7 @@ public final class BenchMain {
                           name + " new groups",
                           url,
                           TOKEN,
-                          n -> group(name + "-b-" + n, false),
+                          n -> BenchPayloads.group(name + "-b-" + n, false),
                           connections,
                           phase));
       progress(name + " (c) a mix of new groups and resolutions");
@@ -245,8 +232,8 @@ public final class BenchMain {
                           TOKEN,
                           n ->
                               n % 2 == 0
-                                  ? group(name + "-c-" + n, false)
-                                  : group(name + "-c-" + (n - 1), true),
+                                  ? BenchPayloads.group(name + "-c-" + n, false)
+                                  : BenchPayloads.group(name + "-c-" + (n - 1), true),
                           connections,
                           phase));
       long rss = firebell.peakRssMib();
@@ -274,8 +261,8 @@ public final class BenchMain {
       report.add("| " + name + " (c) mix with resolutions | " + row(mix, ceiling) + " | — |");
 
       // Measured once the load phases' pages are out, as people read a postmortem after the storm.
-      awaitPagingIdle(firebell);
-      progress(name + ": draft postmortem of an incident with 10,000 timeline entries");
+      awaitPagingIdle(firebell, capture);
+      progress(name + ": draft postmortem of an incident with " + bigIncident() + " alerts");
       double postmortem = postmortemMillis(firebell, url, name);
       results.put(name + ".postmortem10kMillis", postmortem);
       double list = timed(() -> get(firebell.url("/api/incidents?status=all&limit=100")), 5);
@@ -302,7 +289,11 @@ public final class BenchMain {
               + toPage[1] / 1000.0
               + " ms ("
               + goal(toPage[1] < 250_000)
-              + "); postmortem with 10,000 entries "
+              + "); postmortem with "
+              + bigIncident()
+              + " alerts ("
+              + bigIncident()
+              + "+ timeline entries) "
               + Math.round(postmortem)
               + " ms ("
               + goal(postmortem < 200)
@@ -324,13 +315,14 @@ public final class BenchMain {
    * written straight into the database while Firebell is stopped (an H2 file admits one process),
    * then Firebell starts on it again.
    */
-  private void benchLargeList(String name, String urlPattern, HttpServer capture) throws Exception {
+  private void benchLargeList(String name, String urlPattern, PageCapture capture)
+      throws Exception {
     int count = quick ? 2_000 : STORED_INCIDENTS;
     progress(name + ": incident list with " + count + " incidents stored");
     Path dir = Files.createTempDirectory("firebell-bench-list");
     int port = FirebellProcess.freePort();
     String url = urlPattern.contains("%s") ? urlPattern.formatted(dir) : urlPattern;
-    Path config = config(dir, port, url, capture);
+    Path config = BenchSetup.config(dir, port, url, capture.port());
     try (FirebellProcess migrated = FirebellProcess.start(config, port, dir, serverJvmOptions())) {
       progress(name + ": schema created; writing " + count + " incidents");
     }
@@ -339,7 +331,8 @@ public final class BenchMain {
     try (FirebellProcess firebell = FirebellProcess.start(config, port, dir, serverJvmOptions())) {
       double startup = (System.nanoTime() - started) / 1e6;
       double api = timed(() -> get(firebell.url("/api/incidents?status=all&limit=100")), 20);
-      String session = WebLogin.session(http, firebell.url(""), BENCH_USER, BENCH_PASSWORD);
+      String session =
+          WebLogin.session(http, firebell.url(""), BenchSetup.USER, BenchSetup.PASSWORD);
       double page = timed(() -> WebLogin.get(http, firebell.url("/"), session), 20);
       results.put(name + ".largeList.incidents", count);
       results.put(name + ".largeList.startupMillis", startup);
@@ -359,10 +352,10 @@ public final class BenchMain {
    * arriving for two seconds. An incident whose escalation has not started yet is not in the
    * outbox, so an empty outbox alone is not enough after a load phase.
    */
-  private void awaitPagingIdle(FirebellProcess firebell) throws Exception {
+  private void awaitPagingIdle(FirebellProcess firebell, PageCapture capture) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
-      boolean quiet = System.nanoTime() - lastPageArrival.get() > Duration.ofSeconds(2).toNanos();
+      boolean quiet = capture.quietFor(Duration.ofSeconds(2));
       if (quiet && outboxEmpty(firebell)) {
         return;
       }
@@ -396,13 +389,14 @@ public final class BenchMain {
     return result;
   }
 
-  private long[] receiptToPage(String url, String name) throws Exception {
+  private long[] receiptToPage(String url, String name, PageCapture capture) throws Exception {
+    Map<Long, Long> pageArrivals = capture.arrivals();
     int count = quick ? 50 : 200;
     pageArrivals.clear(); // incident ids start again at 1 on every database
     Map<Long, Long> sent = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
       long at = System.nanoTime();
-      JsonNode reply = JSON.readTree(post(url, group(name + "-page-" + i, false)));
+      JsonNode reply = JSON.readTree(post(url, BenchPayloads.group(name + "-page-" + i, false)));
       sent.put(reply.get("incidentId").asLong(), at);
       Thread.sleep(5);
     }
@@ -426,13 +420,21 @@ public final class BenchMain {
     long id = 0;
     int batches = quick ? 1 : 10;
     for (int batch = 0; batch < batches; batch++) {
-      id = JSON.readTree(post(url, bigGroup(name + "-big", batch))).get("incidentId").asLong();
+      id =
+          JSON.readTree(post(url, BenchPayloads.bigGroup(name + "-big", batch)))
+              .get("incidentId")
+              .asLong();
     }
     long incident = id;
     return profiler.record(
         firebell.pid(),
         name + " postmortem",
         () -> timed(() -> get(firebell.url("/api/incidents/" + incident + "/postmortem")), 20));
+  }
+
+  /** The alert instances (and so at least the timeline entries) of the postmortem's incident. */
+  private String bigIncident() {
+    return quick ? "1,000" : "10,000";
   }
 
   private double timed(ThrowingRunnable action, int times) throws Exception {
@@ -461,7 +463,7 @@ public final class BenchMain {
             "warm-up",
             url,
             TOKEN,
-            n -> n % 20 == 0 ? group("warm-" + n, false) : grafanaBody,
+            n -> n % 20 == 0 ? BenchPayloads.group("warm-" + n, false) : grafanaBody,
             connections,
             warmUp);
   }
@@ -492,124 +494,6 @@ public final class BenchMain {
     if (response.statusCode() != 200) {
       throw new IllegalStateException(url + " answered " + response.statusCode());
     }
-  }
-
-  private String group(String key, boolean resolved) {
-    try {
-      ObjectNode body = (ObjectNode) JSON.readTree(grafanaBody);
-      body.put("groupKey", "{}:{service=\"" + key + "\"}");
-      ((ObjectNode) body.get("commonLabels")).put("service", key);
-      ObjectNode alert = (ObjectNode) body.get("alerts").get(0);
-      ((ObjectNode) alert.get("labels")).put("service", key);
-      alert.put("fingerprint", Integer.toHexString(key.hashCode()));
-      if (resolved) {
-        body.put("status", "resolved");
-        alert.put("status", "resolved").put("endsAt", "2026-11-28T16:30:00Z");
-      }
-      return JSON.writeValueAsString(body);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private String bigGroup(String key, int batch) throws IOException {
-    ObjectNode body = (ObjectNode) JSON.readTree(group(key, false));
-    ObjectNode template = (ObjectNode) body.get("alerts").get(0);
-    ArrayNode alerts = body.putArray("alerts");
-    for (int i = 0; i < 1000; i++) {
-      ObjectNode alert = template.deepCopy();
-      int n = batch * 1000 + i;
-      ((ObjectNode) alert.get("labels")).put("instance", "10.0." + (n / 250) + "." + (n % 250));
-      alert.put("fingerprint", String.format("%016x", n + 1));
-      alerts.add(alert);
-    }
-    return JSON.writeValueAsString(body);
-  }
-
-  private HttpServer captureServer() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          long at = System.nanoTime();
-          lastPageArrival.set(at);
-          try (InputStream in = exchange.getRequestBody()) {
-            JsonNode page = JSON.readTree(in.readAllBytes());
-            if (page.has("incidentId")) {
-              pageArrivals.putIfAbsent(page.get("incidentId").asLong(), at);
-            }
-          } catch (IOException ignored) {
-            // a malformed page is simply not counted
-          }
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    server.setExecutor(
-        java.util.concurrent.Executors.newFixedThreadPool(
-            4,
-            runnable -> {
-              Thread thread = new Thread(runnable, "bench-capture");
-              thread.setDaemon(true);
-              return thread;
-            }));
-    server.start();
-    return server;
-  }
-
-  private static Path config(Path dir, int port, String databaseUrl, HttpServer capture)
-      throws IOException {
-    Path oncall = dir.resolve("oncall.yaml");
-    Files.writeString(
-        oncall,
-        """
-        people: [{ id: tessa, contacts: [{ type: webhook, url: "http://127.0.0.1:%d/tessa" }] }]
-        schedules: [{ id: primary, timeZone: UTC, rotations: [{ start: "2026-01-01T00:00", every: 1w, people: [tessa] }] }]
-        escalationPolicies: [{ id: default, steps: [{ targets: ["schedule:primary"], escalateAfter: 5m }] }]
-        routes: [{ policy: default }]
-        """
-            .formatted(capture.getAddress().getPort()));
-    Path config = dir.resolve("firebell.yaml");
-    Files.writeString(
-        config,
-        """
-        server: { port: %d, host: 127.0.0.1, publicUrl: "http://127.0.0.1:%d" }
-        database: { url: "%s", username: "", password: "" }
-        ingest: { bearerToken: "%s", maxBodyBytes: 4194304 }
-        api: { tokens: ["%s"] }
-        oncall: { file: "%s" }
-        paging: { maxPagesPerPersonPerMinute: 1000000 }
-        users: [{ username: %s, passwordHash: "%s", person: tessa }]
-        """
-            .formatted(
-                port,
-                port,
-                databaseUrl,
-                TOKEN,
-                API,
-                oncall,
-                BENCH_USER,
-                Passwords.hash(BENCH_PASSWORD, 4)));
-    return config;
-  }
-
-  private static void dropPostgres(String admin, String url) throws Exception {
-    String name = url.substring(url.lastIndexOf('/') + 1).split("\\?", 2)[0];
-    try (Connection connection = DriverManager.getConnection(admin);
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-  }
-
-  private static String createPostgres(String admin) throws Exception {
-    String name =
-        "firebell_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection connection = DriverManager.getConnection(admin);
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
-    }
-    int slash = admin.indexOf('/', "jdbc:postgresql://".length());
-    int query = admin.indexOf('?', slash);
-    return admin.substring(0, slash + 1) + name + (query < 0 ? "" : admin.substring(query));
   }
 
   private String row(LoadGenerator.Result result, LoadGenerator.Result ceiling) {
