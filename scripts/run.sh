@@ -5,13 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jar=target/firebell.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
   echo "Building $jar ..."
   ./mvnw -q -B -DskipTests package
 fi
 # Class data sharing: the first run of a build records the classes Firebell loads (written when it
 # stops), later runs map them instead of loading them again, which halves the time to ready.
-cds="target/firebell-$(stat -c %Y "$jar").jsa"
+built=$(stat -c %Y "$jar" 2>/dev/null || stat -f %m "$jar") # GNU or BSD stat
+cds="target/firebell-$built.jsa"
 if [ -f "$cds" ]; then
   share=(-XX:SharedArchiveFile="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
 else
