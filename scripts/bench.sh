@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks Firebell on this machine against a bare Javalin ceiling measured in the same run.
-# Writes target/bench/report.md and target/bench/results.json. Bounded in time: about 5 minutes
-# (H2, plus PostgreSQL when FIREBELL_TEST_POSTGRES_URL is set or CI=true); --quick is a 10-second
-# smoke that only checks the report is produced.
+# Writes target/bench/report.md and target/bench/results.json. Bounded in time: about 5 minutes on
+# H2, 11 with PostgreSQL (when FIREBELL_TEST_POSTGRES_URL is set or CI=true); --quick is a smoke
+# with about 10 seconds of load (under a minute with the start-ups) that only checks the report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

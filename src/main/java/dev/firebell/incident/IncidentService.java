@@ -57,12 +57,17 @@ public final class IncidentService {
                             .record(signal)));
     if (result.changedSomething()) {
       durability.awaitDurable();
-      Incident incident = find(result.incidentId());
-      if (result.outcome() == RecordOutcome.OPENED) {
-        observer.opened(incident);
-      }
-      if (result.status() == IncidentStatus.RESOLVED) {
-        observer.resolved(incident);
+      boolean opened = result.outcome() == RecordOutcome.OPENED;
+      boolean resolved = result.status() == IncidentStatus.RESOLVED;
+      // An update that neither opens nor resolves tells no observer: no need to read it back.
+      if (opened || resolved) {
+        Incident incident = find(result.incidentId());
+        if (opened) {
+          observer.opened(incident);
+        }
+        if (resolved) {
+          observer.resolved(incident);
+        }
       }
       onChange.run();
     }

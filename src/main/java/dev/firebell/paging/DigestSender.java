@@ -58,13 +58,11 @@ final class DigestSender {
   }
 
   /**
-   * Alert-storm protection: a contact that already received the allowed number of pages in the last
-   * minute gets the rest folded into one digest at the start of the next minute.
+   * Alert-storm protection: folds a claimed page instead of sending it when its contact already
+   * received the allowed number of pages in the last minute; the folded pages go out as one digest
+   * at the start of the next minute.
    */
-  /** Folds a claimed page instead of sending it when its contact is over the rate limit. */
-  boolean foldIfOverLimit(long id, Instant now) {
-    Delivery delivery =
-        Repositories.with(jdbi, DeliveryRepository::new, r -> r.find(id)).orElseThrow();
+  boolean foldIfOverLimit(Delivery delivery, Instant now) {
     Person person = oncall.people().get(delivery.personId());
     if (!delivery.isPage()
         || person == null
@@ -81,7 +79,7 @@ final class DigestSender {
                     delivery.contactIndex(),
                     now.minus(Duration.ofMinutes(1)),
                     now,
-                    id,
+                    delivery.id(),
                     config.maxPagesPerPersonPerMinute()));
     if (recent < config.maxPagesPerPersonPerMinute()) {
       return false;

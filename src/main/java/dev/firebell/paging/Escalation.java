@@ -13,5 +13,6 @@ public record Escalation(
 
   static final String ACTIVE = "ACTIVE";
   static final String UNROUTED = "UNROUTED";
+  static final String EXHAUSTED = "EXHAUSTED";
   static final String MAINTENANCE = "MAINTENANCE";
 }

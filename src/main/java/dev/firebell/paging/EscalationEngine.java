@@ -131,14 +131,14 @@ public final class EscalationEngine {
     int n = escalation.nextStep();
     EscalationPolicy policy = oncall.policies().get(escalation.policyId());
     if (policy == null || n >= policy.totalSteps()) {
-      if (escalations.exhaust(id, n) == 1) {
+      if (escalations.stop(id, n, Escalation.EXHAUSTED) == 1) {
         stamp(handle, id, now, "escalation.exhausted", exhaustedText(policy, escalation));
       }
       return;
     }
     Optional<MaintenanceWindow> window = maintenanceFor(handle, id, now);
     if (window.isPresent()) {
-      if (escalations.silence(id, n) == 1) {
+      if (escalations.stop(id, n, Escalation.MAINTENANCE) == 1) {
         new MaintenanceRepository(handle).markIncident(id);
         stamp(
             handle,

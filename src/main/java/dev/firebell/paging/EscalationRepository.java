@@ -96,15 +96,20 @@ final class EscalationRepository {
         .execute();
   }
 
-  int exhaust(long incidentId, int expected) {
+  /**
+   * Ends a running escalation at step {@code expected} with {@code state} (exhausted, or stopped
+   * because a maintenance window began); one instance wins.
+   */
+  int stop(long incidentId, int expected, String state) {
     return handle
         .createUpdate(
             """
-            UPDATE escalation SET state = 'EXHAUSTED', next_step_at = NULL
+            UPDATE escalation SET state = :state, next_step_at = NULL
             WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
             """)
         .bind("incidentId", incidentId)
         .bind("expected", expected)
+        .bind("state", state)
         .execute();
   }
 
@@ -134,19 +139,6 @@ final class EscalationRepository {
         .bind("incidentId", incidentId)
         .bind("expected", expected)
         .bind("status", status)
-        .execute();
-  }
-
-  /** Stops a running escalation because a maintenance window began; one instance wins. */
-  int silence(long incidentId, int expected) {
-    return handle
-        .createUpdate(
-            """
-            UPDATE escalation SET state = 'MAINTENANCE', next_step_at = NULL
-            WHERE incident_id = :incidentId AND next_step = :expected AND state = 'ACTIVE'
-            """)
-        .bind("incidentId", incidentId)
-        .bind("expected", expected)
         .execute();
   }
 }

@@ -84,11 +84,14 @@ public final class OutboxSender {
         inFlight.remove(id);
         continue;
       }
-      if (digests.foldIfOverLimit(id, now)) {
+      // Read once after the claim (attempts counted): the rate check and the send share it.
+      Delivery delivery =
+          Repositories.with(jdbi, DeliveryRepository::new, r -> r.find(id)).orElseThrow();
+      if (digests.foldIfOverLimit(delivery, now)) {
         inFlight.remove(id);
         continue;
       }
-      sends.add(workers.submit(() -> sendClaimed(id)));
+      sends.add(workers.submit(() -> sendClaimed(delivery)));
     }
     sends.addAll(digests.dispatchDue(now, leaseUntil));
     return sends;
@@ -108,10 +111,8 @@ public final class OutboxSender {
     }
   }
 
-  private void sendClaimed(long id) {
+  private void sendClaimed(Delivery delivery) {
     try {
-      Delivery delivery =
-          Repositories.with(jdbi, DeliveryRepository::new, r -> r.find(id)).orElseThrow();
       IncidentDetails details = details(delivery.incidentId());
       if (delivery.isPage() && details.incident().status() != IncidentStatus.TRIGGERED) {
         finish(delivery, "CANCELLED", null);
@@ -132,9 +133,9 @@ public final class OutboxSender {
         failed(delivery, person, failure);
       }
     } catch (RuntimeException e) {
-      log.error("delivery {} could not be processed", id, e);
+      log.error("delivery {} could not be processed", delivery.id(), e);
     } finally {
-      inFlight.remove(id);
+      inFlight.remove(delivery.id());
     }
   }
 
