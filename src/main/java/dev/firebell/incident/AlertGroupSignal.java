@@ -1,13 +1,15 @@
 package dev.firebell.incident;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One webhook notification about one alert group, translated from Grafana's or Alertmanager's
  * format. {@code groupHash} identifies the group across deliveries; {@code groupKey} is its
- * readable form.
+ * readable form. {@code truncatedAlerts} counts the alerts the sender left out of this body
+ * (Alertmanager's {@code max_alerts}, Grafana's {@code maxAlerts}).
  */
 public record AlertGroupSignal(
     String source,
@@ -23,7 +25,25 @@ public record AlertGroupSignal(
     Map<String, String> commonAnnotations,
     String externalUrl,
     List<AlertSignal> alerts,
+    int truncatedAlerts,
     Instant receivedAt) {
+
+  /**
+   * When the earliest of these alerts started; never after receipt, since a sender's clock that
+   * runs ahead must not make an incident start in the future.
+   */
+  public Instant startedAt(List<AlertSignal> of) {
+    return of.stream()
+        .map(AlertSignal::startsAt)
+        .filter(startsAt -> startsAt.isBefore(receivedAt))
+        .min(Comparator.naturalOrder())
+        .orElse(receivedAt);
+  }
+
+  /** Whether any alert carries numeric values, so peaks are worth comparing. */
+  boolean anyNumbers() {
+    return alerts.stream().anyMatch(alert -> AlertValues.hasNumbers(alert.values()));
+  }
 
   public boolean anyFiring() {
     return alerts.stream().anyMatch(AlertSignal::isFiring);

@@ -19,6 +19,7 @@ final class AlertMerge {
     List<AlertSignal> added = new ArrayList<>();
     List<AlertSignal> refired = new ArrayList<>();
     List<AlertSignal> resolved = new ArrayList<>();
+    List<AlertSignal> raised = new ArrayList<>();
     for (AlertSignal alert : lastPerFingerprint(incoming)) {
       AlertState current = known.get(alert.fingerprint());
       if (current == null) {
@@ -33,9 +34,15 @@ final class AlertMerge {
           && !alert.startsAt().isBefore(current.startsAt())) {
         // A resolution that starts before the current episode belongs to an older one.
         resolved.add(alert);
+      } else if (alert.isFiring()
+          && current.status() == AlertStatus.FIRING
+          && alert.startsAt().equals(current.startsAt())
+          && AlertValues.raisedPeak(current.peakValues(), alert.values()) != null) {
+        // The same episode reports a higher value: the postmortem states the worst one seen.
+        raised.add(alert);
       }
     }
-    return new Plan(added, refired, resolved);
+    return new Plan(added, refired, resolved, raised);
   }
 
   /**
@@ -59,10 +66,22 @@ final class AlertMerge {
     return List.copyOf(byFingerprint.values());
   }
 
-  /** The alerts a notification adds, fires again, or resolves. */
-  record Plan(List<AlertSignal> added, List<AlertSignal> refired, List<AlertSignal> resolved) {
+  /**
+   * The alerts a notification adds, fires again, resolves, or whose values rise above what their
+   * episode reported before (which changes no status and stamps nothing).
+   */
+  record Plan(
+      List<AlertSignal> added,
+      List<AlertSignal> refired,
+      List<AlertSignal> resolved,
+      List<AlertSignal> raised) {
     boolean isEmpty() {
-      return added.isEmpty() && refired.isEmpty() && resolved.isEmpty();
+      return added.isEmpty() && refired.isEmpty() && resolved.isEmpty() && raised.isEmpty();
+    }
+
+    /** Whether anything a person would see on the timeline changes. */
+    boolean changesStatus() {
+      return !added.isEmpty() || !refired.isEmpty() || !resolved.isEmpty();
     }
   }
 }

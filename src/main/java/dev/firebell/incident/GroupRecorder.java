@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -42,7 +43,7 @@ final class GroupRecorder {
   }
 
   private RecordResult openIncident(AlertGroupSignal signal, List<AlertSignal> alerts, Long last) {
-    long id = repository.insertIncident(signal, last);
+    long id = repository.insertIncident(signal, signal.startedAt(alerts), last);
     repository.updateGroup(signal.groupHash(), id, id);
     stamp(
         id,
@@ -66,7 +67,8 @@ final class GroupRecorder {
         last == null
             ? signal.alerts()
             : AlertMerge.withoutClosedEpisodes(
-                signal.alerts(), IncidentService.byFingerprint(repository.alertStates(last)));
+                signal.alerts(),
+                IncidentService.byFingerprint(repository.alertStates(last, false)));
     boolean anyFiring = fresh.stream().anyMatch(AlertSignal::isFiring);
     // Grafana's contact-point test is recorded even when it arrives already resolved.
     if (!anyFiring && !(signal.test() && !fresh.isEmpty())) {
@@ -77,12 +79,17 @@ final class GroupRecorder {
 
   private RecordResult updateOpenIncident(AlertGroup group, AlertGroupSignal signal) {
     long id = group.openIncidentId();
-    Map<String, AlertState> known = IncidentService.byFingerprint(repository.alertStates(id));
+    Map<String, AlertState> known =
+        IncidentService.byFingerprint(repository.alertStates(id, signal.anyNumbers()));
     AlertMerge.Plan plan = AlertMerge.plan(known, signal.alerts());
-    if (plan.isEmpty()) {
+    if (!plan.changesStatus()) {
+      raisePeaks(id, plan, known);
       Incident incident = repository.findIncident(id).orElseThrow();
-      return new RecordResult(RecordOutcome.UNCHANGED, id, incident.status());
+      RecordOutcome outcome = plan.isEmpty() ? RecordOutcome.UNCHANGED : RecordOutcome.UPDATED;
+      return new RecordResult(outcome, id, incident.status());
     }
+    repository.widenIncident(id, signal.startedAt(plan.added()), signal.truncatedAlerts());
+    raisePeaks(id, plan, known);
     stamp(
         id,
         signal.receivedAt(),
@@ -103,12 +110,19 @@ final class GroupRecorder {
       }
     }
     for (AlertSignal alert : plan.refired()) {
-      repository.updateAlert(IncidentAlert.of(id, alert));
+      repository.refireAlert(IncidentAlert.of(id, alert));
       stampFired(id, alert);
     }
     for (AlertSignal alert : plan.resolved()) {
-      repository.updateAlert(IncidentAlert.of(id, alert));
+      repository.resolveAlert(IncidentAlert.of(id, alert));
       stampResolved(id, alert);
+    }
+  }
+
+  private void raisePeaks(long id, AlertMerge.Plan plan, Map<String, AlertState> known) {
+    for (AlertSignal alert : plan.raised()) {
+      JsonNode peak = known.get(alert.fingerprint()).peakValues();
+      repository.raisePeak(id, alert.fingerprint(), AlertValues.raisedPeak(peak, alert.values()));
     }
   }
 
@@ -125,12 +139,14 @@ final class GroupRecorder {
     if (alerts.isEmpty() || alerts.stream().anyMatch(a -> a.status() == AlertStatus.FIRING)) {
       return incident.status();
     }
-    Instant resolvedAt =
+    Instant lastEnd =
         alerts.stream()
             .map(IncidentAlert::endsAt)
             .filter(Objects::nonNull)
             .max(Comparator.naturalOrder())
             .orElse(clock.instant());
+    // An incident never ends before it started, however the senders' clocks disagree.
+    Instant resolvedAt = lastEnd.isBefore(incident.startedAt()) ? incident.startedAt() : lastEnd;
     repository.resolveIncident(id, resolvedAt);
     repository.updateGroup(groupHash, null, id);
     stamp(

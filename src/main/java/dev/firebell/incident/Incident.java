@@ -1,11 +1,14 @@
 package dev.firebell.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * An incident record: one per firing episode of an alert group. {@code inMaintenance} marks one
- * that paging skipped because a maintenance window matched.
+ * An incident record: one per firing episode of an alert group. {@code startedAt} is when its
+ * earliest alert started (never after {@code openedAt}, the receipt), so durations add up even for
+ * a late delivery. {@code inMaintenance} marks one that paging skipped because a maintenance window
+ * matched; {@code truncatedAlerts} counts alerts the sender left out of its notifications.
  */
 public record Incident(
     long id,
@@ -26,4 +29,14 @@ public record Incident(
     Map<String, String> commonLabels,
     Map<String, String> commonAnnotations,
     String externalUrl,
-    boolean inMaintenance) {}
+    boolean inMaintenance,
+    Instant startedAt,
+    int truncatedAlerts) {
+
+  /** From the first alert's start to the resolution (or {@code now}), never negative. */
+  public Duration duration(Instant now) {
+    Instant end = resolvedAt != null ? resolvedAt : now;
+    Duration duration = Duration.between(startedAt, end);
+    return duration.isNegative() ? Duration.ZERO : duration;
+  }
+}

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 
-/** An alert instance attached to an incident, as last reported. */
+/**
+ * An alert instance attached to an incident, as last reported. {@code firedValues} and {@code
+ * firedValueString} are what it reported when it fired; {@code peakValues} the highest number seen
+ * per value while it fired. A resolution changes {@code values}, never these.
+ */
 public record IncidentAlert(
     long incidentId,
     String fingerprint,
@@ -19,7 +23,10 @@ public record IncidentAlert(
     String dashboardUrl,
     String panelUrl,
     String silenceUrl,
-    String imageUrl) {
+    String imageUrl,
+    JsonNode firedValues,
+    String firedValueString,
+    JsonNode peakValues) {
 
   static IncidentAlert of(long incidentId, AlertSignal alert) {
     return new IncidentAlert(
@@ -36,6 +43,9 @@ public record IncidentAlert(
         alert.dashboardUrl(),
         alert.panelUrl(),
         alert.silenceUrl(),
-        alert.imageUrl());
+        alert.imageUrl(),
+        alert.isFiring() ? alert.values() : null,
+        alert.isFiring() ? alert.valueString() : null,
+        alert.isFiring() ? AlertValues.numbers(alert.values()) : null);
   }
 }

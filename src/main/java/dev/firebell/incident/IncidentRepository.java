@@ -1,7 +1,10 @@
 package dev.firebell.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.store.BoundedKey;
 import dev.firebell.store.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,21 @@ public final class IncidentRepository {
       """
       id, group_hash, source, receiver, title, severity, service, status, test, opened_at,
       acknowledged_at, acknowledged_by, resolved_at, previous_incident_id, group_labels,
-      common_labels, common_annotations, external_url, in_maintenance
+      common_labels, common_annotations, external_url, in_maintenance, started_at,
+      truncated_alerts
+      """;
+
+  /** Widths of the indexed identifier columns; longer values are stored as a {@link BoundedKey}. */
+  private static final int FINGERPRINT_WIDTH = 128;
+
+  private static final int ALERT_NAME_WIDTH = 1000;
+  private static final int DEDUP_KEY_WIDTH = 400;
+
+  private static final String ALERT_COLUMNS =
+      """
+      incident_id, fingerprint, fingerprint_text, status, labels, annotations, alert_values,
+      value_string, starts_at, ends_at, generator_url, dashboard_url, panel_url, silence_url,
+      image_url, fired_values, fired_value_string, peak_values
       """;
 
   private static final RowMapper<AlertGroup> GROUP =
@@ -48,13 +65,15 @@ public final class IncidentRepository {
               Rows.labels(row, "common_labels"),
               Rows.labels(row, "common_annotations"),
               row.getString("external_url"),
-              row.getBoolean("in_maintenance"));
+              row.getBoolean("in_maintenance"),
+              startedAt(row),
+              row.getInt("truncated_alerts"));
 
   private static final RowMapper<IncidentAlert> ALERT =
       (row, context) ->
           new IncidentAlert(
               row.getLong("incident_id"),
-              row.getString("fingerprint"),
+              fingerprint(row),
               AlertStatus.valueOf(row.getString("status")),
               Rows.labels(row, "labels"),
               Rows.labels(row, "annotations"),
@@ -66,7 +85,10 @@ public final class IncidentRepository {
               row.getString("dashboard_url"),
               row.getString("panel_url"),
               row.getString("silence_url"),
-              row.getString("image_url"));
+              row.getString("image_url"),
+              Rows.json(row, "fired_values"),
+              row.getString("fired_value_string"),
+              Rows.json(row, "peak_values"));
 
   private static final RowMapper<TimelineEntry> ENTRY =
       (row, context) ->
@@ -89,6 +111,17 @@ public final class IncidentRepository {
               row.getString("action_items"));
 
   private final Handle handle;
+
+  /** Rows written before started_at existed were backfilled; the receipt is the fallback. */
+  private static Instant startedAt(ResultSet row) throws SQLException {
+    Instant startedAt = Rows.instant(row, "started_at");
+    return startedAt != null ? startedAt : Rows.instant(row, "opened_at");
+  }
+
+  private static String fingerprint(ResultSet row) throws SQLException {
+    String text = row.getString("fingerprint_text");
+    return text != null ? text : row.getString("fingerprint");
+  }
 
   public IncidentRepository(Handle handle) {
     this.handle = handle;
@@ -136,16 +169,16 @@ public final class IncidentRepository {
         .execute();
   }
 
-  public long insertIncident(AlertGroupSignal signal, Long previousIncidentId) {
+  public long insertIncident(AlertGroupSignal signal, Instant startedAt, Long previousIncidentId) {
     return handle
         .createUpdate(
             """
             INSERT INTO incident (group_hash, source, receiver, title, severity, service, status,
               test, opened_at, previous_incident_id, group_labels, common_labels,
-              common_annotations, external_url, alert_name)
+              common_annotations, external_url, alert_name, started_at, truncated_alerts)
             VALUES (:groupHash, :source, :receiver, :title, :severity, :service, 'TRIGGERED',
               :test, :receivedAt, :previousIncidentId, :groupLabels, :commonLabels,
-              :commonAnnotations, :externalUrl, :alertName)
+              :commonAnnotations, :externalUrl, :alertName, :startedAt, :truncatedAlerts)
             """)
         .bind("groupHash", signal.groupHash())
         .bind("source", signal.source())
@@ -160,7 +193,9 @@ public final class IncidentRepository {
         .bind("commonLabels", signal.commonLabels())
         .bind("commonAnnotations", signal.commonAnnotations())
         .bind("externalUrl", signal.externalUrl())
-        .bind("alertName", signal.alertName())
+        .bind("alertName", BoundedKey.of(signal.alertName(), ALERT_NAME_WIDTH))
+        .bind("startedAt", startedAt)
+        .bind("truncatedAlerts", signal.truncatedAlerts())
         .executeAndReturnGeneratedKeys("id")
         .map((row, context) -> row.getLong(1))
         .one();
@@ -208,6 +243,24 @@ public final class IncidentRepository {
         .list();
   }
 
+  /**
+   * A notification that changed the incident: an alert that started earlier moves its start back,
+   * and the count of alerts the sender left out keeps its highest value.
+   */
+  public void widenIncident(long id, Instant startedAt, int truncatedAlerts) {
+    handle
+        .createUpdate(
+            """
+            UPDATE incident SET started_at = LEAST(COALESCE(started_at, :startedAt), :startedAt),
+              truncated_alerts = GREATEST(truncated_alerts, :truncatedAlerts)
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("startedAt", startedAt)
+        .bind("truncatedAlerts", truncatedAlerts)
+        .execute();
+  }
+
   public int resolveIncident(long id, Instant resolvedAt) {
     return handle
         .createUpdate(
@@ -223,51 +276,73 @@ public final class IncidentRepository {
   public List<IncidentAlert> alerts(long incidentId) {
     return handle
         .createQuery(
-            """
-            SELECT incident_id, fingerprint, status, labels, annotations, alert_values,
-              value_string, starts_at, ends_at, generator_url, dashboard_url, panel_url,
-              silence_url, image_url
-            FROM incident_alert WHERE incident_id = :incidentId ORDER BY starts_at, fingerprint
-            """)
+            "SELECT "
+                + ALERT_COLUMNS
+                + """
+                FROM incident_alert WHERE incident_id = :incidentId
+                ORDER BY starts_at, fingerprint
+                """)
         .bind("incidentId", incidentId)
         .map(ALERT)
         .list();
   }
 
-  /** Each instance's status and episode start, without its labels: what merging compares. */
-  List<AlertState> alertStates(long incidentId) {
+  /**
+   * Each instance's status and episode start, without its labels: what merging compares. The peak
+   * values are read only when the notification carries numbers to compare them with.
+   */
+  List<AlertState> alertStates(long incidentId, boolean withPeaks) {
     return handle
         .createQuery(
             """
-            SELECT fingerprint, status, starts_at FROM incident_alert
+            SELECT fingerprint, fingerprint_text, status, starts_at<peaks> FROM incident_alert
             WHERE incident_id = :incidentId
-            """)
+            """
+                .replace("<peaks>", withPeaks ? ", peak_values" : ""))
         .bind("incidentId", incidentId)
         .map(
             (row, context) ->
                 new AlertState(
-                    row.getString("fingerprint"),
+                    fingerprint(row),
                     AlertStatus.valueOf(row.getString("status")),
-                    Rows.instant(row, "starts_at")))
+                    Rows.instant(row, "starts_at"),
+                    withPeaks ? Rows.json(row, "peak_values") : null))
         .list();
   }
 
   public void insertAlert(IncidentAlert alert) {
     bindAlert(
             """
-            INSERT INTO incident_alert (incident_id, fingerprint, status, labels, annotations,
-              alert_values, value_string, starts_at, ends_at, generator_url, dashboard_url,
-              panel_url, silence_url, image_url)
-            VALUES (:incidentId, :fingerprint, :status, :labels, :annotations, :values,
-              :valueString, :startsAt, :endsAt, :generatorUrl, :dashboardUrl, :panelUrl,
-              :silenceUrl, :imageUrl)
+            INSERT INTO incident_alert (incident_id, fingerprint, fingerprint_text, status, labels,
+              annotations, alert_values, value_string, starts_at, ends_at, generator_url,
+              dashboard_url, panel_url, silence_url, image_url, fired_values, fired_value_string,
+              peak_values)
+            VALUES (:incidentId, :fingerprint, :fingerprintText, :status, :labels, :annotations,
+              :values, :valueString, :startsAt, :endsAt, :generatorUrl, :dashboardUrl, :panelUrl,
+              :silenceUrl, :imageUrl, :firedValues, :firedValueString, :peakValues)
             """,
             alert)
         .execute();
   }
 
-  /** A new firing episode or a resolution replaces what the instance last reported. */
-  public void updateAlert(IncidentAlert alert) {
+  /** A new firing episode replaces what the instance last reported, its fired values included. */
+  public void refireAlert(IncidentAlert alert) {
+    bindAlert(
+            """
+            UPDATE incident_alert SET status = :status, labels = :labels,
+              annotations = :annotations, alert_values = :values, value_string = :valueString,
+              starts_at = :startsAt, ends_at = :endsAt, generator_url = :generatorUrl,
+              dashboard_url = :dashboardUrl, panel_url = :panelUrl, silence_url = :silenceUrl,
+              image_url = :imageUrl, fired_values = :firedValues,
+              fired_value_string = :firedValueString, peak_values = :peakValues
+            WHERE incident_id = :incidentId AND fingerprint = :fingerprint
+            """,
+            alert)
+        .execute();
+  }
+
+  /** A resolution: the values it fired with, and the highest seen, stay. */
+  public void resolveAlert(IncidentAlert alert) {
     bindAlert(
             """
             UPDATE incident_alert SET status = :status, labels = :labels,
@@ -281,11 +356,29 @@ public final class IncidentRepository {
         .execute();
   }
 
+  /** A firing alert reported a higher value than before. */
+  public void raisePeak(long incidentId, String fingerprint, JsonNode peakValues) {
+    handle
+        .createUpdate(
+            """
+            UPDATE incident_alert SET peak_values = :peakValues
+            WHERE incident_id = :incidentId AND fingerprint = :fingerprint
+            """)
+        .bind("incidentId", incidentId)
+        .bind("fingerprint", BoundedKey.of(fingerprint, FINGERPRINT_WIDTH))
+        .bindByType("peakValues", peakValues, JsonNode.class)
+        .execute();
+  }
+
   private Update bindAlert(String sql, IncidentAlert alert) {
+    String fingerprint = alert.fingerprint();
     return handle
         .createUpdate(sql)
         .bind("incidentId", alert.incidentId())
-        .bind("fingerprint", alert.fingerprint())
+        .bind("fingerprint", BoundedKey.of(fingerprint, FINGERPRINT_WIDTH))
+        .bind(
+            "fingerprintText",
+            BoundedKey.isDigested(fingerprint, FINGERPRINT_WIDTH) ? fingerprint : null)
         .bind("status", alert.status().name())
         .bind("labels", alert.labels())
         .bind("annotations", alert.annotations())
@@ -297,7 +390,10 @@ public final class IncidentRepository {
         .bind("dashboardUrl", alert.dashboardUrl())
         .bind("panelUrl", alert.panelUrl())
         .bind("silenceUrl", alert.silenceUrl())
-        .bind("imageUrl", alert.imageUrl());
+        .bind("imageUrl", alert.imageUrl())
+        .bindByType("firedValues", alert.firedValues(), JsonNode.class)
+        .bind("firedValueString", alert.firedValueString())
+        .bindByType("peakValues", alert.peakValues(), JsonNode.class);
   }
 
   public void insertTimelineEntry(
@@ -314,7 +410,7 @@ public final class IncidentRepository {
         .bind("kind", kind)
         .bind("text", text)
         .bind("actor", actor)
-        .bind("dedupKey", dedupKey)
+        .bind("dedupKey", BoundedKey.of(dedupKey, DEDUP_KEY_WIDTH))
         .execute();
   }
 
@@ -517,7 +613,7 @@ public final class IncidentRepository {
             WHERE incident_id = :incidentId AND dedup_key = :dedupKey
             """)
             .bind("incidentId", incidentId)
-            .bind("dedupKey", dedupKey)
+            .bind("dedupKey", BoundedKey.of(dedupKey, DEDUP_KEY_WIDTH))
             .mapTo(Integer.class)
             .one()
         > 0;

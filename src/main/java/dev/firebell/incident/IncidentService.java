@@ -87,7 +87,9 @@ public final class IncidentService {
             return null;
           }
           AlertMerge.Plan plan =
-              AlertMerge.plan(byFingerprint(repository.alertStates(open.id())), signal.alerts());
+              AlertMerge.plan(
+                  byFingerprint(repository.alertStates(open.id(), signal.anyNumbers())),
+                  signal.alerts());
           return plan.isEmpty()
               ? new RecordResult(RecordOutcome.UNCHANGED, open.id(), open.status())
               : null;

@@ -4,6 +4,7 @@ import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.AlertGroupSignal;
 import dev.firebell.incident.AlertSignal;
 import dev.firebell.incident.AlertStatus;
+import dev.firebell.text.Cut;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,11 @@ final class AlertTranslator {
   static final String GRAFANA_TEST_ALERT = "TestAlert";
 
   private static final Pattern STATUS_PREFIX = Pattern.compile("^\\s*\\[[A-Z]+(:[^]]*)?]\\s*");
+
+  /** Display widths: longer titles and services are cut with "…" (README, "Display limits"). */
+  static final int TITLE_WIDTH = 1000;
+
+  static final int SERVICE_WIDTH = 255;
 
   private final SeverityConfig severity;
 
@@ -47,6 +53,7 @@ final class AlertTranslator {
         payload.commonAnnotations(),
         blankToNull(payload.externalURL()),
         List.copyOf(alerts),
+        payload.truncatedAlerts() == null ? 0 : Math.max(0, payload.truncatedAlerts()),
         receivedAt);
   }
 
@@ -66,6 +73,9 @@ final class AlertTranslator {
     }
     if (startsAt == null) {
       startsAt = endsAt != null && endsAt.isBefore(receivedAt) ? endsAt : receivedAt;
+    }
+    if (endsAt != null && endsAt.isBefore(startsAt)) {
+      endsAt = startsAt; // a sender's clocks disagreeing must not make a negative duration
     }
     return new AlertSignal(
         fingerprint(alert),
@@ -138,12 +148,17 @@ final class AlertTranslator {
     return limit(summary == null || summary.isBlank() ? name : name + ": " + summary.strip());
   }
 
-  /** The service label, else {@code job}, else the alert name. */
+  /**
+   * The service label, else {@code job}, else the alert name; cut to {@link #SERVICE_WIDTH} for
+   * lists and filters (the alerts keep the full label).
+   */
   private static String service(WebhookPayload payload, List<AlertSignal> alerts) {
-    return label(payload, alerts, "service")
-        .or(() -> label(payload, alerts, "job"))
-        .or(() -> label(payload, alerts, "alertname"))
-        .orElse("unknown");
+    String service =
+        label(payload, alerts, "service")
+            .or(() -> label(payload, alerts, "job"))
+            .or(() -> label(payload, alerts, "alertname"))
+            .orElse("unknown");
+    return Cut.toChars(service, SERVICE_WIDTH);
   }
 
   /** A label from the group's common labels, else from the first alert that has it. */
@@ -161,7 +176,7 @@ final class AlertTranslator {
   }
 
   private static String limit(String text) {
-    return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    return Cut.toChars(text, TITLE_WIDTH);
   }
 
   private static String blankToNull(String text) {

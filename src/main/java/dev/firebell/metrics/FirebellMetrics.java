@@ -115,8 +115,8 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   public void resolved(Incident incident) {
     if (!incident.test() && incident.resolvedAt() != null) {
       counter("firebell.incidents.resolved", "Incidents resolved", incident).increment();
-      timer("firebell.time.to.resolve", "Time from opening to resolution", incident)
-          .record(nonNegative(incident.openedAt(), incident.resolvedAt()));
+      timer("firebell.time.to.resolve", "Time from the first alert's start to resolution", incident)
+          .record(incident.duration(incident.resolvedAt()));
     }
   }
 

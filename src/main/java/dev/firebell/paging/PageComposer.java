@@ -48,7 +48,7 @@ public final class PageComposer {
         ackUrl,
         resolveUrl,
         details.alerts().stream().map(PageComposer::links).toList(),
-        Math.max(0, Duration.between(incident.openedAt(), now).toMinutes()));
+        incident.duration(now).toMinutes());
   }
 
   /**

@@ -37,8 +37,21 @@ final class AlertLines {
     return Markdown.inline(name == null || name.isBlank() ? "Alert " + alert.fingerprint() : name);
   }
 
-  /** The values Grafana sent, escaped for Markdown. */
+  /**
+   * The values the alert fired with, escaped for Markdown, and the highest seen while it fired when
+   * that is more: a resolved notification's values (often 0) say nothing about the incident.
+   */
   static String values(IncidentAlert alert) {
-    return Markdown.inline(AlertValues.format(alert.values(), alert.valueString()));
+    boolean fired = alert.firedValues() != null || alert.firedValueString() != null;
+    String values =
+        fired
+            ? AlertValues.format(alert.firedValues(), alert.firedValueString())
+            : AlertValues.format(alert.values(), alert.valueString());
+    String peak = AlertValues.format(alert.peakValues(), null);
+    String firedNumbers = AlertValues.format(AlertValues.numbers(alert.firedValues()), null);
+    if (!peak.isEmpty() && !peak.equals(firedNumbers)) {
+      values += "; highest " + peak;
+    }
+    return Markdown.inline(values);
   }
 }

@@ -68,7 +68,7 @@ final class HistorySections {
       text.append("- #")
           .append(incident.id())
           .append(" on ")
-          .append(Times.date(incident.openedAt()))
+          .append(Times.date(incident.startedAt()))
           .append(" (")
           .append(incident.severity())
           .append(", ")
@@ -77,7 +77,7 @@ final class HistorySections {
       if (incident.resolvedAt() == null) {
         text.append("still ").append(incident.status().wireName());
       } else {
-        text.append(Times.minutes(Duration.between(incident.openedAt(), incident.resolvedAt())))
+        text.append(Times.minutes(incident.duration(incident.resolvedAt())))
             .append(" minutes, resolved ")
             .append(
                 earlier.resolvedBy() == null || earlier.resolvedBy().equals(TimelineEntry.SYSTEM)

@@ -45,4 +45,22 @@ final class Markdown {
     }
     return LINE_BREAKS.matcher(stripped).replaceAll(" ");
   }
+
+  /**
+   * A link to a sender's URL, or null when it is not plain http(s): a {@code javascript:} or
+   * {@code data:} URL from an alert must not become a link. Spaces, parentheses and angle brackets
+   * are percent-encoded so the URL cannot end the link early.
+   */
+  static String link(String label, String url) {
+    if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+      return null;
+    }
+    String safe =
+        url.replace(" ", "%20")
+            .replace("(", "%28")
+            .replace(")", "%29")
+            .replace("<", "%3C")
+            .replace(">", "%3E");
+    return "[" + inline(label) + "](" + safe + ")";
+  }
 }

@@ -57,10 +57,7 @@ public final class PostmortemDrafter {
   }
 
   private static Instant firstFired(PostmortemFacts facts) {
-    return facts.details().alerts().stream()
-        .map(IncidentAlert::startsAt)
-        .min(Comparator.naturalOrder())
-        .orElse(facts.details().incident().openedAt());
+    return facts.details().incident().startedAt();
   }
 
   private static Instant end(PostmortemFacts facts) {
@@ -97,7 +94,7 @@ public final class PostmortemDrafter {
 
   private static String window(PostmortemFacts facts, Instant fired) {
     Instant end = end(facts);
-    long minutes = Times.minutes(Duration.between(fired, end));
+    long minutes = Times.minutes(facts.details().incident().duration(facts.now()));
     if (facts.details().incident().resolvedAt() == null) {
       return "Since " + Times.at(fired) + " (" + minutes + " minutes so far; still open)";
     }
@@ -109,7 +106,7 @@ public final class PostmortemDrafter {
     Instant end = end(facts);
     StringBuilder text = new StringBuilder();
     text.append("For ")
-        .append(Times.minutes(Duration.between(fired, end)))
+        .append(Times.minutes(incident.duration(facts.now())))
         .append(" minutes ")
         .append(
             incident.resolvedAt() == null

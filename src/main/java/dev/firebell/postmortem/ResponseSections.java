@@ -1,6 +1,7 @@
 package dev.firebell.postmortem;
 
 import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.TimelineEntry;
 import dev.firebell.paging.PageRecord;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The Detection and Response sections: who was paged, when, how it went, time to acknowledge. */
 final class ResponseSections {
@@ -38,6 +40,7 @@ final class ResponseSections {
         .append(Times.time(incident.openedAt()))
         .append(lag.isNegative() || lag.isZero() ? "" : " (" + Times.words(lag) + " later)")
         .append(".\n\n");
+    text.append(senderLinks(facts));
     for (PageGroup page : pageGroups(facts)) {
       text.append("Firebell paged ")
           .append(facts.name(page.personId()))
@@ -167,5 +170,23 @@ final class ResponseSections {
               pages.stream().map(PageRecord::channel).distinct().toList()));
     }
     return groups;
+  }
+
+  /** The first alert's dashboard, panel and rule, where the sender gave them. */
+  private static String senderLinks(PostmortemFacts facts) {
+    if (facts.details().alerts().isEmpty()) {
+      return "";
+    }
+    IncidentAlert first = facts.details().alerts().get(0);
+    List<String> links =
+        Stream.of(
+                Markdown.link("dashboard", first.dashboardUrl()),
+                Markdown.link("panel", first.panelUrl()),
+                Markdown.link("alert rule", first.generatorUrl()))
+            .filter(Objects::nonNull)
+            .toList();
+    return links.isEmpty()
+        ? ""
+        : "Links from the first alert: " + String.join(", ", links) + ".\n\n";
   }
 }

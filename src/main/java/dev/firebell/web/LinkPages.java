@@ -136,8 +136,7 @@ public final class LinkPages {
   }
 
   private String openFor(Incident incident) {
-    Duration open = Duration.between(incident.openedAt(), clock.instant());
-    long minutes = Math.max(0, open.toMinutes());
+    long minutes = incident.duration(clock.instant()).toMinutes();
     return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
   }
 

@@ -35,7 +35,7 @@ class AlertMergeTest {
   }
 
   private static AlertState stored(AlertStatus status, Instant startsAt) {
-    return new AlertState("fp", status, startsAt);
+    return new AlertState("fp", status, startsAt, null);
   }
 
   private static AlertSignal signal(AlertStatus status, Instant startsAt) {

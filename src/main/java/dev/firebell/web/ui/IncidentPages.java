@@ -79,7 +79,7 @@ public final class IncidentPages {
       Map<String, Object> row = new HashMap<>();
       row.put("i", incident);
       row.put("status", incident.status().wireName());
-      row.put("age", Views.age(incident.openedAt(), clock.instant()));
+      row.put("age", Views.duration(incident.duration(clock.instant())));
       row.put("ackBy", name(incident.acknowledgedBy()));
       rows.add(row);
     }
@@ -103,7 +103,8 @@ public final class IncidentPages {
     model.put("canAck", incident.status() == IncidentStatus.TRIGGERED);
     model.put("canResolve", incident.status() != IncidentStatus.RESOLVED);
     model.put("opened", Views.time(incident.openedAt()));
-    model.put("age", Views.age(incident.openedAt(), clock.instant()));
+    model.put("started", Views.time(incident.startedAt()));
+    model.put("age", Views.duration(incident.duration(clock.instant())));
     model.put("ackBy", name(incident.acknowledgedBy()));
     model.put("acked", Views.time(incident.acknowledgedAt()));
     model.put("resolved", Views.time(incident.resolvedAt()));

@@ -34,8 +34,9 @@ final class Views {
   }
 
   /** {@code 4 min}, {@code 3 h}, {@code 2 d}. */
-  static String age(Instant from, Instant now) {
-    long minutes = Math.max(0, Duration.between(from, now).toMinutes());
+  /** A duration as people read it in a list: "7 min", "5 h", "3 d". */
+  static String duration(Duration duration) {
+    long minutes = Math.max(0, duration.toMinutes());
     if (minutes < 60) {
       return minutes + " min";
     }
