@@ -7,7 +7,6 @@ import dev.firebell.incident.IncidentStatus;
 import dev.firebell.oncall.Person;
 import dev.firebell.security.LinkAction;
 import dev.firebell.security.LinkTokens;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.firebell.postmortem;
 import dev.firebell.incident.ActionItem;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.TimelineEntry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -47,9 +47,9 @@ final class Markdown {
   }
 
   /**
-   * A link to a sender's URL, or null when it is not plain http(s): a {@code javascript:} or
-   * {@code data:} URL from an alert must not become a link. Spaces, parentheses and angle brackets
-   * are percent-encoded so the URL cannot end the link early.
+   * A link to a sender's URL, or null when it is not plain http(s): a {@code javascript:} or {@code
+   * data:} URL from an alert must not become a link. Spaces, parentheses and angle brackets are
+   * percent-encoded so the URL cannot end the link early.
    */
   static String link(String label, String url) {
     if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {

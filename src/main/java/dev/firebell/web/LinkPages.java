@@ -15,7 +15,6 @@ import dev.firebell.security.LinkClaims;
 import dev.firebell.security.LinkTokens;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -176,7 +176,7 @@ class PostmortemIT {
           .contains(
               "## Prevention\n\nEarlier incidents of the same alert rule or alert group:\n\n- #"
                   + first
-                  + " on November 28, 2026 (SEV-1, PizzaFailureSpike: Pizza order failures are spiking on 127.0.0.1:38109): 10 minutes, resolved automatically");
+                  + " on November 28, 2026 (SEV-1, PizzaFailureSpike: Pizza order failures are spiking on 127.0.0.1:38109): 12 minutes, resolved automatically");
     }
   }
 
