@@ -5,6 +5,7 @@ import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
+import dev.firebell.store.MigrationFailed;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -51,6 +52,10 @@ public final class Main {
     } catch (ConfigException e) {
       System.err.println("firebell: configuration error: " + e.getMessage());
       System.exit(2);
+      return;
+    } catch (MigrationFailed e) {
+      log.error("Firebell could not migrate its database: {}", e.getMessage());
+      System.exit(1);
       return;
     } catch (RuntimeException e) {
       log.error("Firebell could not start: {}", e.getMessage(), e);

@@ -35,6 +35,14 @@ public final class FirebellProcess implements AutoCloseable {
   /** With extra JVM options, such as heap limits. */
   public static FirebellProcess start(Path config, int port, Path workDir, List<String> jvmOptions)
       throws IOException {
+    FirebellProcess firebell = launch(config, port, workDir, jvmOptions);
+    firebell.awaitHealthy(Duration.ofSeconds(30));
+    return firebell;
+  }
+
+  /** Starts the packaged jar without waiting for it, for a test that kills it while it starts. */
+  public static FirebellProcess launch(Path config, int port, Path workDir, List<String> jvmOptions)
+      throws IOException {
     String jar = System.getProperty("firebell.jar", "target/firebell.jar");
     Path log = Files.createTempFile(workDir, "firebell", ".log");
     List<String> command = new ArrayList<>();
@@ -50,9 +58,12 @@ public final class FirebellProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    FirebellProcess firebell = new FirebellProcess(process, port, log);
-    firebell.awaitHealthy(Duration.ofSeconds(30));
-    return firebell;
+    return new FirebellProcess(process, port, log);
+  }
+
+  /** What the process printed so far. */
+  public String log() throws IOException {
+    return Files.readString(log);
   }
 
   public static int freePort() {
@@ -104,7 +115,7 @@ public final class FirebellProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  private void awaitHealthy(Duration timeout) throws IOException {
+  public void awaitHealthy(Duration timeout) throws IOException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {

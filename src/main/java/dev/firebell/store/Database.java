@@ -27,11 +27,13 @@ public final class Database implements AutoCloseable {
 
   /** Connects, applies the Flyway migrations and prepares Jdbi. */
   public static Database open(DatabaseConfig config, ObjectMapper json) {
+    boolean migrated = Migrations.beforePool(config);
     HikariDataSource dataSource = new HikariDataSource(hikari(config));
     try {
-      Flyway flyway =
-          Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
-      flyway.migrate();
+      Flyway flyway = Migrations.flyway(dataSource);
+      if (!migrated) {
+        Migrations.onPool(flyway);
+      }
       Jdbi jdbi = Jdbi.create(dataSource);
       JsonColumns.install(jdbi, json);
       Durability durability =

@@ -1,0 +1,94 @@
+package dev.firebell.store;
+
+import dev.firebell.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the Flyway migrations so that a kill at any moment cannot brick the database. PostgreSQL
+ * runs each migration in a transaction, which a kill rolls back. H2's DDL is not transactional, so
+ * an embedded file database is closed and copied aside first ({@link H2FileSnapshot}); the copy is
+ * put back when a start finds one left over, or when a migration fails.
+ */
+final class Migrations {
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+  private static final String LOCATION = "classpath:db/migration";
+
+  private Migrations() {}
+
+  static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
+  }
+
+  /**
+   * Brings an embedded H2 file database up to date before the connection pool opens it; returns
+   * false for every other database, which {@link #onPool} migrates.
+   */
+  static boolean beforePool(DatabaseConfig config) {
+    Optional<H2FileSnapshot> snapshot = H2FileSnapshot.forUrl(config.url());
+    if (snapshot.isEmpty()) {
+      return false;
+    }
+    H2FileSnapshot copy = snapshot.get();
+    copy.restoreLeftOver();
+    String url = Database.h2Url(config.url());
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(url, config.username(), config.password())
+            .locations(LOCATION)
+            .load();
+    int pending = flyway.info().pending().length;
+    if (pending > 0) {
+      log.info(
+          "migrating {}: {} pending migrations; a copy is kept until they finish",
+          config.url(),
+          pending);
+      shutdown(url, config);
+      copy.take();
+      migrate(flyway, copy);
+      shutdown(url, config);
+      copy.discard();
+      log.info("migrated {}", config.url());
+    }
+    return true;
+  }
+
+  /** PostgreSQL (and in-memory H2): each migration is one transaction, which a kill rolls back. */
+  static void onPool(Flyway flyway) {
+    migrate(flyway, null);
+  }
+
+  private static void migrate(Flyway flyway, H2FileSnapshot copy) {
+    try {
+      flyway.migrate();
+    } catch (FlywayException e) {
+      if (copy == null) {
+        throw new MigrationFailed(
+            e.getMessage() + "; nothing was changed (PostgreSQL rolled the migration back)", e);
+      }
+      copy.restore();
+      throw new MigrationFailed(
+          e.getMessage() + "; the database file was put back as it was before this start", e);
+    }
+  }
+
+  /** Closes the embedded database so its file can be copied whole. */
+  private static void shutdown(String url, DatabaseConfig config) {
+    try (Connection connection =
+            DriverManager.getConnection(url, config.username(), config.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      throw new MigrationFailed(
+          "could not close " + config.url() + " to copy it: " + e.getMessage(), e);
+    }
+  }
+}
