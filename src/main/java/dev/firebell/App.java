@@ -8,6 +8,7 @@ import dev.firebell.json.Json;
 import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.metrics.FirebellMetrics;
+import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.paging.Channels;
 import dev.firebell.paging.EscalationEngine;
@@ -46,6 +47,7 @@ import io.javalin.json.JavalinJackson;
 import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,7 +112,12 @@ public final class App implements AutoCloseable {
           new PagingScheduler(
               new EscalationEngine(database.jdbi(), oncall, maintenance), outbox, clock);
       incidents.onChange(paging::wake);
-      FirebellMetrics metrics = new FirebellMetrics(database.jdbi(), clock);
+      FirebellMetrics metrics =
+          new FirebellMetrics(
+              database.jdbi(),
+              clock,
+              config.severity().severities(),
+              Arrays.stream(ContactType.values()).map(ContactType::id).toList());
       incidents.observe(metrics);
       outbox.observe(metrics);
       WebhookEndpoint webhooks =

@@ -19,6 +19,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
@@ -34,10 +36,29 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
     Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(1)
   };
 
+  private static final List<String> SOURCES = List.of("grafana", "alertmanager");
+  private static final List<String> WEBHOOK_OUTCOMES =
+      List.of("accepted", "duplicate", "ignored", "invalid", "unauthorized");
+  private static final List<String> DELIVERY_KINDS = List.of("PAGE", "STATUS_UPDATE", "DIGEST");
+  private static final List<String> DELIVERY_OUTCOMES = List.of("delivered", "retried", "failed");
+
+  private static final String OPENED = "Incidents opened";
+  private static final String RESOLVED = "Incidents resolved";
+  private static final String TO_ACKNOWLEDGE =
+      "Time from receipt (paging starts) to acknowledgement";
+  private static final String TO_RESOLVE = "Time from the first alert's start to resolution";
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ServiceTags services = new ServiceTags();
 
-  public FirebellMetrics(Jdbi jdbi, Clock clock) {
+  /**
+   * Registers every series the shipped dashboard reads at zero, so a fresh install's panels show 0
+   * rather than "No data": webhooks per sender and outcome, deliveries per channel, kind and
+   * outcome, and incidents and response times per severity (with an empty service until one is
+   * seen).
+   */
+  public FirebellMetrics(Jdbi jdbi, Clock clock, Set<String> severities, List<String> channels) {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -71,6 +92,31 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
         .description("Age of the oldest message waiting in the outbox")
         .baseUnit("seconds")
         .register(registry);
+    SOURCES.forEach(source -> WEBHOOK_OUTCOMES.forEach(outcome -> webhooks(source, outcome)));
+    for (String channel : channels) {
+      DELIVERY_KINDS.forEach(
+          kind -> DELIVERY_OUTCOMES.forEach(outcome -> pages(channel, kind, outcome)));
+    }
+    for (String severity : severities) {
+      counter("firebell.incidents.opened", OPENED, severity, "");
+      counter("firebell.incidents.resolved", RESOLVED, severity, "");
+      timer("firebell.time.to.acknowledge", TO_ACKNOWLEDGE, severity, "");
+      timer("firebell.time.to.resolve", TO_RESOLVE, severity, "");
+    }
+  }
+
+  private Counter webhooks(String source, String outcome) {
+    return Counter.builder("firebell.webhooks.received")
+        .description("Webhooks received, by sender and outcome")
+        .tags("source", source, "outcome", outcome)
+        .register(registry);
+  }
+
+  private Counter pages(String channel, String kind, String outcome) {
+    return Counter.builder("firebell.pages")
+        .description("Delivery attempts of pages and status updates, by channel and outcome")
+        .tags("channel", channel, "kind", kind.toLowerCase().replace('_', '-'), "outcome", outcome)
+        .register(registry);
   }
 
   /** The Prometheus text exposition. */
@@ -80,33 +126,25 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
 
   @Override
   public void received(String source, String outcome) {
-    Counter.builder("firebell.webhooks.received")
-        .description("Webhooks received, by sender and outcome")
-        .tags("source", source, "outcome", outcome)
-        .register(registry)
-        .increment();
+    webhooks(source, outcome).increment();
   }
 
   @Override
   public void attempt(String channel, String kind, String outcome) {
-    Counter.builder("firebell.pages")
-        .description("Delivery attempts of pages and status updates, by channel and outcome")
-        .tags("channel", channel, "kind", kind.toLowerCase().replace('_', '-'), "outcome", outcome)
-        .register(registry)
-        .increment();
+    pages(channel, kind, outcome).increment();
   }
 
   @Override
   public void opened(Incident incident) {
     if (!incident.test()) {
-      counter("firebell.incidents.opened", "Incidents opened", incident).increment();
+      counter("firebell.incidents.opened", OPENED, incident).increment();
     }
   }
 
   @Override
   public void acknowledged(Incident incident) {
     if (!incident.test() && incident.acknowledgedAt() != null) {
-      timer("firebell.time.to.acknowledge", "Time from opening to acknowledgement", incident)
+      timer("firebell.time.to.acknowledge", TO_ACKNOWLEDGE, incident)
           .record(nonNegative(incident.openedAt(), incident.acknowledgedAt()));
     }
   }
@@ -114,23 +152,31 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   @Override
   public void resolved(Incident incident) {
     if (!incident.test() && incident.resolvedAt() != null) {
-      counter("firebell.incidents.resolved", "Incidents resolved", incident).increment();
-      timer("firebell.time.to.resolve", "Time from the first alert's start to resolution", incident)
+      counter("firebell.incidents.resolved", RESOLVED, incident).increment();
+      timer("firebell.time.to.resolve", TO_RESOLVE, incident)
           .record(incident.duration(incident.resolvedAt()));
     }
   }
 
   private Counter counter(String name, String description, Incident incident) {
+    return counter(name, description, incident.severity(), services.tagFor(incident.service()));
+  }
+
+  private Counter counter(String name, String description, String severity, String service) {
     return Counter.builder(name)
         .description(description)
-        .tags("severity", incident.severity(), "service", incident.service())
+        .tags("severity", severity, "service", service)
         .register(registry);
   }
 
   private Timer timer(String name, String description, Incident incident) {
+    return timer(name, description, incident.severity(), services.tagFor(incident.service()));
+  }
+
+  private Timer timer(String name, String description, String severity, String service) {
     return Timer.builder(name)
         .description(description)
-        .tags("severity", incident.severity(), "service", incident.service())
+        .tags("severity", severity, "service", service)
         .serviceLevelObjectives(RESPONSE_BUCKETS)
         .register(registry);
   }

@@ -3,18 +3,29 @@ package dev.firebell.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.Fixtures;
+import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.config.MetricsConfig;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingTeam;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What Prometheus scrapes from /metrics after a real incident, and the health endpoints. */
 class MetricsIT {
+  private static final Pattern METRIC_NAME = Pattern.compile("firebell_[a-z_]+");
 
   @Test
   void anIncidentShowsUpInTheMetrics() {
@@ -86,6 +97,47 @@ class MetricsIT {
       assertThat(ready.json().get("status").asText()).isEqualTo("ready");
       assertThat(TestApp.send(HttpRequest.newBuilder(URI.create(app.url("/healthz")))).status())
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void everySeriesTheShippedDashboardQueriesExistsRightAfterStart() throws IOException {
+    Set<String> queried = new TreeSet<>();
+    try (Stream<Path> dashboards = Files.list(Path.of("grafana/dashboards"))) {
+      for (Path dashboard : dashboards.toList()) {
+        Matcher names = METRIC_NAME.matcher(Files.readString(dashboard));
+        while (names.find()) {
+          queried.add(names.group());
+        }
+      }
+    }
+    assertThat(queried).hasSizeGreaterThan(5);
+    try (TestApp app = TestApp.start()) {
+      String metrics = TestApp.send(HttpRequest.newBuilder(URI.create(app.url("/metrics")))).body();
+      for (String name : queried) {
+        assertThat(metrics).as(name).containsPattern("(?m)^" + name + "[{ ]");
+      }
+      assertThat(metrics)
+          .contains("firebell_incidents_resolved_total{service=\"\",severity=\"SEV-1\"} 0.0")
+          .contains("firebell_pages_total{channel=\"slack\",kind=\"page\",outcome=\"failed\"} 0.0");
+    }
+  }
+
+  @Test
+  void theServiceTagKeepsFiftyServicesAndCountsTheRestAsOther() {
+    try (TestApp app = TestApp.start()) {
+      for (int n = 0; n < 60; n++) {
+        app.postWebhook("/webhooks/alertmanager", Payloads.group("service-" + n, n + 1));
+      }
+      String metrics = TestApp.send(HttpRequest.newBuilder(URI.create(app.url("/metrics")))).body();
+      List<String> opened =
+          metrics
+              .lines()
+              .filter(line -> line.startsWith("firebell_incidents_opened_total{service=\"service-"))
+              .toList();
+      assertThat(opened).hasSize(50);
+      assertThat(metrics)
+          .contains("firebell_incidents_opened_total{service=\"other\",severity=\"SEV-1\"} 10.0");
     }
   }
 }
