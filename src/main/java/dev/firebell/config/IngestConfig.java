@@ -10,12 +10,18 @@ public record IngestConfig(
     Boolean allowUnauthenticated,
     Long maxBodyBytes) {
 
+  /**
+   * 16 MiB: Alertmanager sends every alert of a group by default, and one group of 20,000 alerts is
+   * about 12 MB; the body is read as a stream, so the limit is not memory held per request.
+   */
+  public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+
   public IngestConfig {
     bearerToken = bearerToken == null ? "" : bearerToken;
     basicAuth = basicAuth == null ? new BasicAuth(null, null) : basicAuth;
     hmac = hmac == null ? new Hmac(null, null, null, null) : hmac;
     allowUnauthenticated = allowUnauthenticated != null && allowUnauthenticated;
-    maxBodyBytes = maxBodyBytes == null ? 1_048_576L : maxBodyBytes;
+    maxBodyBytes = maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
   }
 
   public static IngestConfig defaults() {

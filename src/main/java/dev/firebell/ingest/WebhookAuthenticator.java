@@ -24,11 +24,12 @@ final class WebhookAuthenticator {
   }
 
   /**
-   * Returns why the request is refused, or empty when it may pass.
+   * Why the request is refused on its headers alone, or empty when they may pass. Checked before
+   * the body is read, so a client without credentials cannot make Firebell read megabytes.
    *
    * @param header looks a request header up by name, null when absent
    */
-  Optional<String> refusal(Function<String, String> header, byte[] body, Instant now) {
+  Optional<String> headerRefusal(Function<String, String> header) {
     if (!config.hasAnyCredential()) {
       return Optional.empty(); // allowUnauthenticated, checked at start-up
     }
@@ -37,9 +38,27 @@ final class WebhookAuthenticator {
       return Optional.of("missing or wrong credentials in the Authorization header");
     }
     if (config.hmac().isConfigured()) {
-      return signatureRefusal(header, body, now);
+      String signature = header.apply(config.hmac().header());
+      if (signature == null || signature.isBlank()) {
+        return Optional.of("missing signature header " + config.hmac().header());
+      }
     }
     return Optional.empty();
+  }
+
+  /** Whether the body must be read whole before it can be judged (an HMAC signature). */
+  boolean needsBody() {
+    return config.hmac().isConfigured();
+  }
+
+  /** Why a signed body is refused, or empty when its signature is valid. */
+  Optional<String> bodyRefusal(Function<String, String> header, byte[] body, Instant now) {
+    return needsBody() ? signatureRefusal(header, body, now) : Optional.empty();
+  }
+
+  /** Both checks, for callers that already hold the body. */
+  Optional<String> refusal(Function<String, String> header, byte[] body, Instant now) {
+    return headerRefusal(header).or(() -> bodyRefusal(header, body, now));
   }
 
   private boolean authorizationMatches(String authorization) {

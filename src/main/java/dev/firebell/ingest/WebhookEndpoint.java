@@ -73,6 +73,10 @@ public final class WebhookEndpoint {
     } catch (InvalidPayload e) {
       observer.received(source.id(), "invalid");
       throw e;
+    } catch (BodyTooLarge e) {
+      observer.received(source.id(), "invalid");
+      ctx.header("Connection", "close");
+      throw new HttpProblem(413, e.getMessage(), "body");
     }
   }
 
@@ -86,33 +90,52 @@ public final class WebhookEndpoint {
 
   private RecordOutcome record(Context ctx, WebhookSource source) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    byte[] body = readBody(ctx);
-    authenticator
-        .refusal(ctx::header, body, receivedAt)
-        .ifPresent(
-            reason -> {
-              log.warn("webhook {} from {} refused: {}", source.id(), ctx.ip(), reason);
-              throw new HttpProblem(401, reason);
-            });
+    long limit = config.maxBodyBytes();
+    if (ctx.contentLength() > limit) {
+      drain(ctx, ctx.contentLength());
+      throw tooLarge(limit);
+    }
+    authenticator.headerRefusal(ctx::header).ifPresent(reason -> refuse(ctx, source, reason));
     requireJson(ctx);
-    AlertGroupSignal signal = translator.translate(source, parser.parse(body), receivedAt);
+    WebhookPayload payload =
+        authenticator.needsBody()
+            ? signedPayload(ctx, source, receivedAt)
+            : parser.parse(body(ctx, limit));
+    AlertGroupSignal signal = translator.translate(source, payload, receivedAt);
     RecordResult result = incidents.record(signal);
     logResult(source, signal, result);
     ctx.status(200).json(Response.of(result));
     return result.outcome();
   }
 
-  private byte[] readBody(Context ctx) {
-    long limit = config.maxBodyBytes();
-    if (ctx.contentLength() > limit) {
-      drain(ctx, ctx.contentLength());
-      throw tooLarge(limit);
+  /** A body signed with HMAC is read whole, checked, then parsed. */
+  private WebhookPayload signedPayload(Context ctx, WebhookSource source, Instant receivedAt) {
+    byte[] body;
+    try (InputStream stream = body(ctx, config.maxBodyBytes())) {
+      body = stream.readAllBytes();
+    } catch (IOException e) {
+      if (e.getCause() instanceof BodyTooLarge tooLarge) {
+        throw tooLarge;
+      }
+      throw new InvalidPayload(null, "the body could not be read: " + e.getMessage());
     }
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > limit) {
-      throw tooLarge(limit);
+    authenticator
+        .bodyRefusal(ctx::header, body, receivedAt)
+        .ifPresent(reason -> refuse(ctx, source, reason));
+    return parser.parse(body);
+  }
+
+  private static InputStream body(Context ctx, long limit) {
+    try {
+      return new LimitedBody(ctx.req().getInputStream(), limit);
+    } catch (IOException e) {
+      throw new InvalidPayload(null, "the body could not be read: " + e.getMessage());
     }
-    return body;
+  }
+
+  private static void refuse(Context ctx, WebhookSource source, String reason) {
+    log.warn("webhook {} from {} refused: {}", source.id(), ctx.ip(), reason);
+    throw new HttpProblem(401, reason);
   }
 
   /**
@@ -132,8 +155,7 @@ public final class WebhookEndpoint {
   }
 
   private static HttpProblem tooLarge(long limit) {
-    return new HttpProblem(
-        413, "the body is larger than ingest.maxBodyBytes (" + limit + " bytes)", "body");
+    return new HttpProblem(413, new BodyTooLarge(limit).getMessage(), "body");
   }
 
   private static void requireJson(Context ctx) {

@@ -32,4 +32,23 @@ record WebhookPayload(
     commonLabels = commonLabels == null ? Map.of() : commonLabels;
     commonAnnotations = commonAnnotations == null ? Map.of() : commonAnnotations;
   }
+
+  /** The same body with the alerts the streaming parser bound one by one. */
+  WebhookPayload withAlerts(List<PayloadAlert> newAlerts) {
+    return new WebhookPayload(
+        version,
+        receiver,
+        status,
+        orgId,
+        newAlerts,
+        groupLabels,
+        commonLabels,
+        commonAnnotations,
+        externalURL,
+        groupKey,
+        truncatedAlerts,
+        title,
+        state,
+        message);
+  }
 }

@@ -23,7 +23,7 @@ class ConfigLoaderTest {
     assertThat(config.database().url()).isEqualTo("jdbc:h2:file:./data/firebell");
     assertThat(config.ingest().bearerToken()).isEqualTo("dev-ingest-token");
     assertThat(config.ingest().hmac().maxSkew()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(config.ingest().maxBodyBytes()).isEqualTo(1_048_576L);
+    assertThat(config.ingest().maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
     assertThat(config.api().tokens()).containsExactly("dev-api-token");
     assertThat(config.severity().severityFor("Critical")).isEqualTo("SEV-1");
     assertThat(config.incidents().autoResolve()).isTrue();

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +56,25 @@ class BadInputIT {
 
   @Test
   void bodyOverTheLimit() {
-    String huge = GOOD.replace("This is a description", "x".repeat(1_100_000));
+    String huge = GOOD.replace("This is a description", "x".repeat(17_000_000));
     assertError(app.postWebhook("/webhooks/grafana", huge), 413, "body", "maxBodyBytes");
+  }
+
+  /** Without a Content-Length (chunked), the limit holds while the body streams in. */
+  @Test
+  void chunkedBodyOverTheLimit() {
+    byte[] huge =
+        GOOD.replace("This is a description", "x".repeat(17_000_000))
+            .getBytes(StandardCharsets.UTF_8);
+    Reply reply =
+        TestApp.send(
+            HttpRequest.newBuilder(URI.create(app.url("/webhooks/grafana")))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestApp.INGEST_TOKEN)
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(huge))));
+    assertError(reply, 413, "body", "maxBodyBytes");
   }
 
   @Test
