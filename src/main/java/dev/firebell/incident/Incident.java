@@ -33,6 +33,18 @@ public record Incident(
     Instant startedAt,
     int truncatedAlerts) {
 
+  /**
+   * "and 9000 more not sent by Alertmanager" when the sender left alerts out of its notifications
+   * (its max_alerts or maxAlerts setting), else null.
+   */
+  public String truncationNote() {
+    if (truncatedAlerts <= 0) {
+      return null;
+    }
+    String sender = "alertmanager".equals(source) ? "Alertmanager" : "Grafana";
+    return "and " + truncatedAlerts + " more not sent by " + sender;
+  }
+
   /** From the first alert's start to the resolution (or {@code now}), never negative. */
   public Duration duration(Instant now) {
     Instant end = resolvedAt != null ? resolvedAt : now;

@@ -41,7 +41,7 @@ public final class PageComposer {
         incident.severity(),
         incident.service(),
         incident.status().wireName(),
-        summary(details),
+        withTruncation(summary(details), incident),
         new PageMessage.Recipient(person.id(), person.name()),
         publicUrl + "/incidents/" + incident.id(),
         ackUrl,
@@ -86,6 +86,11 @@ public final class PageComposer {
         + action.path()
         + "/"
         + tokens.issue(incidentId, person.id(), action, now);
+  }
+
+  private static String withTruncation(String summary, Incident incident) {
+    String note = incident.truncationNote();
+    return note == null ? summary : summary + " (" + note + ")";
   }
 
   /** The summary annotation Grafana users write, else the description, else the title. */

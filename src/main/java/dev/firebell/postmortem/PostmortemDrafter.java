@@ -160,6 +160,10 @@ public final class PostmortemDrafter {
           .append(alerts.size() - LISTED_ALERT_INSTANCES)
           .append(" more instances (listed on the incident page)\n");
     }
+    String truncated = facts.details().incident().truncationNote();
+    if (truncated != null) {
+      text.append("- … ").append(truncated).append('\n');
+    }
     return text.toString();
   }
 

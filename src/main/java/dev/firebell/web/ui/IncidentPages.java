@@ -109,6 +109,7 @@ public final class IncidentPages {
     model.put("acked", Views.time(incident.acknowledgedAt()));
     model.put("resolved", Views.time(incident.resolvedAt()));
     model.put("alerts", details.alerts().stream().map(IncidentPages::alertView).toList());
+    model.put("truncated", incident.truncationNote());
     model.put("timeline", details.timeline().stream().map(this::entryView).toList());
     model.put("review", details.review());
     model.put(

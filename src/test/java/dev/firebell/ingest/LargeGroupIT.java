@@ -1,0 +1,108 @@
+package dev.firebell.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.FirebellProcess;
+import dev.firebell.Payloads;
+import dev.firebell.TestApp;
+import dev.firebell.TestApp.Reply;
+import dev.firebell.paging.CaptureServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The biggest outages make the biggest bodies: one Alertmanager group of 20,000 alerts (about 12
+ * MB, Alertmanager's default {@code max_alerts: 0} sends them all) is recorded and paged at the
+ * heap of {@code scripts/run.sh}.
+ */
+class LargeGroupIT {
+  private static final int ALERTS = 20_000;
+
+  @Test
+  void twentyThousandAlertsOpenOneIncidentAndPageOnceAtA256MiBHeap(@TempDir Path dir)
+      throws Exception {
+    try (CaptureServer capture = new CaptureServer()) {
+      int port = FirebellProcess.freePort();
+      Path config = config(dir, port, capture);
+      String body = Payloads.manyAlerts(0, ALERTS);
+      assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(10_000_000);
+
+      try (FirebellProcess firebell =
+          FirebellProcess.start(
+              config, port, dir, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"))) {
+        Reply reply =
+            TestApp.send(
+                HttpRequest.newBuilder(URI.create(firebell.url("/webhooks/alertmanager")))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TestApp.INGEST_TOKEN)
+                    .timeout(Duration.ofMinutes(2))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().get("outcome").asText()).isEqualTo("opened");
+        long id = reply.json().get("incidentId").asLong();
+
+        awaitPages(capture, 1);
+        Thread.sleep(500); // a second page would have been sent by now
+        assertThat(capture.requests("/tessa")).hasSize(1);
+
+        Reply incident =
+            TestApp.send(
+                HttpRequest.newBuilder(URI.create(firebell.url("/api/incidents/" + id)))
+                    .header("Authorization", "Bearer " + TestApp.API_TOKEN)
+                    .timeout(Duration.ofMinutes(1)));
+        assertThat(incident.json().get("alerts")).hasSize(ALERTS);
+        assertThat(firebell.log()).doesNotContain("OutOfMemoryError");
+        System.out.printf(
+            "large group: %d alerts, %d bytes, peak RSS %d MiB%n",
+            ALERTS, body.length(), firebell.peakRssMib());
+      }
+    }
+  }
+
+  private static void awaitPages(CaptureServer capture, int count) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (capture.requests("/tessa").size() < count && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    assertThat(capture.requests("/tessa")).hasSizeGreaterThanOrEqualTo(count);
+  }
+
+  private static Path config(Path dir, int port, CaptureServer capture) throws Exception {
+    Path oncall = dir.resolve("oncall.yaml");
+    Files.writeString(
+        oncall,
+        """
+        people: [{ id: tessa, contacts: [{ type: webhook, url: "%s" }] }]
+        schedules: [{ id: primary, timeZone: UTC, rotations: [{ start: "2026-01-01T00:00", every: 1w, people: [tessa] }] }]
+        escalationPolicies: [{ id: default, steps: [{ targets: ["schedule:primary"], escalateAfter: 5m }] }]
+        routes: [{ policy: default }]
+        """
+            .formatted(capture.url("/tessa")));
+    Path config = dir.resolve("firebell.yaml");
+    Files.writeString(
+        config,
+        """
+        server: { port: %d, publicUrl: "http://localhost:%d" }
+        database: { url: "jdbc:h2:file:%s" }
+        ingest: { bearerToken: "%s" }
+        api: { tokens: ["%s"] }
+        oncall: { file: "%s" }
+        """
+            .formatted(
+                port,
+                port,
+                dir.resolve("data/firebell").toAbsolutePath(),
+                TestApp.INGEST_TOKEN,
+                TestApp.API_TOKEN,
+                oncall));
+    return config;
+  }
+}
