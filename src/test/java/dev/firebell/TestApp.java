@@ -33,7 +33,7 @@ public final class TestApp implements AutoCloseable {
   private static final String PASSWORD_HASH = Passwords.hash(PASSWORD, 4);
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = dev.firebell.json.Json.mapper();
 
   public final MutableClock clock;
   private final App app;

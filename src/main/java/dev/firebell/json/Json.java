@@ -1,5 +1,7 @@
 package dev.firebell.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,9 +12,24 @@ public final class Json {
   private Json() {}
 
   public static ObjectMapper mapper() {
-    return JsonMapper.builder()
+    return JsonMapper.builder(factory())
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .build();
+  }
+
+  /**
+   * Jackson's default limits (names of 50,000 characters, strings of 20 million) would refuse a
+   * legal alert label, and then the same label stored in the database; the request body limit
+   * (ingest.maxBodyBytes) is what bounds every name and string instead.
+   */
+  private static JsonFactory factory() {
+    return JsonFactory.builder()
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNameLength(Integer.MAX_VALUE)
+                .maxStringLength(Integer.MAX_VALUE)
+                .build())
         .build();
   }
 }

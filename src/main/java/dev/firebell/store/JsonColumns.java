@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.json.Json;
 import java.lang.reflect.Type;
 import java.sql.Types;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class JsonColumns {
 
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
   // Reading plain maps and trees needs no configuration, so one shared reader serves every row.
-  private static final ObjectMapper READER = new ObjectMapper();
+  private static final ObjectMapper READER = Json.mapper();
 
   /** Binds maps and JSON trees as JSON text; rows are read back through {@link Rows}. */
   static void install(Jdbi jdbi, ObjectMapper json) {
