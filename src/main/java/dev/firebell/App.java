@@ -51,6 +51,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /** Builds every object by hand and runs the HTTP server; {@link #close()} stops it all. */
 public final class App implements AutoCloseable {
@@ -80,8 +82,14 @@ public final class App implements AutoCloseable {
 
   /** Opens the database, migrates it, starts paging and starts listening. */
   public static App start(FirebellConfig config, OnCall oncall, Clock clock) {
+    return start(config, oncall, clock, UnaryOperator.identity());
+  }
+
+  /** As {@link #start(FirebellConfig, OnCall, Clock)}, with queries through {@code wrapper}. */
+  public static App start(
+      FirebellConfig config, OnCall oncall, Clock clock, UnaryOperator<DataSource> wrapper) {
     ObjectMapper json = Json.mapper();
-    Database database = Database.open(config.database(), json);
+    Database database = Database.open(config.database(), json, wrapper);
     ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS, App::senderThread);
     try {
       PebbleEngine templates = Pages.engine();

@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /**
  * The real server on a random port with its own fresh database, plus an HTTP client that speaks to
@@ -68,6 +70,15 @@ public final class TestApp implements AutoCloseable {
   /** Paging runs only when a test says so ({@link #runPaging()}): the background loop is off. */
   public static TestApp start(FirebellConfig config, OnCall oncall) {
     TestApp app = startLive(config, oncall);
+    app.app.paging().close();
+    return app;
+  }
+
+  /** As {@link #start(FirebellConfig, OnCall)}, with every query through {@code wrapper}. */
+  public static TestApp start(
+      FirebellConfig config, OnCall oncall, UnaryOperator<DataSource> wrapper) {
+    MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
+    TestApp app = new TestApp(App.start(config, oncall, clock, wrapper), clock);
     app.app.paging().close();
     return app;
   }

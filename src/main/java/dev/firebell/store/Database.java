@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.firebell.config.DatabaseConfig;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -27,6 +29,15 @@ public final class Database implements AutoCloseable {
 
   /** Connects, applies the Flyway migrations and prepares Jdbi. */
   public static Database open(DatabaseConfig config, ObjectMapper json) {
+    return open(config, json, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #open(DatabaseConfig, ObjectMapper)}, with every query going through {@code
+   * wrapper}'s data source: fault tests fail chosen JDBC calls there.
+   */
+  public static Database open(
+      DatabaseConfig config, ObjectMapper json, UnaryOperator<DataSource> wrapper) {
     boolean migrated = Migrations.beforePool(config);
     HikariDataSource dataSource = new HikariDataSource(hikari(config));
     try {
@@ -34,7 +45,7 @@ public final class Database implements AutoCloseable {
       if (!migrated) {
         Migrations.onPool(flyway);
       }
-      Jdbi jdbi = Jdbi.create(dataSource);
+      Jdbi jdbi = Jdbi.create(wrapper.apply(dataSource));
       JsonColumns.install(jdbi, json);
       Durability durability =
           config.isH2() && !config.isH2InMemory() ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;

@@ -15,6 +15,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +77,19 @@ public final class ErrorMapper {
   }
 
   /**
+   * Storage that cannot take a write now but may later, so the sender should retry: a full disk or
+   * an exhausted server (SQLSTATE class 53), a read-only database or transaction (25006), an I/O
+   * error (58030), and H2's I/O errors (90028, 90031), read-only database (90097), closed database
+   * (90098, after a failed write closes the store) and shutdown (90121).
+   */
+  private static final Set<String> STORAGE_UNAVAILABLE =
+      Set.of("25006", "58030", "90028", "90031", "90097", "90098", "90121");
+
+  /**
    * A lost or refused connection: JDBC's transient and connection exceptions, SQLSTATE class 08
    * (connection exception) and 57P0x (the server is shutting down or not accepting connections),
-   * and H2's "connection broken" (90067) and "database in use" (90020).
+   * and H2's "connection broken" (90067) and "database in use" (90020); and storage that cannot
+   * write now ({@link #STORAGE_UNAVAILABLE}).
    */
   private static boolean isDatabaseOutage(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -92,6 +103,8 @@ public final class ErrorMapper {
         String state = sql.getSQLState();
         if (state.startsWith("08")
             || state.startsWith("57P")
+            || state.startsWith("53")
+            || STORAGE_UNAVAILABLE.contains(state)
             || state.equals("90067")
             || state.equals("90020")) {
           return true;
