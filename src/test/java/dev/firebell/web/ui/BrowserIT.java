@@ -2,12 +2,15 @@ package dev.firebell.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingTeam;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +40,8 @@ class BrowserIT {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static WebDriver driver;
 
@@ -135,6 +140,62 @@ class BrowserIT {
       driver.get(app.url("/incidents/" + id));
       assertThat(driver.getCurrentUrl()).endsWith("/login");
     }
+  }
+
+  /**
+   * A 2,000-character title and labels without spaces (a long hostname, a URL) wrap on every page a
+   * responder opens: none is wider than a 390-px phone or a 1280-px desktop window.
+   */
+  @Test
+  void longUnbrokenTextWrapsOnEveryPage() throws IOException {
+    try (CaptureServer capture = new CaptureServer();
+        TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      ObjectNode body =
+          (ObjectNode) JSON.readTree(Fixtures.read("alertmanager-live/am-firing.json"));
+      String unbroken = "pizza-oven-" + "x".repeat(2_000);
+      ObjectNode alert = (ObjectNode) body.get("alerts").get(0);
+      alert.withObject("labels").put("instance", unbroken + ".example.com:9100");
+      alert.withObject("annotations").put("summary", unbroken);
+      body.withObject("commonAnnotations").put("summary", unbroken);
+      long id =
+          app.postWebhook("/webhooks/alertmanager", JSON.writeValueAsString(body))
+              .json()
+              .get("incidentId")
+              .asLong();
+      app.runPaging();
+      String ackPath = URI.create(capture.json("/tessa").get(0).get("ackUrl").asText()).getPath();
+
+      logIn(app);
+      for (int width : new int[] {390, 1280}) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        for (String path :
+            new String[] {"/", "/incidents/" + id, "/incidents/" + id + "/postmortem"}) {
+          driver.get(app.url(path));
+          assertFitsTheWindow(path, width);
+        }
+        driver.get(app.url(ackPath));
+        assertFitsTheWindow("the acknowledge link", width);
+      }
+      driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+  }
+
+  private static void logIn(TestApp app) {
+    driver.get(app.url("/login"));
+    driver.findElement(By.id("username")).sendKeys(TestApp.USER);
+    driver.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+    navigate(By.id("login"));
+  }
+
+  private static void assertFitsTheWindow(String page, int width) {
+    JavascriptExecutor script = (JavascriptExecutor) driver;
+    long contentWidth =
+        ((Number) script.executeScript("return document.documentElement.scrollWidth")).longValue();
+    long windowWidth =
+        ((Number) script.executeScript("return document.documentElement.clientWidth")).longValue();
+    assertThat(contentWidth)
+        .as("width of %s at %d px", page, width)
+        .isLessThanOrEqualTo(windowWidth);
   }
 
   /** Clicks something that loads a new page and waits until the new page is there. */
