@@ -67,4 +67,22 @@ public final class AlertValues {
     }
     return raised ? merged : null;
   }
+
+  /** The peak values that are higher than the ones fired with, or null when none is. */
+  public static ObjectNode raisedAbove(JsonNode peak, JsonNode fired) {
+    ObjectNode numbers = numbers(peak);
+    if (numbers == null) {
+      return null;
+    }
+    ObjectNode raised = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> field : numbers.properties()) {
+      JsonNode first = fired == null ? null : fired.get(field.getKey());
+      if (first == null
+          || !first.isNumber()
+          || field.getValue().decimalValue().compareTo(first.decimalValue()) > 0) {
+        raised.set(field.getKey(), field.getValue());
+      }
+    }
+    return raised.isEmpty() ? null : raised;
+  }
 }

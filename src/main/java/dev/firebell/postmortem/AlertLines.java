@@ -47,10 +47,10 @@ final class AlertLines {
         fired
             ? AlertValues.format(alert.firedValues(), alert.firedValueString())
             : AlertValues.format(alert.values(), alert.valueString());
-    String peak = AlertValues.format(alert.peakValues(), null);
-    String firedNumbers = AlertValues.format(AlertValues.numbers(alert.firedValues()), null);
-    if (!peak.isEmpty() && !peak.equals(firedNumbers)) {
-      values += "; highest " + peak;
+    String raised =
+        AlertValues.format(AlertValues.raisedAbove(alert.peakValues(), alert.firedValues()), null);
+    if (!raised.isEmpty()) {
+      values += "; highest " + raised;
     }
     return Markdown.inline(values);
   }

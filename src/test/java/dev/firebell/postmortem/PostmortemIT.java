@@ -292,6 +292,94 @@ class PostmortemIT {
     }
   }
 
+  /**
+   * Alertmanager's queue drains a week after an outage: the incident opens and resolves on the same
+   * day a week late. Durations run from the alert's start, so nothing is negative and Prevention
+   * states the real 9 minutes when the alert fires again.
+   */
+  @Test
+  void aDeliveryAWeekLateKeepsTheRealDurations() throws IOException {
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      app.clock.advance(Duration.ofDays(7));
+      long late = open(app, Fixtures.read("alertmanager-live/am-firing.json"));
+      app.postWebhook(
+          "/webhooks/alertmanager",
+          resolvedAt(Fixtures.read("alertmanager-live/am-resolved.json"), "2026-11-28T16:16:35Z"));
+      JsonNode incident = app.incident(late);
+      assertThat(incident.get("startedAt").asText()).isEqualTo("2026-11-28T16:07:35.577Z");
+      assertThat(incident.get("openedAt").asText()).isEqualTo("2026-12-05T16:10:00Z");
+      assertThat(incident.get("resolvedAt").asText()).isEqualTo("2026-11-28T16:16:35Z");
+      String first = app.getApi("/api/incidents/" + late + "/postmortem").body();
+      assertThat(first).contains("(9 minutes)").doesNotContainPattern("-\\d+ minutes");
+
+      long refired =
+          open(
+              app,
+              startsAt(Fixtures.read("alertmanager-live/am-firing.json"), "2026-12-05T16:05:00Z"));
+      String second = app.getApi("/api/incidents/" + refired + "/postmortem").body();
+      assertThat(second)
+          .contains("- #" + late + " on November 28, 2026 (SEV-1, ")
+          .contains("): 9 minutes, resolved automatically")
+          .doesNotContainPattern("-\\d+ minutes");
+      assertThat(app.incident(refired).get("startedAt").asText()).isEqualTo("2026-12-05T16:05:00Z");
+    }
+  }
+
+  /**
+   * A Grafana spike that resolves: the postmortem states the value it fired with (B=20), and the
+   * highest one a repeat reported, not the resolved notification's B=0, and links the dashboard.
+   */
+  @Test
+  void aResolvedGrafanaSpikeShowsItsFiringValuesAndDashboard() throws IOException {
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      String fixture = Fixtures.read("captured/grafana-unified/alert_values_v11.json");
+      Reply opened = app.postWebhook("/webhooks/grafana", withValues(fixture, "firing", 20, 1));
+      long id = opened.json().get("incidentId").asLong();
+      app.clock.advance(Duration.ofMinutes(4));
+      Reply higher = app.postWebhook("/webhooks/grafana", withValues(fixture, "firing", 35, 1));
+      assertThat(higher.json().get("outcome").asText()).isEqualTo("updated");
+      app.clock.advance(Duration.ofMinutes(6));
+      app.postWebhook("/webhooks/grafana", withValues(fixture, "resolved", 0, 0));
+      assertThat(app.incident(id).get("status").asText()).isEqualTo("resolved");
+
+      Reply draft = app.getApi("/api/incidents/" + id + "/postmortem");
+      Files.writeString(Path.of("target/grafana-spike.actual.md"), draft.body());
+      assertThat(draft.body()).isEqualTo(golden("grafana-spike.md"));
+      assertThat(draft.body())
+          .contains("B=20")
+          .contains("; highest B=35)")
+          .contains(
+              "[dashboard](https://play.grafana.org/d/ece9fb32-7f71-4be9-bd94-2f23608ae5b9?orgId=1)")
+          .doesNotContain("B=0, C=0");
+    }
+  }
+
+  @Test
+  void alertsTheSenderLeftOutAreCountedInThePostmortem() throws IOException {
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      ObjectNode body =
+          (ObjectNode) JSON.readTree(Fixtures.read("alertmanager-live/am-firing.json"));
+      body.put("truncatedAlerts", 9000);
+      long id = open(app, JSON.writeValueAsString(body));
+      assertThat(app.incident(id).get("truncatedAlerts").asInt()).isEqualTo(9000);
+      assertThat(app.getApi("/api/incidents/" + id + "/postmortem").body())
+          .contains("… and 9000 more not sent by Alertmanager");
+    }
+  }
+
+  /** Grafana's capture with other values, firing since 16:09 or resolved at 16:19. */
+  private static String withValues(String body, String status, int b, int c) throws IOException {
+    ObjectNode tree = (ObjectNode) JSON.readTree(body);
+    tree.put("status", status);
+    ObjectNode alert = (ObjectNode) tree.get("alerts").get(0);
+    alert.put("status", status);
+    alert.withObject("values").put("B", b).put("C", c);
+    alert.put("startsAt", "2026-11-28T16:09:00Z");
+    alert.put(
+        "endsAt", status.equals("resolved") ? "2026-11-28T16:19:00Z" : "0001-01-01T00:00:00Z");
+    return JSON.writeValueAsString(tree);
+  }
+
   private static void assertField(Reply reply, String field) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
     assertThat(reply.json().get("field").asText()).isEqualTo(field);
