@@ -2,6 +2,8 @@ package dev.firebell.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,35 @@ class AlertMergeTest {
         .hasSize(1);
     assertThat(AlertMerge.plan(known, List.of(signal(AlertStatus.FIRING, FIRST))).isEmpty())
         .isTrue();
+  }
+
+  @Test
+  void aHigherValueInTheSameEpisodeRaisesItsPeakWithoutChangingItsStatus() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, AlertState> known =
+        Map.of("fp", new AlertState("fp", AlertStatus.FIRING, FIRST, json.readTree("{\"B\": 20}")));
+    AlertMerge.Plan higher = AlertMerge.plan(known, List.of(valued(json.readTree("{\"B\": 35}"))));
+    assertThat(higher.raised()).hasSize(1);
+    assertThat(higher.changesStatus()).isFalse();
+    assertThat(AlertMerge.plan(known, List.of(valued(json.readTree("{\"B\": 5}")))).isEmpty())
+        .isTrue();
+  }
+
+  private static AlertSignal valued(JsonNode values) {
+    return new AlertSignal(
+        "fp",
+        AlertStatus.FIRING,
+        Map.of(),
+        Map.of(),
+        values,
+        null,
+        FIRST,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static AlertState stored(AlertStatus status, Instant startsAt) {
