@@ -59,7 +59,7 @@ oncall: { file: "$work/oncall.yaml" }
 YAML
 
 step "Starting Firebell on $base (embedded H2 in $work)"
-java -Xmx256m -jar "$jar" --config "$work/firebell.yaml" > "$work/firebell.log" 2>&1 &
+java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$jar" --config "$work/firebell.yaml" > "$work/firebell.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
   curl -fs "$base/readyz" >/dev/null 2>&1 && break

@@ -20,4 +20,4 @@ else
   share=(-XX:ArchiveClassesAtExit="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
 # A small heap keeps the resident size low; Firebell needs little memory.
-exec java -Xms64m -Xmx256m -XX:+UseSerialGC "${share[@]}" -jar "$jar" "$@"
+exec java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError "${share[@]}" -jar "$jar" "$@"

@@ -2,6 +2,7 @@ package dev.firebell.incident;
 
 import dev.firebell.store.Durability;
 import dev.firebell.store.Repositories;
+import dev.firebell.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +50,7 @@ public final class IncidentService {
       return repeat;
     }
     RecordResult result =
-        UniqueViolationRetry.run(
+        UniqueViolation.retry(
             () ->
                 jdbi.inTransaction(
                     handle ->
@@ -182,7 +183,7 @@ public final class IncidentService {
 
   private ActionResult act(Function<IncidentRepository, ActionResult> action) {
     ActionResult result =
-        UniqueViolationRetry.run(
+        UniqueViolation.retry(
             () -> jdbi.inTransaction(handle -> action.apply(new IncidentRepository(handle))));
     if (result.outcome().changedSomething()) {
       durability.awaitDurable();

@@ -103,6 +103,23 @@ final class DigestRepository {
         .execute();
   }
 
+  /** Folded pages with no digest row to send them: one row per digest they are waiting for. */
+  List<Digest> missing() {
+    return handle
+        .createQuery(
+            """
+            SELECT DISTINCT d.person_id, d.contact_index, d.channel, d.digest_at AS send_at,
+              0 AS attempts
+            FROM page_delivery d
+            WHERE d.status = 'FOLDED' AND NOT EXISTS (
+              SELECT 1 FROM page_digest g WHERE g.person_id = d.person_id
+                AND g.contact_index = d.contact_index AND g.send_at = d.digest_at)
+            LIMIT 50
+            """)
+        .map(DIGEST)
+        .list();
+  }
+
   List<Digest> due(Instant now) {
     return handle
         .createQuery(

@@ -7,6 +7,7 @@ import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
 import dev.firebell.store.Repositories;
+import dev.firebell.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,41 +88,44 @@ final class DigestSender {
     return true;
   }
 
+  /**
+   * Folds the page and queues its digest in one transaction, so no folded page is ever left without
+   * a digest to send it. Two senders creating the same digest at once: the loser's transaction
+   * fails on the digest's key and runs again, finding the digest there.
+   */
   private void fold(Delivery delivery, Person person, Contact contact) {
     Instant now = clock.instant();
     Instant sendAt = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
-    jdbi.useTransaction(
-        handle -> {
-          new DigestRepository(handle).fold(delivery.id(), sendAt);
-          new IncidentRepository(handle)
-              .insertTimelineEntry(
-                  delivery.incidentId(),
-                  now,
-                  "page.folded",
-                  "Page to "
-                      + person.name()
-                      + " via "
-                      + contact.channel()
-                      + " folded into a digest at "
-                      + sendAt
-                      + " (more than "
-                      + config.maxPagesPerPersonPerMinute()
-                      + " pages a minute)",
-                  TimelineEntry.SYSTEM,
-                  null);
-        });
-    try {
-      jdbi.useTransaction(
-          handle -> {
-            DigestRepository digests = new DigestRepository(handle);
-            if (digests.digestsAt(delivery.personId(), delivery.contactIndex(), sendAt) == 0) {
-              digests.insert(
-                  delivery.personId(), delivery.contactIndex(), contact.channel(), sendAt);
-            }
-          });
-    } catch (StatementException alreadyThere) {
-      // Another sender created the same digest a moment ago: one digest it is.
-    }
+    UniqueViolation.retry(
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  DigestRepository digests = new DigestRepository(handle);
+                  digests.fold(delivery.id(), sendAt);
+                  queueDigest(
+                      digests,
+                      delivery.personId(),
+                      delivery.contactIndex(),
+                      contact.channel(),
+                      sendAt);
+                  new IncidentRepository(handle)
+                      .insertTimelineEntry(
+                          delivery.incidentId(),
+                          now,
+                          "page.folded",
+                          "Page to "
+                              + person.name()
+                              + " via "
+                              + contact.channel()
+                              + " folded into a digest at "
+                              + sendAt
+                              + " (more than "
+                              + config.maxPagesPerPersonPerMinute()
+                              + " pages a minute)",
+                          TimelineEntry.SYSTEM,
+                          null);
+                  return null;
+                }));
     observer.attempt(delivery.channel(), delivery.kind(), "folded");
     log.info(
         "incident {}: page to {} via {} folded into the {} digest",
@@ -132,8 +135,49 @@ final class DigestSender {
         sendAt);
   }
 
+  private static void queueDigest(
+      DigestRepository digests, String personId, int contactIndex, String channel, Instant sendAt) {
+    if (digests.digestsAt(personId, contactIndex, sendAt) == 0) {
+      digests.insert(personId, contactIndex, channel, sendAt);
+    }
+  }
+
+  /**
+   * Folded pages whose digest row is missing (folded by an older release, which queued the digest
+   * in a second transaction that a crash could lose) get their digest now.
+   */
+  private static final Duration REPAIR_EVERY = Duration.ofMinutes(1);
+
+  private volatile Instant lastRepair;
+
+  private void queueMissingDigests() {
+    for (Digest missing : Repositories.with(jdbi, DigestRepository::new, r -> r.missing())) {
+      UniqueViolation.retry(
+          () ->
+              jdbi.inTransaction(
+                  handle -> {
+                    queueDigest(
+                        new DigestRepository(handle),
+                        missing.personId(),
+                        missing.contactIndex(),
+                        missing.channel(),
+                        missing.sendAt());
+                    return null;
+                  }));
+      log.warn(
+          "queued the missing {} digest for {} (contact {})",
+          missing.sendAt(),
+          missing.personId(),
+          missing.contactIndex());
+    }
+  }
+
   /** Claims the digests that are due and hands each to a worker. */
   List<Future<?>> dispatchDue(Instant now, Instant leaseUntil) {
+    if (lastRepair == null || !now.isBefore(lastRepair.plus(REPAIR_EVERY))) {
+      lastRepair = now;
+      queueMissingDigests();
+    }
     List<Future<?>> sends = new ArrayList<>();
     for (Digest digest : Repositories.with(jdbi, DigestRepository::new, r -> r.due(now))) {
       boolean claimed =
@@ -185,7 +229,8 @@ final class DigestSender {
         return;
       }
       Instant now = clock.instant();
-      jdbi.useTransaction(
+      OutcomeWrites.write(
+          jdbi,
           handle -> {
             new DigestRepository(handle)
                 .delivered(digest.personId(), digest.contactIndex(), digest.sendAt(), now);
@@ -215,11 +260,16 @@ final class DigestSender {
   }
 
   private void finishDigest(Digest digest, String status, Instant retryAt, String error) {
-    Repositories.use(
+    OutcomeWrites.write(
         jdbi,
-        DigestRepository::new,
-        r ->
-            r.finish(
-                digest.personId(), digest.contactIndex(), digest.sendAt(), status, retryAt, error));
+        handle ->
+            new DigestRepository(handle)
+                .finish(
+                    digest.personId(),
+                    digest.contactIndex(),
+                    digest.sendAt(),
+                    status,
+                    retryAt,
+                    error));
   }
 }

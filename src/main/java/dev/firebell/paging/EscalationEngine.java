@@ -14,6 +14,7 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallResolver;
 import dev.firebell.oncall.Person;
 import dev.firebell.store.Repositories;
+import dev.firebell.store.UniqueViolation;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +58,23 @@ public final class EscalationEngine {
     List<Long> ids =
         Repositories.with(jdbi, EscalationRepository::new, r -> r.incidentsToStart(BATCH));
     for (long id : ids) {
-      try {
-        jdbi.useTransaction(handle -> start(handle, id, now));
-      } catch (StatementException e) {
-        // Another instance started it a moment ago: the primary key says so.
-        log.debug("incident {}: escalation already started elsewhere", id);
+      inOwnTransaction(id, "start its escalation", handle -> start(handle, id, now));
+    }
+  }
+
+  /**
+   * One incident's work in its own transaction, so one failure holds up no other incident. A unique
+   * violation means another instance did the same work a moment ago; any other failure rolls back,
+   * is logged, and the next pass finds the same work again (it is found by query).
+   */
+  private void inOwnTransaction(long id, String what, HandleConsumer<RuntimeException> work) {
+    try {
+      jdbi.useTransaction(work);
+    } catch (JdbiException e) {
+      if (UniqueViolation.is(e)) {
+        log.debug("incident {}: another instance did {} first", id, what);
+      } else {
+        log.error("incident {}: could not {}; retrying at the next pass", id, what, e);
       }
     }
   }
@@ -121,7 +135,8 @@ public final class EscalationEngine {
     List<Escalation> due =
         Repositories.with(jdbi, EscalationRepository::new, r -> r.due(now, BATCH));
     for (Escalation escalation : due) {
-      jdbi.useTransaction(handle -> runStep(handle, escalation, now));
+      inOwnTransaction(
+          escalation.incidentId(), "run its next step", handle -> runStep(handle, escalation, now));
     }
   }
 
@@ -182,7 +197,8 @@ public final class EscalationEngine {
     List<StatusChange> changes =
         Repositories.with(jdbi, EscalationRepository::new, r -> r.statusChanges(BATCH));
     for (StatusChange change : changes) {
-      jdbi.useTransaction(handle -> announce(handle, change, now));
+      inOwnTransaction(
+          change.incidentId(), "announce its new status", handle -> announce(handle, change, now));
     }
   }
 

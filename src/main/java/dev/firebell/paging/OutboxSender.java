@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,23 +79,45 @@ public final class OutboxSender {
       if (!inFlight.add(id)) {
         continue;
       }
-      boolean claimed =
-          Repositories.with(jdbi, DeliveryRepository::new, r -> r.claim(id, now, leaseUntil)) == 1;
-      if (!claimed) {
-        inFlight.remove(id);
-        continue;
+      Future<?> send = null;
+      try {
+        send = claimAndSubmit(id, now, leaseUntil);
+      } catch (JdbiException e) {
+        // The claim, the read or the rate check failed: the delivery stays due (or its lease
+        // runs out) and the next pass tries it again.
+        log.error("delivery {} could not be claimed; retrying at the next pass", id, e);
+      } finally {
+        if (send == null) {
+          inFlight.remove(id);
+        }
       }
-      // Read once after the claim (attempts counted): the rate check and the send share it.
-      Delivery delivery =
-          Repositories.with(jdbi, DeliveryRepository::new, r -> r.find(id)).orElseThrow();
-      if (digests.foldIfOverLimit(delivery, now)) {
-        inFlight.remove(id);
-        continue;
+      if (send != null) {
+        sends.add(send);
       }
-      sends.add(workers.submit(() -> sendClaimed(delivery)));
     }
-    sends.addAll(digests.dispatchDue(now, leaseUntil));
+    try {
+      sends.addAll(digests.dispatchDue(now, leaseUntil));
+    } catch (JdbiException e) {
+      // The pages above are on their way; the digests stay due for the next pass.
+      log.error("digests could not be dispatched; retrying at the next pass", e);
+    }
     return sends;
+  }
+
+  /** The worker's send, or null when the delivery was not ours to send or was folded. */
+  private Future<?> claimAndSubmit(long id, Instant now, Instant leaseUntil) {
+    boolean claimed =
+        Repositories.with(jdbi, DeliveryRepository::new, r -> r.claim(id, now, leaseUntil)) == 1;
+    if (!claimed) {
+      return null;
+    }
+    // Read once after the claim (attempts counted): the rate check and the send share it.
+    Delivery delivery =
+        Repositories.with(jdbi, DeliveryRepository::new, r -> r.find(id)).orElseThrow();
+    if (digests.foldIfOverLimit(delivery, now)) {
+      return null;
+    }
+    return workers.submit(() -> sendClaimed(delivery));
   }
 
   /** Dispatches and waits for the sends to finish: what tests and shutdown want. */
@@ -133,7 +156,10 @@ public final class OutboxSender {
         failed(delivery, person, failure);
       }
     } catch (RuntimeException e) {
-      log.error("delivery {} could not be processed", delivery.id(), e);
+      // Whatever failed, the delivery stays claimed until its lease runs out; then the next pass
+      // sends it again. Logged at error so a bug here is seen, not silent.
+      log.error(
+          "delivery {} could not be processed; retrying when its lease ends", delivery.id(), e);
     } finally {
       inFlight.remove(delivery.id());
     }
@@ -153,7 +179,8 @@ public final class OutboxSender {
 
   private void delivered(Delivery delivery, Person person, Contact contact) {
     Instant now = clock.instant();
-    jdbi.useTransaction(
+    OutcomeWrites.write(
+        jdbi,
         handle -> {
           new DeliveryRepository(handle).markDelivered(delivery.id(), now);
           if (delivery.isPage()) {
@@ -184,10 +211,11 @@ public final class OutboxSender {
         wait = config.maxBackoff();
       }
       Instant next = clock.instant().plus(wait);
-      Repositories.use(
+      OutcomeWrites.write(
           jdbi,
-          DeliveryRepository::new,
-          r -> r.reschedule(delivery.id(), next, limit(failure.getMessage())));
+          handle ->
+              new DeliveryRepository(handle)
+                  .reschedule(delivery.id(), next, limit(failure.getMessage())));
       observer.attempt(delivery.channel(), delivery.kind(), "retried");
       log.warn(
           "incident {}: delivery to {} via {} failed (attempt {}), retrying at {}: {}",
@@ -205,7 +233,8 @@ public final class OutboxSender {
   private void fail(Delivery delivery, Person person, String error) {
     Instant now = clock.instant();
     String name = person == null ? delivery.personId() : person.name();
-    jdbi.useTransaction(
+    OutcomeWrites.write(
+        jdbi,
         handle -> {
           new DeliveryRepository(handle).finish(delivery.id(), "FAILED", limit(error));
           if (delivery.isPage()) {
@@ -237,7 +266,8 @@ public final class OutboxSender {
   }
 
   private void finish(Delivery delivery, String status, String error) {
-    Repositories.use(jdbi, DeliveryRepository::new, r -> r.finish(delivery.id(), status, error));
+    OutcomeWrites.write(
+        jdbi, handle -> new DeliveryRepository(handle).finish(delivery.id(), status, error));
   }
 
   /** 5 s, 10 s, 20 s … from the configured initial backoff. */

@@ -48,9 +48,9 @@ public final class PagingScheduler implements AutoCloseable {
         () -> {
           try {
             task.run();
-          } catch (RuntimeException e) {
+          } catch (Throwable e) { // an escaping error would end the schedule for good
             if (!closed) {
-              log.warn("maintenance task failed; retrying in {}", period, e);
+              log.error("maintenance task failed; retrying in {}", period, e);
             }
           }
         },
@@ -85,10 +85,15 @@ public final class PagingScheduler implements AutoCloseable {
     engine.tick(clock.instant());
   }
 
+  /**
+   * A scheduled task that throws is never run again, so the loop catches everything, errors too:
+   * paging must outlive one bad pass. An OutOfMemoryError is logged here, and the JVM flag
+   * -XX:+ExitOnOutOfMemoryError (scripts/run.sh) ends the process so a supervisor restarts it.
+   */
   private void runSafely() {
     try {
       runOnce();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // see above
       if (!closed) {
         log.error("paging pass failed; retrying at the next interval", e);
       }

@@ -70,7 +70,7 @@ final class H2GroupSync implements Durability {
       try {
         jdbi.useHandle(handle -> handle.execute("CHECKPOINT SYNC"));
         batch.complete(null);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // the waiting webhooks answer 503; the sync thread must live on
         batch.completeExceptionally(e);
       }
     }

@@ -51,9 +51,12 @@ public final class SecretStore {
                   .bind("now", clock.instant())
                   .execute());
       return secret;
-    } catch (StatementException lostTheRace) {
+    } catch (StatementException e) {
+      if (!UniqueViolation.is(e)) {
+        throw e;
+      }
       // Another instance created it first; theirs is the one everybody uses.
-      return find(name).orElseThrow(() -> lostTheRace);
+      return find(name).orElseThrow(() -> e);
     }
   }
 }

@@ -101,7 +101,9 @@ public final class BenchMain {
 
   /** The heap flags scripts/run.sh uses, plus any {@code --jvm-option=...} (a profiler agent). */
   private List<String> serverJvmOptions() {
-    List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+    List<String> jvm =
+        new ArrayList<>(
+            List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
     if (Files.exists(CLASS_CACHE)) {
       jvm.add("-XX:SharedArchiveFile=" + CLASS_CACHE.toAbsolutePath());
     }

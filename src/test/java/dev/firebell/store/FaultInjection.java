@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 public final class FaultInjection {
   private final AtomicInteger calls = new AtomicInteger();
   private volatile Rule rule = Rule.NONE;
+  private volatile DataSource database;
 
   /** When a call fails. */
   private interface Rule {
@@ -35,7 +36,20 @@ public final class FaultInjection {
 
   /** Pass to {@code App.start(..., wrapper)}. */
   public UnaryOperator<DataSource> wrapper() {
-    return real -> proxy(DataSource.class, real, this::wrapConnection);
+    return real -> {
+      database = real;
+      return proxy(DataSource.class, real, this::wrapConnection);
+    };
+  }
+
+  /** A count from the real database, past every fault: what a test checks afterwards. */
+  public long count(String sql) throws SQLException {
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        var rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   /** Every statement that writes (INSERT, UPDATE, DELETE, MERGE) fails until {@link #heal()}. */
