@@ -68,22 +68,37 @@ public final class LinkTokens {
       throw new InvalidLink(InvalidLink.Reason.EXPIRED, "this link expired at " + expiresAt);
     }
     String personId = new String(decode(fields[2]), StandardCharsets.UTF_8);
-    return new LinkClaims(Long.parseLong(fields[1]), personId, action, expiresAt, hash(token));
+    // A use is recorded by the token's random part, so no other spelling of it can be used again.
+    return new LinkClaims(Long.parseLong(fields[1]), personId, action, expiresAt, hash(fields[5]));
   }
 
   private byte[] sign(String encodedPayload) {
     return Hashing.hmacSha256(secret, encodedPayload.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /**
+   * Base64url as issued: unpadded, and spelled the one way the encoder writes it. Java's decoder
+   * also takes "=" padding and ignores the unused low bits of the last character, so several
+   * spellings decode to the same bytes; only the canonical one is a link.
+   */
   private static byte[] decode(String text) {
+    byte[] bytes;
     try {
-      return DECODER.decode(text);
+      bytes = DECODER.decode(text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidLink(InvalidLink.Reason.MALFORMED, "this link is not a Firebell link");
+      throw malformed();
     }
+    if (!ENCODER.encodeToString(bytes).equals(text)) {
+      throw malformed();
+    }
+    return bytes;
   }
 
-  private static String hash(String token) {
-    return HexFormat.of().formatHex(Hashing.sha256(token.getBytes(StandardCharsets.UTF_8)));
+  private static InvalidLink malformed() {
+    return new InvalidLink(InvalidLink.Reason.MALFORMED, "this link is not a Firebell link");
+  }
+
+  private static String hash(String nonce) {
+    return HexFormat.of().formatHex(Hashing.sha256(nonce.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -76,6 +76,9 @@ class AckLinkIT {
 
     Reply reused = post(page.get("ackUrl").asText());
     assertThat(reused.status()).isEqualTo(409);
+    assertThat(post(page.get("ackUrl").asText() + "=").status())
+        .as("another spelling of the token")
+        .isEqualTo(400);
     assertThat(reused.body()).contains("already used").contains("Nothing was changed");
     assertThat(get(page.get("ackUrl").asText()).status()).isEqualTo(409);
   }
