@@ -133,6 +133,7 @@ public final class App implements AutoCloseable {
       webhooks.observe(metrics);
 
       Pages pages = new Pages(templates);
+      LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock);
       Sessions sessions = new Sessions(database.jdbi(), clock, config.security().sessionTtl());
       UiSecurity uiSecurity = new UiSecurity(sessions, config.server().publicUrl());
       Routes.Handlers handlers =
@@ -146,12 +147,7 @@ public final class App implements AutoCloseable {
               new OnCallApi(oncall, clock),
               new LinkPages(tokens, incidents, oncall, pages, clock),
               new HealthApi(database),
-              new LoginPages(
-                  config.users(),
-                  sessions,
-                  new LoginThrottle(database.jdbi(), clock),
-                  uiSecurity,
-                  pages),
+              new LoginPages(config.users(), sessions, throttle, uiSecurity, pages),
               new IncidentPages(
                   incidents, postmortems, oncall, config.severity(), uiSecurity, pages, clock),
               new OnCallPage(oncall, uiSecurity, pages, clock),
@@ -180,6 +176,7 @@ public final class App implements AutoCloseable {
               config.paging().keepDeliveries(),
               config.security().linkTtl());
       paging.every(Duration.ofHours(1), housekeeping::run);
+      paging.every(Duration.ofHours(1), throttle::forgetOld);
       return new App(database, server, paging, outbox, senders, housekeeping);
     } catch (RuntimeException e) {
       senders.shutdownNow();

@@ -1,23 +1,30 @@
 package dev.firebell.security;
 
+import dev.firebell.store.BoundedKey;
+import dev.firebell.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Slows down password guessing for one username: after {@value #FREE_FAILURES} failures each
- * further attempt must wait, twice as long each time (up to 15 minutes). Counts live in the
- * database, so every instance enforces them; a success clears them.
+ * Slows down password guessing, per user and per client address: after a number of free attempts
+ * each further one must wait, twice as long each time (up to 15 minutes). An attempt is reserved
+ * atomically before the password is checked (the count's row is locked), so parallel guesses cannot
+ * all slip through before the first failure is recorded; a successful log-in gives its attempt back
+ * and clears the user's count. Counts live in the database, so every instance enforces them. Only
+ * configured usernames get a count of their own: guesses at unknown names count against the client
+ * address alone and add no row.
  */
 public final class LoginThrottle {
-  static final int FREE_FAILURES = 5;
+  static final int FREE_USER_ATTEMPTS = 5;
+  static final int FREE_ADDRESS_ATTEMPTS = 20;
   private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
   private static final Duration MAX_WAIT = Duration.ofMinutes(15);
-  private static final Duration FORGET_AFTER = Duration.ofHours(1);
+  static final Duration FORGET_AFTER = Duration.ofHours(1);
+  private static final int KEY_WIDTH = 255;
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -27,71 +34,77 @@ public final class LoginThrottle {
     this.clock = clock;
   }
 
-  /** How long the user must still wait before the next attempt, if at all. */
-  public Optional<Duration> waitFor(String username) {
-    Instant now = clock.instant();
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT failures, last_failure_at FROM login_failure WHERE username = :u")
-                .bind("u", key(username))
-                .map(
-                    (rs, ctx) -> {
-                      int failures = rs.getInt("failures");
-                      Instant last =
-                          rs.getObject("last_failure_at", OffsetDateTime.class).toInstant();
-                      if (failures < FREE_FAILURES || last.plus(FORGET_AFTER).isBefore(now)) {
-                        return Duration.ZERO;
-                      }
-                      Duration wait =
-                          FIRST_WAIT.multipliedBy(1L << Math.min(failures - FREE_FAILURES, 10));
-                      Duration capped = wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
-                      Duration left = Duration.between(now, last.plus(capped));
-                      return left.isNegative() ? Duration.ZERO : left;
-                    })
-                .findOne()
-                .filter(wait -> !wait.isZero()));
+  /**
+   * Reserves one attempt for the client address and, when {@code knownUser}, for the user.
+   *
+   * @return how long to wait when either has used its attempts, else empty (go ahead)
+   */
+  public Optional<Duration> reserve(String username, boolean knownUser, String address) {
+    Optional<Duration> wait = reserve(addressKey(address), FREE_ADDRESS_ATTEMPTS);
+    if (wait.isPresent() || !knownUser) {
+      return wait;
+    }
+    return reserve(userKey(username), FREE_USER_ATTEMPTS);
   }
 
-  public void failed(String username) {
-    Instant now = clock.instant();
+  /** The password was right: the user's count is cleared and the address gets its attempt back. */
+  public void succeeded(String username, String address) {
     jdbi.useTransaction(
         handle -> {
-          int updated =
-              handle
-                  .createUpdate(
-                      """
-                      UPDATE login_failure SET last_failure_at = :now,
-                        failures = CASE WHEN last_failure_at < :forget THEN 1 ELSE failures + 1 END
-                      WHERE username = :u
-                      """)
-                  .bind("u", key(username))
-                  .bind("now", now)
-                  .bind("forget", now.minus(FORGET_AFTER))
-                  .execute();
-          if (updated == 0) {
-            handle
-                .createUpdate(
-                    "INSERT INTO login_failure (username, failures, last_failure_at) VALUES (:u, 1, :now)")
-                .bind("u", key(username))
-                .bind("now", now)
-                .execute();
-          }
+          LoginFailureRepository failures = new LoginFailureRepository(handle);
+          failures.delete(userKey(username));
+          failures.refund(addressKey(address));
         });
   }
 
-  public void succeeded(String username) {
-    jdbi.useHandle(
+  /** Housekeeping: forgets counts nobody added to for {@link #FORGET_AFTER}. */
+  public int forgetOld() {
+    return jdbi.withHandle(
         handle ->
-            handle
-                .createUpdate("DELETE FROM login_failure WHERE username = :u")
-                .bind("u", key(username))
-                .execute());
+            new LoginFailureRepository(handle)
+                .deleteOlderThan(clock.instant().minus(FORGET_AFTER)));
   }
 
-  private static String key(String username) {
-    String lower = username.strip().toLowerCase(Locale.ROOT);
-    return lower.length() > 255 ? lower.substring(0, 255) : lower;
+  private Optional<Duration> reserve(String key, int free) {
+    Instant now = clock.instant();
+    return UniqueViolation.retry(
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  LoginFailureRepository failures = new LoginFailureRepository(handle);
+                  var current = failures.lock(key);
+                  if (current.isEmpty()) {
+                    failures.insert(key, now);
+                    return Optional.<Duration>empty();
+                  }
+                  boolean forgotten =
+                      current.get().lastFailureAt().plus(FORGET_AFTER).isBefore(now);
+                  int used = forgotten ? 0 : current.get().failures();
+                  Duration wait = waitAfter(used, free, current.get().lastFailureAt(), now);
+                  if (!wait.isZero()) {
+                    return Optional.of(wait);
+                  }
+                  failures.update(key, used + 1, now);
+                  return Optional.<Duration>empty();
+                }));
+  }
+
+  /** Nothing while free attempts remain; then 30 s, 60 s, 120 s … after the last attempt. */
+  static Duration waitAfter(int used, int free, Instant last, Instant now) {
+    if (used < free) {
+      return Duration.ZERO;
+    }
+    Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(used - free, 10));
+    Duration capped = wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+    Duration left = Duration.between(now, last.plus(capped));
+    return left.isNegative() || left.isZero() ? Duration.ZERO : left;
+  }
+
+  private static String userKey(String username) {
+    return BoundedKey.of("user:" + username.strip().toLowerCase(Locale.ROOT), KEY_WIDTH);
+  }
+
+  private static String addressKey(String address) {
+    return BoundedKey.of("address:" + address, KEY_WIDTH);
   }
 }

@@ -2,6 +2,7 @@ package dev.firebell.web.ui;
 
 import dev.firebell.config.UserConfig;
 import dev.firebell.security.Hashing;
+import dev.firebell.security.LogText;
 import dev.firebell.security.LoginThrottle;
 import dev.firebell.security.Passwords;
 import dev.firebell.security.Sessions;
@@ -67,32 +68,28 @@ public final class LoginPages {
       show(ctx, 403, "The log-in form expired. Please try again.", username);
       return;
     }
-    Optional<Duration> wait = throttle.waitFor(username);
-    if (wait.isPresent()) {
-      ctx.header("Retry-After", String.valueOf(wait.get().toSeconds()));
-      show(
-          ctx,
-          429,
-          "Too many failed attempts. Try again in " + wait.get().toSeconds() + " seconds.",
-          username);
-      return;
-    }
     Optional<UserConfig> user =
         users.stream().filter(u -> u.username().equals(username)).findFirst();
+    Optional<Duration> wait = throttle.reserve(username, user.isPresent(), ctx.ip());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds());
+      ctx.header("Retry-After", String.valueOf(seconds));
+      show(ctx, 429, "Too many failed attempts. Try again in " + seconds + " seconds.", username);
+      return;
+    }
     boolean valid =
         Passwords.matches(password, user.map(UserConfig::passwordHash).orElse(DECOY_HASH))
             && user.isPresent();
     if (!valid) {
-      throttle.failed(username);
-      log.warn("failed log-in for user '{}' from {}", username, ctx.ip());
+      log.warn("failed log-in for user '{}' from {}", LogText.safe(username), ctx.ip());
       show(ctx, 401, "Wrong username or password.", username);
       return;
     }
-    throttle.succeeded(username);
+    throttle.succeeded(username, ctx.ip());
     String session = sessions.start(user.get().username(), user.get().person());
     security.setCookie(ctx, UiSecurity.SESSION_COOKIE, session, sessions.ttl());
     security.clearCookie(ctx, LOGIN_COOKIE);
-    log.info("user '{}' logged in", username);
+    log.info("user '{}' logged in", LogText.safe(username));
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
 

@@ -8,12 +8,18 @@ import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.config.ServerConfig;
+import dev.firebell.oncall.OnCall;
 import dev.firebell.security.Passwords;
+import dev.firebell.store.FaultInjection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +105,42 @@ class WebUiIT {
 
     app.clock.advance(java.time.Duration.ofMinutes(1));
     assertThat(browser.logIn(TestApp.USER, TestApp.PASSWORD).status()).isEqualTo(303);
+  }
+
+  /** The attempt is reserved before the password is checked, so parallel guesses queue up. */
+  @Test
+  void fortyParallelGuessesGetAtMostFivePasswordChecks() throws Exception {
+    ExecutorService guessers = Executors.newFixedThreadPool(20);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int guess = i;
+      statuses.add(
+          guessers.submit(() -> new Browser(app).logIn(TestApp.USER, "guess " + guess).status()));
+    }
+    List<Integer> answers = new ArrayList<>();
+    for (Future<Integer> status : statuses) {
+      answers.add(status.get());
+    }
+    guessers.shutdown();
+    assertThat(answers.stream().filter(status -> status == 401)).hasSizeLessThanOrEqualTo(5);
+    assertThat(answers.stream().filter(status -> status == 429)).hasSizeGreaterThanOrEqualTo(35);
+  }
+
+  /** Guesses at names that do not exist count against the address, and store no row per name. */
+  @Test
+  void unknownUsernamesCountAgainstTheAddressAndGrowNoTable() throws Exception {
+    FaultInjection database = new FaultInjection();
+    try (TestApp other =
+        TestApp.start(TestApp.defaultConfig(), OnCall.empty(), database.wrapper())) {
+      Browser browser = new Browser(other);
+      List<Integer> answers = new ArrayList<>();
+      for (int i = 0; i < 25; i++) {
+        answers.add(browser.logIn("nobody-" + i, "guess").status());
+      }
+      assertThat(answers.subList(0, 20)).containsOnly(401);
+      assertThat(answers.subList(20, 25)).containsOnly(429);
+      assertThat(database.count("SELECT COUNT(*) FROM login_failure")).isEqualTo(1);
+    }
   }
 
   @Test
