@@ -8,6 +8,7 @@ import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.store.MigrationFailed;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,17 @@ public final class Main {
       oncall = loader.loadOnCall(config, configFile);
     } catch (ConfigException e) {
       System.err.println("firebell: configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    List<String> samples = StartupWarnings.sampleSecrets(config);
+    if (!samples.isEmpty() && !StartupWarnings.isLoopback(config.server().host())) {
+      System.err.println(
+          "firebell: refusing to listen on "
+              + config.server().host()
+              + " while "
+              + String.join(", ", samples)
+              + " is in use; set those variables, or FIREBELL_HOST=127.0.0.1 to stay local");
       System.exit(2);
       return;
     }

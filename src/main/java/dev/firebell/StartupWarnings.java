@@ -1,6 +1,10 @@
 package dev.firebell;
 
 import dev.firebell.config.FirebellConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 
 /** Settings that work but deserve a word in the log before Firebell takes traffic. */
@@ -15,6 +19,41 @@ final class StartupWarnings {
       "$2a$12$ylxEY25sSE7ZMwuJOvRBUOOGHvGwch5BhkLtJfeIrtiwrysIcYuS2";
 
   private StartupWarnings() {}
+
+  /**
+   * The sample's public secrets still in use, each with the variable that replaces it; Firebell
+   * refuses to listen beyond loopback while any is left.
+   */
+  static List<String> sampleSecrets(FirebellConfig config) {
+    List<String> found = new ArrayList<>();
+    if (SAMPLE_INGEST_TOKEN.equals(config.ingest().bearerToken())) {
+      found.add("the sample ingest token (set FIREBELL_INGEST_TOKEN)");
+    }
+    if (config.api().tokens().contains(SAMPLE_API_TOKEN)) {
+      found.add("the sample API token (set FIREBELL_API_TOKEN)");
+    }
+    config.users().stream()
+        .filter(user -> SAMPLE_PASSWORD_HASH.equals(user.passwordHash()))
+        .forEach(
+            user ->
+                found.add(
+                    "the sample password of user '"
+                        + user.username()
+                        + "' (set FIREBELL_TESSA_PASSWORD_HASH or its passwordHash)"));
+    return found;
+  }
+
+  /** Whether the server listens on loopback only, where only this machine can reach it. */
+  static boolean isLoopback(String host) {
+    if (host.equals("localhost")) {
+      return true;
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
 
   static void log(FirebellConfig config, Logger log) {
     if (config.ingest().allowUnauthenticated() && !config.ingest().hasAnyCredential()) {
