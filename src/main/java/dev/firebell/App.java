@@ -37,6 +37,7 @@ import dev.firebell.web.OnCallApi;
 import dev.firebell.web.Pages;
 import dev.firebell.web.PostmortemApi;
 import dev.firebell.web.Routes;
+import dev.firebell.web.SlowClients;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OnCallPage;
@@ -162,6 +163,8 @@ public final class App implements AutoCloseable {
                 javalin.startup.showJavalinBanner = false;
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.http.maxRequestSize = config.ingest().maxBodyBytes();
+                javalin.jetty.modifyHttpConfiguration(SlowClients::limit);
+                javalin.jetty.modifyServer(SlowClients::limitConnectors);
                 javalin.jsonMapper(new JavalinJackson(json, false));
                 Routes.register(javalin.routes, handlers);
                 ErrorMapper.register(javalin.routes, pages);

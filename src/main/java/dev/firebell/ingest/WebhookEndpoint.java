@@ -17,6 +17,8 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class WebhookEndpoint {
   private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
   private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+  private static final int SIGNED_BODIES_AT_ONCE = 8;
+  private static final long SIGNED_BODY_WAIT_SECONDS = 5;
 
   private final IngestConfig config;
   private final WebhookAuthenticator authenticator;
@@ -35,6 +39,7 @@ public final class WebhookEndpoint {
   private final AlertTranslator translator;
   private final IncidentService incidents;
   private final Clock clock;
+  private final Semaphore signedBodies = new Semaphore(SIGNED_BODIES_AT_ONCE);
   private volatile WebhookObserver observer = WebhookObserver.NONE;
 
   public WebhookEndpoint(
@@ -108,21 +113,41 @@ public final class WebhookEndpoint {
     return result.outcome();
   }
 
-  /** A body signed with HMAC is read whole, checked, then parsed. */
+  /**
+   * A body signed with HMAC is read whole, checked, then parsed. Anyone can send one before it is
+   * judged, so only {@link #SIGNED_BODIES_AT_ONCE} are held in memory at a time; a sender that
+   * finds every place taken for a few seconds gets 503 and retries.
+   */
   private WebhookPayload signedPayload(Context ctx, WebhookSource source, Instant receivedAt) {
-    byte[] body;
+    byte[] body = readSigned(ctx);
+    authenticator
+        .bodyRefusal(ctx::header, body, receivedAt)
+        .ifPresent(reason -> refuse(ctx, source, reason));
+    return parser.parse(body);
+  }
+
+  private byte[] readSigned(Context ctx) {
+    boolean permitted;
+    try {
+      permitted = signedBodies.tryAcquire(SIGNED_BODY_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      permitted = false;
+    }
+    if (!permitted) {
+      ctx.header("Retry-After", "5");
+      throw new HttpProblem(503, "too many signed bodies are being read; retry later");
+    }
     try (InputStream stream = body(ctx, config.maxBodyBytes())) {
-      body = stream.readAllBytes();
+      return stream.readAllBytes();
     } catch (IOException e) {
       if (e.getCause() instanceof BodyTooLarge tooLarge) {
         throw tooLarge;
       }
       throw new InvalidPayload(null, "the body could not be read: " + e.getMessage());
+    } finally {
+      signedBodies.release();
     }
-    authenticator
-        .bodyRefusal(ctx::header, body, receivedAt)
-        .ifPresent(reason -> refuse(ctx, source, reason));
-    return parser.parse(body);
   }
 
   private static InputStream body(Context ctx, long limit) {
@@ -133,7 +158,12 @@ public final class WebhookEndpoint {
     }
   }
 
+  /**
+   * Refuses without reading the body; closing the connection spares reading (or draining) a body
+   * from a client that has shown no credentials.
+   */
   private static void refuse(Context ctx, WebhookSource source, String reason) {
+    ctx.header("Connection", "close");
     log.warn("webhook {} from {} refused: {}", source.id(), ctx.ip(), reason);
     throw new HttpProblem(401, reason);
   }
