@@ -15,6 +15,7 @@ import dev.firebell.paging.EscalationEngine;
 import dev.firebell.paging.OutboxSender;
 import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PagingScheduler;
+import dev.firebell.paging.SenderPool;
 import dev.firebell.postmortem.PostmortemDrafter;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.postmortem.PostmortemTemplate;
@@ -51,13 +52,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /** Builds every object by hand and runs the HTTP server; {@link #close()} stops it all. */
 public final class App implements AutoCloseable {
-  private static final int SENDER_THREADS = 8;
 
   private final Database database;
   private final Javalin server;
@@ -91,7 +90,7 @@ public final class App implements AutoCloseable {
       FirebellConfig config, OnCall oncall, Clock clock, UnaryOperator<DataSource> wrapper) {
     ObjectMapper json = Json.mapper();
     Database database = Database.open(config.database(), json, wrapper);
-    ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS, App::senderThread);
+    ExecutorService senders = SenderPool.create();
     try {
       PebbleEngine templates = Pages.engine();
       Maintenance maintenance = new Maintenance(database.jdbi(), configuredWindows(config), clock);
@@ -207,12 +206,6 @@ public final class App implements AutoCloseable {
     return configured.isEmpty()
         ? new SecretStore(database.jdbi(), clock).getOrCreate("link")
         : configured;
-  }
-
-  private static Thread senderThread(Runnable runnable) {
-    Thread thread = new Thread(runnable, "page-sender");
-    thread.setDaemon(true);
-    return thread;
   }
 
   /** The port the server listens on (useful when configured as 0). */

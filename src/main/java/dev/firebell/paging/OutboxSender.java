@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
@@ -86,6 +87,9 @@ public final class OutboxSender {
         // The claim, the read or the rate check failed: the delivery stays due (or its lease
         // runs out) and the next pass tries it again.
         log.error("delivery {} could not be claimed; retrying at the next pass", id, e);
+      } catch (RejectedExecutionException e) {
+        // Every sender thread is busy: the claimed delivery goes out once its lease runs out.
+        log.warn("delivery {}: every sender is busy; sending it when its lease ends", id);
       } finally {
         if (send == null) {
           inFlight.remove(id);
@@ -97,7 +101,7 @@ public final class OutboxSender {
     }
     try {
       sends.addAll(digests.dispatchDue(now, leaseUntil));
-    } catch (JdbiException e) {
+    } catch (JdbiException | RejectedExecutionException e) {
       // The pages above are on their way; the digests stay due for the next pass.
       log.error("digests could not be dispatched; retrying at the next pass", e);
     }

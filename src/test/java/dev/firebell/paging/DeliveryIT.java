@@ -9,6 +9,7 @@ import dev.firebell.TestDatabases;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.PagingConfig;
+import dev.firebell.oncall.Contact;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -151,6 +152,38 @@ class DeliveryIT {
             .asString()
             .contains("failed after 2 attempts")
             .contains("timeout");
+      }
+    }
+  }
+
+  /** Twenty people whose contact hangs do not delay a working contact's page by a second. */
+  @Test
+  void twentyHangingContactsDoNotDelayAWorkingOne() throws Exception {
+    try (ServerSocket hanging = new ServerSocket(0, 100, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> acceptAndNeverAnswer(hanging));
+      acceptor.setDaemon(true);
+      acceptor.start();
+      List<Contact> contacts = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        contacts.add(PagingSetup.webhook("http://127.0.0.1:" + hanging.getLocalPort() + "/" + i));
+      }
+      contacts.add(PagingSetup.webhook(capture.url("/tessa")));
+      var oncall = PagingSetup.team(contacts, List.of(PagingSetup.webhook(capture.url("/sam"))));
+      FirebellConfig config =
+          TestApp.defaultConfig()
+              .withPaging(new PagingConfig(null, 2, null, null, Duration.ofSeconds(5), null, null));
+      try (TestApp app = TestApp.start(config, oncall)) {
+        open(app);
+        app.app().paging().escalate();
+        Instant started = Instant.now();
+        app.app().outbox().dispatchDue(app.clock.instant());
+        while (capture.requests("/tessa").isEmpty()
+            && Duration.between(started, Instant.now()).toMillis() < 5_000) {
+          Thread.sleep(10);
+        }
+        Duration waited = Duration.between(started, Instant.now());
+        assertThat(capture.requests("/tessa")).hasSize(1);
+        assertThat(waited).as("the working contact's page").isLessThan(Duration.ofSeconds(1));
       }
     }
   }
