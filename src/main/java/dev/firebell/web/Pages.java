@@ -39,7 +39,7 @@ public final class Pages {
 
   /** Writes a page that must never be cached, indexed or leak its URL as a referrer. */
   public void sendPrivate(Context ctx, int status, String template, Map<String, Object> model) {
-    ctx.header("Cache-Control", "no-store");
+    SecurityHeaders.apply(ctx);
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("X-Robots-Tag", "noindex");
     ctx.status(status).html(render(template, model));

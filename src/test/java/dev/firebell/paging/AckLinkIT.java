@@ -43,6 +43,10 @@ class AckLinkIT {
   @Test
   void openingTheLinkShowsAButtonAndChangesNothing() {
     Reply shown = get(page.get("ackUrl").asText());
+    assertThat(shown.header("Content-Security-Policy"))
+        .contains("frame-ancestors 'none'")
+        .contains("script-src 'none'");
+    assertThat(shown.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
     assertThat(shown.status()).isEqualTo(200);
     assertThat(shown.header("Cache-Control")).isEqualTo("no-store");

@@ -50,7 +50,11 @@ public final class IncidentPages {
   private final Set<String> severities;
   private final Parser markdown = Parser.builder().build();
   private final HtmlRenderer html =
-      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+      HtmlRenderer.builder()
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .urlSanitizer(new PostmortemUrls())
+          .build();
 
   public IncidentPages(
       IncidentService incidents,

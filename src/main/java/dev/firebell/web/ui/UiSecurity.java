@@ -3,6 +3,7 @@ package dev.firebell.web.ui;
 import dev.firebell.security.Hashing;
 import dev.firebell.security.Sessions;
 import dev.firebell.security.WebSession;
+import dev.firebell.web.SecurityHeaders;
 import io.javalin.http.Context;
 import java.time.Duration;
 
@@ -59,11 +60,7 @@ public final class UiSecurity {
 
   /** Pages cannot be framed, sniffed, or load anything but Firebell's own resources. */
   public static void headers(Context ctx) {
-    ctx.header(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-    ctx.header("X-Content-Type-Options", "nosniff");
+    SecurityHeaders.apply(ctx);
     ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("Cache-Control", "no-store");
   }
 }

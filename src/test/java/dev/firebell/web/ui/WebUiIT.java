@@ -200,6 +200,37 @@ class WebUiIT {
         .contains("href=\"https://play.grafana.org/d/");
   }
 
+  /** A postmortem loads images from Firebell only and keeps no script or data: links. */
+  @Test
+  void postmortemMarkdownCannotLoadOrLinkAnywhereUnsafe() {
+    Browser browser = new Browser(app);
+    browser.logIn(TestApp.USER, TestApp.PASSWORD);
+    Reply form = browser.get("/incidents/" + incidentId);
+    Reply edit =
+        browser.post(
+            "/incidents/" + incidentId + "/fields",
+            Map.of(
+                "_csrf",
+                Browser.csrf(form),
+                "title",
+                "Pizza failures",
+                "severity",
+                "SEV-1",
+                "rootCause",
+                "![pixel](https://tracker.example/p.png) [open](data:text/html,boom)"
+                    + " [also](javascript:alert(1)) ![ours](/static/logo.png)"
+                    + " [runbook](https://runbooks.example.com/x)"));
+    assertThat(edit.status()).as(edit.toString()).isEqualTo(303);
+    Reply page = browser.get("/incidents/" + incidentId + "/postmortem");
+    assertThat(page.body())
+        .doesNotContain("src=\"https://tracker.example")
+        .doesNotContain("href=\"data:")
+        .doesNotContain("href=\"javascript:")
+        .contains("src=\"/static/logo.png\"")
+        .contains("href=\"https://runbooks.example.com/x\"");
+    assertThat(page.header("Content-Security-Policy")).contains("img-src 'self';");
+  }
+
   @Test
   void sessionCookiesAreSecureBehindHttps() {
     try (TestApp https =
