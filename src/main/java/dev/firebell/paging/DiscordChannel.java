@@ -30,13 +30,13 @@ final class DiscordChannel implements Channel {
 
   ObjectNode body(PageMessage message) {
     ObjectNode body = json.createObjectNode();
-    body.put("content", limit(message.headline(), 2000));
+    body.put("content", limit(escape(message.headline()), 2000));
     body.putObject("allowed_mentions").putArray("parse");
     ObjectNode embed = body.putArray("embeds").addObject();
-    embed.put("title", limit(message.headline(), 256));
+    embed.put("title", limit(escape(message.headline()), 256));
     embed.put("url", message.incidentUrl());
     embed.put("color", color(message));
-    StringBuilder description = new StringBuilder(limit(message.summary(), 3000));
+    StringBuilder description = new StringBuilder(limit(escape(message.summary()), 3000));
     description.append("\n\n");
     if (message.ackUrl() != null) {
       description.append("[Acknowledge](").append(message.ackUrl()).append(") · ");
@@ -62,7 +62,28 @@ final class DiscordChannel implements Channel {
   }
 
   private static void field(ArrayNode fields, String name, String value) {
-    fields.addObject().put("name", name).put("value", limit(value, 1024)).put("inline", true);
+    fields
+        .addObject()
+        .put("name", name)
+        .put("value", limit(escape(value), 1024))
+        .put("inline", true);
+  }
+
+  /**
+   * Alert text is shown as written, never as Markdown: a summary holding {@code
+   * [Acknowledge](https://elsewhere)} must not become a link that looks like ours, nor
+   * {@code @everyone} a mention (mentions are also switched off in {@code allowed_mentions}).
+   */
+  static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 16);
+    for (int index = 0; index < text.length(); index++) {
+      char c = text.charAt(index);
+      if ("\\*_~`|>[]()#<@".indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
   }
 
   private static String limit(String text, int max) {

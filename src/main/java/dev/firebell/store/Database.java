@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The connection pool, the migrated schema and the Jdbi handle on top of them, plus the way this
@@ -46,6 +47,10 @@ public final class Database implements AutoCloseable {
         Migrations.onPool(flyway);
       }
       Jdbi jdbi = Jdbi.create(wrapper.apply(dataSource));
+      // A failed statement is logged with its SQL but not its bound values: those are alert
+      // data, and may be secrets a sender put in a label.
+      jdbi.getConfig(StatementExceptions.class)
+          .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
       JsonColumns.install(jdbi, json);
       Durability durability =
           config.isH2() && !config.isH2InMemory() ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;

@@ -16,6 +16,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,13 +66,13 @@ public final class ErrorMapper {
             databaseUnavailable(e, ctx);
             return;
           }
-          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          log.error("{} {} failed", ctx.method(), loggable(ctx.path()), e);
           respond(ctx, 500, "internal error; the server log has the details", null);
         });
   }
 
   private static void databaseUnavailable(Exception e, Context ctx) {
-    log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+    log.warn("{} {}: database unavailable: {}", ctx.method(), loggable(ctx.path()), e.getMessage());
     ctx.header("Retry-After", "10");
     respond(ctx, 503, "the database is unavailable; retry later", null);
   }
@@ -113,6 +114,13 @@ public final class ErrorMapper {
     }
     return false;
   }
+
+  /** A link token in a path is a credential: logs show {@code /ack/…} instead. */
+  static String loggable(String path) {
+    return LINK_TOKEN.matcher(path).replaceAll("/$1/…");
+  }
+
+  private static final Pattern LINK_TOKEN = Pattern.compile("/(ack|resolve)/[^/]+");
 
   private static boolean isApi(Context ctx) {
     return ctx.path().startsWith("/api/") || ctx.path().startsWith("/webhooks/");
