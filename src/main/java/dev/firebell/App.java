@@ -134,7 +134,8 @@ public final class App implements AutoCloseable {
 
       Pages pages = new Pages(templates);
       LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock);
-      Sessions sessions = new Sessions(database.jdbi(), clock, config.security().sessionTtl());
+      Sessions sessions =
+          new Sessions(database.jdbi(), clock, config.security().sessionTtl(), config.users());
       UiSecurity uiSecurity = new UiSecurity(sessions, config.server().publicUrl());
       Routes.Handlers handlers =
           new Routes.Handlers(

@@ -1,5 +1,6 @@
 package dev.firebell.security;
 
+import dev.firebell.config.UserConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -8,7 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,10 +25,23 @@ public final class Sessions {
   private final Duration ttl;
   private final SecureRandom random = new SecureRandom();
 
-  public Sessions(Jdbi jdbi, Clock clock, Duration ttl) {
+  private final Map<String, UserConfig> users;
+
+  public Sessions(Jdbi jdbi, Clock clock, Duration ttl, List<UserConfig> users) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ttl = ttl;
+    this.users =
+        users.stream().collect(Collectors.toUnmodifiableMap(UserConfig::username, user -> user));
+  }
+
+  /** What a session is bound to: the user's password hash and person, as configured now. */
+  private static String credential(UserConfig user) {
+    return HexFormat.of()
+        .formatHex(
+            Hashing.sha256(
+                (user.username() + "\n" + user.passwordHash() + "\n" + user.person())
+                    .getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Starts a session; returns the cookie value. */
@@ -37,8 +54,8 @@ public final class Sessions {
                 .createUpdate(
                     """
                     INSERT INTO web_session (token_hash, username, person_id, csrf_token,
-                      created_at, expires_at)
-                    VALUES (:hash, :username, :person, :csrf, :now, :expires)
+                      created_at, expires_at, credential)
+                    VALUES (:hash, :username, :person, :csrf, :now, :expires, :credential)
                     """)
                 .bind("hash", hash(cookie))
                 .bind("username", username)
@@ -46,6 +63,9 @@ public final class Sessions {
                 .bind("csrf", randomToken())
                 .bind("now", now)
                 .bind("expires", now.plus(ttl))
+                .bind(
+                    "credential",
+                    users.containsKey(username) ? credential(users.get(username)) : null)
                 .execute());
     return cookie;
   }
@@ -59,19 +79,31 @@ public final class Sessions {
             handle
                 .createQuery(
                     """
-                    SELECT username, person_id, csrf_token, expires_at FROM web_session
+                    SELECT username, person_id, csrf_token, expires_at, credential FROM web_session
                     WHERE token_hash = :hash AND expires_at > :now
                     """)
                 .bind("hash", hash(cookie))
                 .bind("now", clock.instant())
                 .map(
                     (rs, ctx) ->
-                        new WebSession(
-                            rs.getString("username"),
-                            rs.getString("person_id"),
-                            rs.getString("csrf_token"),
-                            rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-                .findOne());
+                        new StoredSession(
+                            new WebSession(
+                                rs.getString("username"),
+                                rs.getString("person_id"),
+                                rs.getString("csrf_token"),
+                                rs.getObject("expires_at", OffsetDateTime.class).toInstant()),
+                            rs.getString("credential")))
+                .findOne()
+                .filter(stored -> stillValid(stored.session().username(), stored.credential()))
+                .map(StoredSession::session));
+  }
+
+  private record StoredSession(WebSession session, String credential) {}
+
+  /** The user is still configured with the credentials the session was opened with. */
+  private boolean stillValid(String username, String credential) {
+    UserConfig user = users.get(username);
+    return user != null && credential != null && credential.equals(credential(user));
   }
 
   public void end(String cookie) {

@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.DatabaseConfig;
+import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.ServerConfig;
+import dev.firebell.config.UserConfig;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.security.Passwords;
 import dev.firebell.store.FaultInjection;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Log-in, sessions, CSRF and escaping in the web interface, over plain HTTP. */
 class WebUiIT {
@@ -229,6 +235,39 @@ class WebUiIT {
         .contains("src=\"/static/logo.png\"")
         .contains("href=\"https://runbooks.example.com/x\"");
     assertThat(page.header("Content-Security-Policy")).contains("img-src 'self';");
+  }
+
+  /** A session ends when its user is removed from firebell.yaml or gets a new password hash. */
+  @Test
+  void aSessionEndsWhenItsUserIsRemovedOrRehashed(@TempDir Path dir) {
+    DatabaseConfig shared = DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("firebell"));
+    FirebellConfig before = TestApp.defaultConfig().withDatabase(shared);
+    String cookie;
+    try (TestApp first = TestApp.start(before)) {
+      Reply login = new Browser(first).logIn(TestApp.USER, TestApp.PASSWORD);
+      cookie =
+          login.response().headers().allValues("Set-Cookie").stream()
+              .filter(c -> c.startsWith("firebell_session="))
+              .map(c -> c.substring(0, c.indexOf(';')))
+              .findFirst()
+              .orElseThrow();
+      assertThat(withCookie(first, cookie).status()).isEqualTo(200);
+    }
+    String newHash = Passwords.hash("a new password", 4);
+    try (TestApp same = TestApp.start(before)) {
+      assertThat(withCookie(same, cookie).status()).as("same user, same hash").isEqualTo(200);
+    }
+    try (TestApp rehashed =
+        TestApp.start(before.withUsers(List.of(new UserConfig(TestApp.USER, newHash, "tessa"))))) {
+      assertThat(withCookie(rehashed, cookie).status()).as("new password hash").isEqualTo(303);
+    }
+    try (TestApp removed = TestApp.start(before.withUsers(List.of()))) {
+      assertThat(withCookie(removed, cookie).status()).as("user removed").isEqualTo(303);
+    }
+  }
+
+  private static Reply withCookie(TestApp app, String cookie) {
+    return TestApp.send(HttpRequest.newBuilder(URI.create(app.url("/"))).header("Cookie", cookie));
   }
 
   @Test
