@@ -287,6 +287,30 @@ public final class IncidentRepository {
         .list();
   }
 
+  /** The first {@code limit} alerts in the order of {@link #alerts}. */
+  public List<IncidentAlert> firstAlerts(long incidentId, int limit) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + ALERT_COLUMNS
+                + """
+                FROM incident_alert WHERE incident_id = :incidentId
+                ORDER BY starts_at, fingerprint LIMIT :limit
+                """)
+        .bind("incidentId", incidentId)
+        .bind("limit", limit)
+        .map(ALERT)
+        .list();
+  }
+
+  public int alertCount(long incidentId) {
+    return handle
+        .createQuery("SELECT COUNT(*) FROM incident_alert WHERE incident_id = :incidentId")
+        .bind("incidentId", incidentId)
+        .mapTo(Integer.class)
+        .one();
+  }
+
   /**
    * Each instance's status and episode start, without its labels: what merging compares. The peak
    * values are read only when the notification carries numbers to compare them with.

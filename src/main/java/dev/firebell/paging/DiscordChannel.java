@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.oncall.Contact;
+import dev.firebell.text.Cut;
 
 /**
  * A Discord webhook message: an embed with the incident and Markdown links to acknowledge and
  * resolve (webhooks cannot carry link buttons). Mentions are disabled: alert text is not trusted.
  */
 final class DiscordChannel implements Channel {
+  static final int CONTENT = 2_000;
+  static final int TITLE = 256;
+  static final int DESCRIPTION = 4_096;
+  static final int FIELD_VALUE = 1_024;
+  static final int EMBED_TOTAL = 6_000;
+
   private static final int RED = 0xD32F2F;
   private static final int GREEN = 0x2E7D32;
   private static final int AMBER = 0xF9A825;
@@ -28,29 +35,40 @@ final class DiscordChannel implements Channel {
         WebhookChannel.post(contact.url(), WebhookChannel.write(json, body(message))), "discord");
   }
 
+  /**
+   * Within Discord's documented limits: content {@value #CONTENT} characters, embed title {@value
+   * #TITLE}, description {@value #DESCRIPTION}, field values {@value #FIELD_VALUE}, and the whole
+   * embed {@value #EMBED_TOTAL}. The summary is what gets cut; the links stay whole.
+   */
   ObjectNode body(PageMessage message) {
     ObjectNode body = json.createObjectNode();
-    body.put("content", limit(escape(message.headline()), 2000));
+    body.put("content", cutEscaped(message.headline(), CONTENT));
     body.putObject("allowed_mentions").putArray("parse");
     ObjectNode embed = body.putArray("embeds").addObject();
-    embed.put("title", limit(escape(message.headline()), 256));
+    String title = cutEscaped(message.headline(), TITLE);
+    embed.put("title", title);
     embed.put("url", message.incidentUrl());
     embed.put("color", color(message));
-    StringBuilder description = new StringBuilder(limit(escape(message.summary()), 3000));
-    description.append("\n\n");
+    ArrayNode fields = embed.putArray("fields");
+    int fieldsLength =
+        field(fields, "Severity", message.severity())
+            + field(fields, "Service", message.service())
+            + field(fields, "Status", message.status());
+    String links = "\n\n" + links(message);
+    int room = Math.min(DESCRIPTION, EMBED_TOTAL - title.length() - fieldsLength) - links.length();
+    embed.put("description", cutEscaped(message.summary(), room) + links);
+    return body;
+  }
+
+  private static String links(PageMessage message) {
+    StringBuilder links = new StringBuilder();
     if (message.ackUrl() != null) {
-      description.append("[Acknowledge](").append(message.ackUrl()).append(") · ");
+      links.append("[Acknowledge](").append(message.ackUrl()).append(") · ");
     }
     if (message.resolveUrl() != null) {
-      description.append("[Resolve](").append(message.resolveUrl()).append(") · ");
+      links.append("[Resolve](").append(message.resolveUrl()).append(") · ");
     }
-    description.append("[Open incident](").append(message.incidentUrl()).append(')');
-    embed.put("description", description.toString());
-    ArrayNode fields = embed.putArray("fields");
-    field(fields, "Severity", message.severity());
-    field(fields, "Service", message.service());
-    field(fields, "Status", message.status());
-    return body;
+    return links.append("[Open incident](").append(message.incidentUrl()).append(')').toString();
   }
 
   private static int color(PageMessage message) {
@@ -61,12 +79,25 @@ final class DiscordChannel implements Channel {
     };
   }
 
-  private static void field(ArrayNode fields, String name, String value) {
-    fields
-        .addObject()
-        .put("name", name)
-        .put("value", limit(escape(value), 1024))
-        .put("inline", true);
+  /** Adds a field; returns how many characters it counts towards the embed's total. */
+  private static int field(ArrayNode fields, String name, String value) {
+    String shown = cutEscaped(value, FIELD_VALUE);
+    fields.addObject().put("name", name).put("value", shown).put("inline", true);
+    return name.length() + shown.length();
+  }
+
+  /** Escapes, then cuts without leaving a lone escaping backslash at the end. */
+  private static String cutEscaped(String text, int max) {
+    String escaped = escape(text);
+    if (escaped.length() <= max) {
+      return escaped;
+    }
+    String cut = Cut.toChars(escaped, Math.max(1, max));
+    int backslashes = 0;
+    for (int index = cut.length() - 2; index >= 0 && cut.charAt(index) == '\\'; index--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1 ? cut.substring(0, cut.length() - 2) + Cut.ELLIPSIS : cut;
   }
 
   /**
@@ -84,9 +115,5 @@ final class DiscordChannel implements Channel {
       escaped.append(c);
     }
     return escaped.toString();
-  }
-
-  private static String limit(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

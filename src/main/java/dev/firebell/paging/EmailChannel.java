@@ -2,7 +2,9 @@ package dev.firebell.paging;
 
 import dev.firebell.config.SmtpConfig;
 import dev.firebell.oncall.Contact;
+import dev.firebell.text.Cut;
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -19,11 +21,15 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /** An email over SMTP with plain-text and HTML parts, both carrying the acknowledge link. */
 final class EmailChannel implements Channel {
+  static final int SUBJECT = 200;
+  static final int LISTED_ALERTS = 20;
+
   private final SmtpConfig smtp;
   private final Session session;
   private final PebbleTemplate html;
@@ -33,7 +39,22 @@ final class EmailChannel implements Channel {
     this.smtp = smtp;
     this.session = session(smtp, timeout);
     this.html = templates.getTemplate("email.html.peb");
-    this.text = templates.getTemplate("email.txt.peb");
+    this.text = plainText().getTemplate("email.txt.peb");
+  }
+
+  /**
+   * The plain-text part keeps every line break as written: the shared engine trims the newline
+   * after each tag and expression, which suits HTML and would run the text's lines together.
+   */
+  private static PebbleEngine plainText() {
+    ClasspathLoader loader = new ClasspathLoader();
+    loader.setPrefix("templates");
+    return new PebbleEngine.Builder()
+        .loader(loader)
+        .autoEscaping(false)
+        .newLineTrimming(false)
+        .strictVariables(false)
+        .build();
   }
 
   private static Session session(SmtpConfig smtp, Duration timeout) {
@@ -64,10 +85,10 @@ final class EmailChannel implements Channel {
       MimeMessage mail = new MimeMessage(session);
       mail.setFrom(new InternetAddress(smtp.from()));
       mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(contact.to()));
-      mail.setSubject(message.headline(), "UTF-8");
+      mail.setSubject(subject(message), "UTF-8");
       MimeMultipart alternatives = new MimeMultipart("alternative");
-      alternatives.addBodyPart(part(render(text, message), "plain"));
-      alternatives.addBodyPart(part(render(html, message), "html"));
+      alternatives.addBodyPart(part(text(message), "plain"));
+      alternatives.addBodyPart(part(html(message), "html"));
       mail.setContent(alternatives);
       Transport.send(mail);
     } catch (SendFailedException e) {
@@ -77,16 +98,36 @@ final class EmailChannel implements Channel {
     }
   }
 
+  /** One line of at most {@value #SUBJECT} characters: mail clients show no more. */
+  static String subject(PageMessage message) {
+    return Cut.toChars(message.headline().replaceAll("\\p{Cntrl}+", " ").strip(), SUBJECT);
+  }
+
   private static MimeBodyPart part(String content, String subtype) throws MessagingException {
     MimeBodyPart part = new MimeBodyPart();
     part.setText(content, "UTF-8", subtype);
     return part;
   }
 
+  String text(PageMessage message) {
+    return render(text, message);
+  }
+
+  String html(PageMessage message) {
+    return render(html, message);
+  }
+
+  /**
+   * The first {@value #LISTED_ALERTS} alerts, like the postmortem, then "and N more" with the
+   * incident's link: a storm's email stays readable.
+   */
   private static String render(PebbleTemplate template, PageMessage message) {
     StringWriter out = new StringWriter();
+    List<PageMessage.AlertLinks> listed =
+        message.alerts().subList(0, Math.min(LISTED_ALERTS, message.alerts().size()));
+    int more = Math.max(message.alertsTotal(), message.alerts().size()) - listed.size();
     try {
-      template.evaluate(out, Map.of("m", message));
+      template.evaluate(out, Map.of("m", message, "alerts", listed, "moreAlerts", more));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

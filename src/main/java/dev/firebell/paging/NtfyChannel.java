@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.oncall.Contact;
+import dev.firebell.text.Cut;
 import okhttp3.Request;
 
 /**
@@ -11,6 +12,9 @@ import okhttp3.Request;
  * acknowledge and resolve pages; a page is sent at the highest priority.
  */
 final class NtfyChannel implements Channel {
+  static final int MESSAGE_BYTES = 4_096;
+  static final int TITLE = 250;
+
   private final HttpDelivery http;
   private final ObjectMapper json;
 
@@ -30,11 +34,18 @@ final class NtfyChannel implements Channel {
     http.execute(request.build(), "ntfy");
   }
 
+  /**
+   * ntfy keeps a message of at most {@value #MESSAGE_BYTES} bytes as text (a longer one becomes an
+   * attachment or is refused), so the text is cut to that; the title to {@value #TITLE} characters
+   * on one line. Acknowledge and Resolve travel as actions, outside the text.
+   */
   ObjectNode body(Contact contact, PageMessage message) {
     ObjectNode body = json.createObjectNode();
     body.put("topic", contact.topic());
-    body.put("title", message.headline());
-    body.put("message", message.summary() + "\nService: " + message.service());
+    body.put("title", Cut.toChars(oneLine(message.headline()), TITLE));
+    body.put(
+        "message",
+        Cut.toUtf8Bytes(message.summary() + "\nService: " + message.service(), MESSAGE_BYTES));
     body.put("priority", message.isPage() ? 5 : 3);
     body.putArray("tags").add(message.isPage() ? "rotating_light" : "white_check_mark");
     body.put("click", message.incidentUrl());
@@ -54,5 +65,9 @@ final class NtfyChannel implements Channel {
           .put("url", message.resolveUrl());
     }
     return body;
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\r\\n]+", " ");
   }
 }

@@ -152,7 +152,13 @@ public final class OutboxSender {
         return;
       }
       Contact contact = person.contacts().get(delivery.contactIndex());
-      PageMessage message = composer.compose(details, person, delivery.isPage(), clock.instant());
+      PageMessage message =
+          composer.compose(
+              details,
+              alertCount(delivery.incidentId()),
+              person,
+              delivery.isPage(),
+              clock.instant());
       try {
         channels.forType(contact.type()).send(contact, message);
         delivered(delivery, person, contact);
@@ -169,6 +175,7 @@ public final class OutboxSender {
     }
   }
 
+  /** The incident and its first alerts: a storm's page carries 100 of its thousands. */
   private IncidentDetails details(long incidentId) {
     return Repositories.with(
         jdbi,
@@ -176,9 +183,13 @@ public final class OutboxSender {
         r ->
             new IncidentDetails(
                 r.findIncident(incidentId).orElseThrow(),
-                r.alerts(incidentId),
+                r.firstAlerts(incidentId, PageMessage.MAX_ALERTS),
                 List.of(),
                 IncidentReview.empty()));
+  }
+
+  private int alertCount(long incidentId) {
+    return Repositories.with(jdbi, IncidentRepository::new, r -> r.alertCount(incidentId));
   }
 
   private void delivered(Delivery delivery, Person person, Contact contact) {

@@ -26,7 +26,12 @@ public final class PageComposer {
     this.tokens = tokens;
   }
 
-  PageMessage compose(IncidentDetails details, Person person, boolean page, Instant now) {
+  /**
+   * @param details the incident with (at least) its first {@link PageMessage#MAX_ALERTS} alerts
+   * @param alertsTotal how many alerts the incident has in all
+   */
+  PageMessage compose(
+      IncidentDetails details, int alertsTotal, Person person, boolean page, Instant now) {
     Incident incident = details.incident();
     boolean open = incident.status() != IncidentStatus.RESOLVED;
     String ackUrl =
@@ -46,7 +51,9 @@ public final class PageComposer {
         publicUrl + "/incidents/" + incident.id(),
         ackUrl,
         resolveUrl,
-        details.alerts().stream().map(PageComposer::links).toList(),
+        details.alerts().stream().limit(PageMessage.MAX_ALERTS).map(PageComposer::links).toList(),
+        alertsTotal,
+        alertsTotal > PageMessage.MAX_ALERTS,
         incident.duration(now).toMinutes());
   }
 
@@ -77,6 +84,8 @@ public final class PageComposer {
         null,
         null,
         List.of(),
+        0,
+        false,
         0);
   }
 

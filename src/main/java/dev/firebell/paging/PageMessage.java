@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * What a page or status update says. Serialised as-is, it is the body of the generic {@code
- * webhook} channel, whose field names are a contract.
+ * webhook} channel, whose field names are a contract: {@code alerts} holds the first {@link
+ * #MAX_ALERTS} alerts, {@code alertsTotal} counts every one and {@code alertsTruncated} says when
+ * some were left out, so a storm's page stays a few KB.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PageMessage(
@@ -24,7 +26,12 @@ public record PageMessage(
     String ackUrl,
     String resolveUrl,
     List<AlertLinks> alerts,
+    int alertsTotal,
+    boolean alertsTruncated,
     @JsonIgnore long openMinutes) {
+
+  /** At most this many alerts travel with a message; {@code alertsTotal} counts them all. */
+  public static final int MAX_ALERTS = 100;
 
   public static final String PAGE = "page";
   public static final String STATUS_UPDATE = "status-update";

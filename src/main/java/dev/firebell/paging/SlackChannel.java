@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.oncall.Contact;
+import dev.firebell.text.Cut;
 
 /** A Slack incoming-webhook message with Acknowledge, Resolve and Open buttons. */
 final class SlackChannel implements Channel {
+  static final int SECTION_TEXT = 3_000;
+  static final int HEADER_TEXT = 150;
+
   private final HttpDelivery http;
   private final ObjectMapper json;
 
@@ -21,26 +25,35 @@ final class SlackChannel implements Channel {
         WebhookChannel.post(contact.url(), WebhookChannel.write(json, body(message))), "slack");
   }
 
+  /**
+   * Within Block Kit's limits, so a long alert never makes Slack refuse the page ({@code
+   * invalid_blocks}): the fallback text and the section at most {@value #SECTION_TEXT} characters,
+   * the header {@value #HEADER_TEXT}; the summary is what gets cut, never the buttons.
+   */
   ObjectNode body(PageMessage message) {
     ObjectNode body = json.createObjectNode();
-    body.put("text", message.headline());
+    body.put("text", Cut.toChars(message.headline(), SECTION_TEXT));
     ArrayNode blocks = body.putArray("blocks");
-    ObjectNode section = blocks.addObject().put("type", "section");
-    section
+    blocks
+        .addObject()
+        .put("type", "header")
+        .putObject("text")
+        .put("type", "plain_text")
+        .put("text", Cut.toChars(message.headline(), HEADER_TEXT));
+    String facts =
+        "\nService: "
+            + escape(message.service())
+            + " · Status: "
+            + message.status()
+            + " · For: "
+            + escape(message.person().name());
+    String summary = cutEscaped(escape(message.summary()), SECTION_TEXT - facts.length());
+    blocks
+        .addObject()
+        .put("type", "section")
         .putObject("text")
         .put("type", "mrkdwn")
-        .put(
-            "text",
-            "*"
-                + escape(message.headline())
-                + "*\n"
-                + escape(message.summary())
-                + "\nService: "
-                + escape(message.service())
-                + " · Status: "
-                + message.status()
-                + " · For: "
-                + escape(message.person().name()));
+        .put("text", Cut.toChars(summary + facts, SECTION_TEXT));
     ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
     if (message.ackUrl() != null) {
       button(buttons, "Acknowledge", message.ackUrl()).put("style", "primary");
@@ -50,6 +63,16 @@ final class SlackChannel implements Channel {
     }
     button(buttons, "Open incident", message.incidentUrl());
     return body;
+  }
+
+  /** Cuts escaped text without leaving half an entity such as "&am" at the end. */
+  private static String cutEscaped(String escaped, int max) {
+    String cut = Cut.toChars(escaped, Math.max(1, max));
+    int amp = cut.lastIndexOf('&');
+    if (amp >= 0 && cut.indexOf(';', amp) < 0 && cut.length() < escaped.length()) {
+      return cut.substring(0, amp) + Cut.ELLIPSIS;
+    }
+    return cut;
   }
 
   private static ObjectNode button(ArrayNode buttons, String label, String url) {

@@ -6,9 +6,11 @@ import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.Request;
 
-/** A text message through Twilio's Messages API, under 320 characters with the acknowledge link. */
+/**
+ * A text message through Twilio's Messages API: the headline and the acknowledge link within three
+ * billed segments (see {@link SmsLength}).
+ */
 final class SmsChannel implements Channel {
-  static final int MAX_LENGTH = 320;
 
   private final HttpDelivery http;
   private final TwilioConfig twilio;
@@ -34,17 +36,12 @@ final class SmsChannel implements Channel {
     http.execute(request, "sms");
   }
 
-  /** The headline, cut so that the link always fits. */
+  /** The headline, cut so that the link always fits within three billed segments. */
   static String text(PageMessage message) {
     String link =
         message.ackUrl() != null
             ? " Ack: " + message.ackUrl()
             : message.resolveUrl() != null ? " Resolve: " + message.resolveUrl() : "";
-    String headline = message.headline();
-    int room = MAX_LENGTH - link.length();
-    if (headline.length() > room) {
-      headline = headline.substring(0, Math.max(0, room - 1)) + "…";
-    }
-    return headline + link;
+    return SmsLength.fit(message.headline().replaceAll("\\s+", " "), link);
   }
 }

@@ -1,0 +1,269 @@
+package dev.firebell.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebell.config.SmtpConfig;
+import dev.firebell.incident.AlertStatus;
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentAlert;
+import dev.firebell.incident.IncidentDetails;
+import dev.firebell.incident.IncidentReview;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.json.Json;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.ContactType;
+import dev.firebell.oncall.Person;
+import dev.firebell.security.LinkTokens;
+import dev.firebell.text.Cut;
+import dev.firebell.web.Pages;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every channel keeps within its service's documented limits for a page, a status update and a
+ * digest made from an alert at the extremes: a 100,000-character title and summary, 500 labels,
+ * 10,000 alert instances, emoji and right-to-left text at every cut point, Markdown and HTML
+ * special characters. The acknowledge link always survives whole, and the result is valid JSON.
+ */
+class ChannelLimitsTest {
+  private static final ObjectMapper JSON = Json.mapper();
+  private static final Instant NOW = Instant.parse("2026-11-28T16:10:00Z");
+  private static final Person TESSA = new Person("tessa", "Tessa", List.of());
+  private static final String NASTY =
+      "🔥 עברית مرحبا *bold* _it_ [x](https://evil.example) <b>&amp; ";
+
+  static Stream<Arguments> messages() {
+    PageComposer composer =
+        new PageComposer(
+            "https://firebell.example.com", new LinkTokens("secret", Duration.ofHours(24)));
+    IncidentDetails storm = storm();
+    PageMessage page = composer.compose(storm, 10_000, TESSA, true, NOW);
+    PageMessage update = composer.compose(storm, 10_000, TESSA, false, NOW);
+    List<FoldedPage> folded = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      folded.add(new FoldedPage(i, repeated(NASTY, 1_000), "SEV-1", repeated(NASTY, 255)));
+    }
+    PageMessage digest = composer.digest(TESSA, folded);
+    return Stream.of(
+        Arguments.of("page", page),
+        Arguments.of("status update", update),
+        Arguments.of("digest", digest));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void webhookCapsItsAlertList(String kind, PageMessage message) throws Exception {
+    JsonNode body = JSON.readTree(JSON.writeValueAsString(message));
+    assertThat(body.get("alerts").size()).isLessThanOrEqualTo(100);
+    if (!kind.equals("digest")) {
+      assertThat(body.get("alertsTotal").asInt()).isEqualTo(10_000);
+      assertThat(body.get("alertsTruncated").asBoolean()).isTrue();
+    }
+    assertAckLinkWhole(message, body.toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void slackStaysWithinBlockKit(String kind, PageMessage message) throws Exception {
+    ObjectNode body = new SlackChannel(null, JSON).body(message);
+    JsonNode blocks = body.get("blocks");
+    assertThat(blocks.size()).isLessThanOrEqualTo(50);
+    assertThat(body.get("text").asText()).hasSizeLessThanOrEqualTo(3_000);
+    for (JsonNode block : blocks) {
+      switch (block.get("type").asText()) {
+        case "header" -> assertThat(text(block)).hasSizeLessThanOrEqualTo(150);
+        case "section" -> assertThat(text(block)).hasSizeLessThanOrEqualTo(3_000);
+        case "actions" ->
+            block
+                .get("elements")
+                .forEach(button -> assertThat(text(button)).hasSizeLessThanOrEqualTo(75));
+        default -> throw new AssertionError("unexpected block " + block);
+      }
+    }
+    assertValidJson(body);
+    if (message.ackUrl() != null) {
+      assertThat(blocks.findValuesAsText("url")).contains(message.ackUrl());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void discordStaysWithinEmbedLimits(String kind, PageMessage message) throws Exception {
+    ObjectNode body = new DiscordChannel(null, JSON).body(message);
+    assertThat(body.get("content").asText()).hasSizeLessThanOrEqualTo(2_000);
+    JsonNode embed = body.get("embeds").get(0);
+    int total = embed.get("title").asText().length() + embed.get("description").asText().length();
+    assertThat(embed.get("title").asText()).hasSizeLessThanOrEqualTo(256);
+    assertThat(embed.get("description").asText()).hasSizeLessThanOrEqualTo(4_096);
+    for (JsonNode field : embed.get("fields")) {
+      assertThat(field.get("value").asText()).hasSizeLessThanOrEqualTo(1_024);
+      total += field.get("name").asText().length() + field.get("value").asText().length();
+    }
+    assertThat(total).isLessThanOrEqualTo(6_000);
+    assertValidJson(body);
+    if (message.ackUrl() != null) {
+      assertThat(embed.get("description").asText())
+          .contains("[Acknowledge](" + message.ackUrl() + ")");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void ntfyKeepsItsMessageUnderFourKib(String kind, PageMessage message) throws Exception {
+    Contact contact = new Contact(ContactType.NTFY, "https://ntfy.sh", "pages", null, null);
+    ObjectNode body = new NtfyChannel(null, JSON).body(contact, message);
+    assertThat(body.get("message").asText().getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(4_096);
+    assertThat(body.get("title").asText()).hasSizeLessThanOrEqualTo(250).doesNotContain("\n");
+    body.get("actions")
+        .forEach(action -> assertThat(action.get("label").asText()).hasSizeLessThan(20));
+    assertValidJson(body);
+    if (message.ackUrl() != null) {
+      assertThat(body.get("actions").get(0).get("url").asText()).isEqualTo(message.ackUrl());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void emailHasAOneLineSubjectAndListsTwentyAlerts(String kind, PageMessage message)
+      throws Exception {
+    EmailChannel email =
+        new EmailChannel(
+            new SmtpConfig("localhost", 25, null, null, false, "firebell@example.com"),
+            Pages.engine(),
+            Duration.ofSeconds(5));
+    String subject = EmailChannel.subject(message);
+    assertThat(subject).hasSizeLessThanOrEqualTo(200).doesNotContain("\n").doesNotContain("\r");
+    assertValidUnicode(subject);
+    String text = email.text(message);
+    if (!kind.equals("digest")) {
+      assertThat(text.lines().filter(line -> line.startsWith("- alert-"))).hasSize(20);
+      assertThat(text).contains("- and 9980 more alerts: " + message.incidentUrl());
+      assertThat(email.html(message)).contains("and 9980 more alerts");
+    }
+    if (message.ackUrl() != null) {
+      assertThat(text).contains("Acknowledge: " + message.ackUrl());
+      assertThat(email.html(message)).contains("href=\"" + message.ackUrl() + "\"");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void smsFitsThreeSegmentsWithTheLinkWhole(String kind, PageMessage message) {
+    String text = SmsChannel.text(message);
+    assertThat(SmsLength.segments(text)).isLessThanOrEqualTo(3);
+    assertThat(SmsLength.units(text))
+        .isLessThanOrEqualTo(SmsLength.isGsm(text) ? SmsLength.GSM_LIMIT : SmsLength.UCS2_LIMIT);
+    assertValidUnicode(text);
+    if (message.ackUrl() != null) {
+      assertThat(text).endsWith(" Ack: " + message.ackUrl());
+    }
+  }
+
+  private static void assertAckLinkWhole(PageMessage message, String rendered) {
+    if (message.ackUrl() != null) {
+      assertThat(rendered).contains(message.ackUrl());
+    }
+  }
+
+  private static void assertValidJson(ObjectNode body) throws Exception {
+    String written = JSON.writeValueAsString(body);
+    assertThat(JSON.readTree(written)).isEqualTo(body);
+    assertValidUnicode(written);
+  }
+
+  /** No lone surrogate: a cut never splits an emoji. */
+  private static void assertValidUnicode(String text) {
+    for (int index = 0; index < text.length(); index++) {
+      char c = text.charAt(index);
+      if (Character.isHighSurrogate(c)) {
+        assertThat(index + 1 < text.length() && Character.isLowSurrogate(text.charAt(index + 1)))
+            .as("high surrogate at %d is paired", index)
+            .isTrue();
+        index++;
+      } else {
+        assertThat(Character.isLowSurrogate(c)).as("lone low surrogate at %d", index).isFalse();
+      }
+    }
+  }
+
+  private static String text(JsonNode element) {
+    return element.get("text").get("text").asText();
+  }
+
+  /** An incident with a 100,000-character title and summary, 500 labels and 10,000 alerts. */
+  private static IncidentDetails storm() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (int i = 0; i < 500; i++) {
+      labels.put("label_" + i, repeated(NASTY, 100));
+    }
+    Map<String, String> annotations = Map.of("summary", repeated(NASTY, 100_000));
+    Incident incident =
+        new Incident(
+            42,
+            "hash",
+            "alertmanager",
+            "team",
+            repeated(NASTY, 100_000),
+            "SEV-1",
+            repeated(NASTY, 255),
+            IncidentStatus.TRIGGERED,
+            false,
+            NOW,
+            null,
+            null,
+            null,
+            null,
+            labels,
+            labels,
+            annotations,
+            null,
+            false,
+            NOW,
+            0);
+    List<IncidentAlert> alerts = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      alerts.add(
+          new IncidentAlert(
+              42,
+              "%016x".formatted(i),
+              AlertStatus.FIRING,
+              Map.of("alertname", "alert-" + i, "instance", repeated(NASTY, 300)),
+              annotations,
+              null,
+              null,
+              NOW,
+              null,
+              "https://prometheus.example.com/graph?g0.expr=" + "x".repeat(4_000),
+              "https://grafana.example.com/d/abc",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+    return new IncidentDetails(incident, alerts, List.of(), IncidentReview.empty());
+  }
+
+  /** {@code length} characters of {@code pattern}, possibly ending inside a surrogate pair. */
+  private static String repeated(String pattern, int length) {
+    StringBuilder text = new StringBuilder(length + pattern.length());
+    while (text.length() < length) {
+      text.append(pattern);
+    }
+    return Cut.toChars(text.toString(), length);
+  }
+}
