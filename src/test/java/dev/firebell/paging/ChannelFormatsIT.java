@@ -3,9 +3,12 @@ package dev.firebell.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.firebell.Fixtures;
+import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.SmtpConfig;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * expects, with the acknowledge link, and the email arrives at a real SMTP server.
  */
 class ChannelFormatsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
@@ -88,13 +93,47 @@ class ChannelFormatsIT {
             "Page delivered to Tessa via sms");
   }
 
+  /**
+   * An Alertmanager alert whose summary is a 7,800-character runbook excerpt reaches every service
+   * within its limits, links intact, where Slack used to refuse it (invalid_blocks).
+   */
+  @Test
+  void aLongAlertIsCutToEachServicesLimits() throws Exception {
+    ObjectNode body = (ObjectNode) JSON.readTree(Payloads.group("runbook-service", 77));
+    String runbook = "Check the oven 🔥 then the dough. ".repeat(240);
+    ((ObjectNode) body.get("alerts").get(0)).withObject("annotations").put("summary", runbook);
+    body.withObject("commonAnnotations").put("summary", runbook);
+    long id =
+        app.postWebhook("/webhooks/alertmanager", JSON.writeValueAsString(body))
+            .json()
+            .get("incidentId")
+            .asLong();
+    app.runPaging();
+    assertThat(EscalationIT.texts(app.incident(id), "page.delivered")).hasSize(6);
+
+    JsonNode slack = CaptureServer.json(capture.requests("/slack").get(1));
+    assertThat(slack.get("blocks").get(1).get("text").get("text").asText())
+        .hasSizeLessThanOrEqualTo(3_000);
+    assertThat(slack.get("blocks").get(2).get("elements").get(0).get("url").asText())
+        .startsWith("http://localhost:8080/ack/");
+    JsonNode discord = capture.json("/discord").get(1).get("embeds").get(0);
+    assertThat(discord.get("description").asText())
+        .hasSizeLessThanOrEqualTo(4_096)
+        .contains("[Acknowledge](http://localhost:8080/ack/");
+    JsonNode ntfy = CaptureServer.json(capture.requests("/").get(1));
+    assertThat(ntfy.get("message").asText().getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(4_096);
+    MimeMessage mail = SMTP.getReceivedMessages()[1];
+    assertThat(mail.getSubject()).hasSizeLessThanOrEqualTo(200);
+  }
+
   @Test
   void slackGetsBlocksWithButtons() {
     RecordedRequest request = capture.requests("/slack").get(0);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
     JsonNode body = CaptureServer.json(request);
     assertThat(body.get("text").asText()).isEqualTo("[SEV-1] #" + incidentId + " " + title());
-    JsonNode buttons = body.get("blocks").get(1).get("elements");
+    JsonNode buttons = body.get("blocks").get(2).get("elements");
     assertThat(buttons.get(0).get("text").get("text").asText()).isEqualTo("Acknowledge");
     assertThat(buttons.get(0).get("url").asText()).startsWith("http://localhost:8080/ack/");
     assertThat(buttons.get(1).get("url").asText()).startsWith("http://localhost:8080/resolve/");
@@ -155,7 +194,9 @@ class ChannelFormatsIT {
             "incidentUrl",
             "ackUrl",
             "resolveUrl",
-            "alerts");
+            "alerts",
+            "alertsTotal",
+            "alertsTruncated");
   }
 
   @Test
