@@ -9,6 +9,7 @@ import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.RecordOutcome;
 import dev.firebell.incident.RecordResult;
+import dev.firebell.security.LogText;
 import dev.firebell.web.HttpProblem;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -211,7 +212,7 @@ public final class WebhookEndpoint {
           log.debug(
               "webhook {} group {}: ignored (only resolved alerts, no open incident)",
               source.id(),
-              signal.groupKey());
+              LogText.safe(signal.groupKey()));
       case UNCHANGED ->
           log.debug(
               "webhook {} incident {}: repeat, nothing new", source.id(), result.incidentId());

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.firebell.config.DatabaseConfig;
+import dev.firebell.text.Cut;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
@@ -49,8 +51,7 @@ public final class Database implements AutoCloseable {
       Jdbi jdbi = Jdbi.create(wrapper.apply(dataSource));
       // A failed statement is logged with its SQL but not its bound values: those are alert
       // data, and may be secrets a sender put in a label.
-      jdbi.getConfig(StatementExceptions.class)
-          .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+      jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
       JsonColumns.install(jdbi, json);
       Durability durability =
           config.isH2() && !config.isH2InMemory() ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;
@@ -59,6 +60,13 @@ public final class Database implements AutoCloseable {
       dataSource.close();
       throw e;
     }
+  }
+
+  /** The driver's message and the statement's SQL (cut to 300 characters), no bound values. */
+  private static String withoutValues(StatementException e) {
+    String cause = e.getCause() == null ? "" : e.getCause().getMessage();
+    String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+    return sql == null ? cause : cause + " [statement:\"" + Cut.toChars(sql.strip(), 300) + "\"]";
   }
 
   private static HikariConfig hikari(DatabaseConfig config) {
