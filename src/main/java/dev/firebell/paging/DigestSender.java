@@ -32,6 +32,7 @@ final class DigestSender {
   private final Channels channels;
   private final PageComposer composer;
   private final PagingConfig config;
+  private final DeliveryPolicy policy;
   private final Clock clock;
   private final ExecutorService workers;
   private volatile DeliveryObserver observer = DeliveryObserver.NONE;
@@ -42,8 +43,10 @@ final class DigestSender {
       Channels channels,
       PageComposer composer,
       PagingConfig config,
+      DeliveryPolicy policy,
       Clock clock,
       ExecutorService workers) {
+    this.policy = policy;
     this.jdbi = jdbi;
     this.oncall = oncall;
     this.channels = channels;
@@ -215,11 +218,13 @@ final class DigestSender {
       try {
         channels.forType(contact.type()).send(contact, composer.digest(person, folded));
       } catch (DeliveryFailure failure) {
-        boolean retry = failure.retryable() && digest.attempts() + 1 < config.maxAttempts();
+        // digest.attempts() was read before the claim counted this attempt.
         Instant retryAt =
-            retry
-                ? clock.instant().plus(OutboxSender.backoff(config, digest.attempts() + 1))
+            policy.afterFailure(digest.attempts() + 1, failure, clock.instant())
+                    instanceof DeliveryPolicy.RetryAt again
+                ? again.at()
                 : null;
+        boolean retry = retryAt != null;
         finishDigest(
             digest,
             retry ? "PENDING" : "FAILED",

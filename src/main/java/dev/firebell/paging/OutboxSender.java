@@ -11,7 +11,6 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
 import dev.firebell.store.Repositories;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +46,7 @@ public final class OutboxSender {
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private volatile DeliveryObserver observer = DeliveryObserver.NONE;
   private final DigestSender digests;
+  private final DeliveryPolicy policy;
 
   public OutboxSender(
       Jdbi jdbi,
@@ -63,7 +63,9 @@ public final class OutboxSender {
     this.config = config;
     this.clock = clock;
     this.workers = workers;
-    this.digests = new DigestSender(jdbi, oncall, channels, composer, config, clock, workers);
+    this.policy = new DeliveryPolicy(config);
+    this.digests =
+        new DigestSender(jdbi, oncall, channels, composer, config, policy, clock, workers);
   }
 
   public void observe(DeliveryObserver newObserver) {
@@ -219,13 +221,9 @@ public final class OutboxSender {
   }
 
   private void failed(Delivery delivery, Person person, DeliveryFailure failure) {
-    if (failure.retryable() && delivery.attempts() < config.maxAttempts()) {
-      Duration wait =
-          failure.retryAfter() != null ? failure.retryAfter() : backoff(delivery.attempts());
-      if (wait.compareTo(config.maxBackoff()) > 0) {
-        wait = config.maxBackoff();
-      }
-      Instant next = clock.instant().plus(wait);
+    if (policy.afterFailure(delivery.attempts(), failure, clock.instant())
+        instanceof DeliveryPolicy.RetryAt retry) {
+      Instant next = retry.at();
       OutcomeWrites.write(
           jdbi,
           handle ->
@@ -283,15 +281,6 @@ public final class OutboxSender {
   private void finish(Delivery delivery, String status, String error) {
     OutcomeWrites.write(
         jdbi, handle -> new DeliveryRepository(handle).finish(delivery.id(), status, error));
-  }
-
-  /** 5 s, 10 s, 20 s … from the configured initial backoff. */
-  private Duration backoff(int attempts) {
-    return backoff(config, attempts);
-  }
-
-  static Duration backoff(PagingConfig config, int attempts) {
-    return config.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
   }
 
   static String limit(String text) {
