@@ -48,7 +48,7 @@ final class GroupRecorder {
     stamp(
         id,
         signal.receivedAt(),
-        "notification.received",
+        TimelineKind.NOTIFICATION_RECEIVED,
         TimelineTexts.received(signal, last),
         null);
     AlertMerge.Plan plan = AlertMerge.plan(Map.of(), alerts);
@@ -93,7 +93,7 @@ final class GroupRecorder {
     stamp(
         id,
         signal.receivedAt(),
-        "notification.received",
+        TimelineKind.NOTIFICATION_RECEIVED,
         TimelineTexts.received(signal, null),
         null);
     apply(id, plan);
@@ -152,7 +152,7 @@ final class GroupRecorder {
     stamp(
         id,
         resolvedAt,
-        "incident.resolved",
+        TimelineKind.INCIDENT_RESOLVED,
         TimelineTexts.autoResolved(alerts.size()),
         "incident.resolved");
     return IncidentStatus.RESOLVED;
@@ -162,7 +162,7 @@ final class GroupRecorder {
     stamp(
         id,
         alert.startsAt(),
-        "alert.fired",
+        TimelineKind.ALERT_FIRED,
         TimelineTexts.fired(alert),
         "alert.fired/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
   }
@@ -171,13 +171,13 @@ final class GroupRecorder {
     stamp(
         id,
         alert.endsAt(),
-        "alert.resolved",
+        TimelineKind.ALERT_RESOLVED,
         TimelineTexts.resolved(alert),
         "alert.resolved/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
   }
 
   /** Stamps an automatic entry once: an entry with the same key (a replay) is not repeated. */
-  private void stamp(long id, Instant at, String kind, String text, String dedupKey) {
+  private void stamp(long id, Instant at, TimelineKind kind, String text, String dedupKey) {
     if (dedupKey != null && repository.hasEntry(id, dedupKey)) {
       return;
     }

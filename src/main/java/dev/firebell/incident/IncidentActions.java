@@ -17,7 +17,11 @@ final class IncidentActions {
     }
     repository.acknowledge(id, now, actor.personId());
     stamp(
-        id, now, "acknowledged", "Acknowledged by " + actor.name() + " via " + actor.via(), actor);
+        id,
+        now,
+        TimelineKind.ACKNOWLEDGED,
+        "Acknowledged by " + actor.name() + " via " + actor.via(),
+        actor);
     return new ActionResult(ActionOutcome.ACKNOWLEDGED, repository.findIncident(id).orElseThrow());
   }
 
@@ -29,7 +33,11 @@ final class IncidentActions {
     repository.resolveIncident(id, now);
     repository.closeGroupOf(id);
     stamp(
-        id, now, "incident.resolved", "Resolved by " + actor.name() + " via " + actor.via(), actor);
+        id,
+        now,
+        TimelineKind.INCIDENT_RESOLVED,
+        "Resolved by " + actor.name() + " via " + actor.via(),
+        actor);
     return new ActionResult(ActionOutcome.RESOLVED, repository.findIncident(id).orElseThrow());
   }
 
@@ -48,7 +56,7 @@ final class IncidentActions {
     return new ActionResult(outcome, incident);
   }
 
-  private void stamp(long id, Instant at, String kind, String text, Actor actor) {
+  private void stamp(long id, Instant at, TimelineKind kind, String text, Actor actor) {
     repository.insertTimelineEntry(id, at, kind, text, actor.personId(), null);
   }
 }

@@ -59,7 +59,7 @@ final class IncidentEditor {
       repository.insertTimelineEntry(
           id,
           now,
-          "field.changed",
+          TimelineKind.FIELD_CHANGED,
           text(field, actor, incident, title, severity),
           actor.personId(),
           null);

@@ -96,7 +96,7 @@ public final class IncidentRepository {
               row.getLong("id"),
               row.getLong("incident_id"),
               Rows.instant(row, "occurred_at"),
-              row.getString("kind"),
+              TimelineKind.of(row.getString("kind")),
               row.getString("description"),
               row.getString("actor"));
 
@@ -420,8 +420,8 @@ public final class IncidentRepository {
         .bindByType("peakValues", alert.peakValues(), JsonNode.class);
   }
 
-  public void insertTimelineEntry(
-      long incidentId, Instant at, String kind, String text, String actor, String dedupKey) {
+  void insertTimelineEntry(
+      long incidentId, Instant at, TimelineKind kind, String text, String actor, String dedupKey) {
     handle
         .createUpdate(
             """
@@ -431,7 +431,7 @@ public final class IncidentRepository {
             """)
         .bind("incidentId", incidentId)
         .bind("at", at)
-        .bind("kind", kind)
+        .bind("kind", kind.wireName())
         .bind("text", text)
         .bind("actor", actor)
         .bind("dedupKey", BoundedKey.of(dedupKey, DEDUP_KEY_WIDTH))
@@ -570,12 +570,13 @@ public final class IncidentRepository {
         .createUpdate(
             """
             INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor)
-            VALUES (:incidentId, :at, 'note', :text, :actor)
+            VALUES (:incidentId, :at, :kind, :text, :actor)
             """)
         .bind("incidentId", incidentId)
         .bind("at", at)
         .bind("text", text)
         .bind("actor", actor)
+        .bind("kind", TimelineKind.NOTE.wireName())
         .executeAndReturnGeneratedKeys("id")
         .map((row, context) -> row.getLong(1))
         .one();
@@ -649,10 +650,11 @@ public final class IncidentRepository {
         .createQuery(
             """
             SELECT actor FROM timeline_entry
-            WHERE incident_id = :id AND kind = 'incident.resolved'
+            WHERE incident_id = :id AND kind = :kind
             ORDER BY occurred_at DESC, id DESC LIMIT 1
             """)
         .bind("id", id)
+        .bind("kind", TimelineKind.INCIDENT_RESOLVED.wireName())
         .map((row, context) -> row.getString(1))
         .findOne();
   }

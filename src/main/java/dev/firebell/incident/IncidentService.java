@@ -137,7 +137,8 @@ public final class IncidentService {
               repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
               return repository.insertNote(id, when, text, actor.personId());
             });
-    TimelineEntry entry = new TimelineEntry(entryId, id, when, "note", text, actor.personId());
+    TimelineEntry entry =
+        new TimelineEntry(entryId, id, when, TimelineKind.NOTE, text, actor.personId());
     durability.awaitDurable();
     return entry;
   }

@@ -1,8 +1,8 @@
 package dev.firebell.paging;
 
 import dev.firebell.config.PagingConfig;
-import dev.firebell.incident.IncidentRepository;
-import dev.firebell.incident.TimelineEntry;
+import dev.firebell.incident.Timeline;
+import dev.firebell.incident.TimelineKind;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
@@ -111,11 +111,11 @@ final class DigestSender {
                       delivery.contactIndex(),
                       contact.channel(),
                       sendAt);
-                  new IncidentRepository(handle)
-                      .insertTimelineEntry(
+                  Timeline.on(handle)
+                      .stamp(
                           delivery.incidentId(),
                           now,
-                          "page.folded",
+                          TimelineKind.PAGE_FOLDED,
                           "Page to "
                               + person.name()
                               + " via "
@@ -124,9 +124,7 @@ final class DigestSender {
                               + sendAt
                               + " (more than "
                               + config.maxPagesPerPersonPerMinute()
-                              + " pages a minute)",
-                          TimelineEntry.SYSTEM,
-                          null);
+                              + " pages a minute)");
                   return null;
                 }));
     observer.attempt(delivery.channel(), delivery.kind(), "folded");
@@ -239,18 +237,16 @@ final class DigestSender {
           handle -> {
             new DigestRepository(handle)
                 .delivered(digest.personId(), digest.contactIndex(), digest.sendAt(), now);
-            IncidentRepository incidents = new IncidentRepository(handle);
+            Timeline timeline = Timeline.on(handle);
             for (FoldedPage page : folded) {
-              incidents.insertTimelineEntry(
+              timeline.stamp(
                   page.incidentId(),
                   now,
-                  "page.delivered",
+                  TimelineKind.PAGE_DELIVERED,
                   "Digest with this incident delivered to "
                       + person.name()
                       + " via "
-                      + contact.channel(),
-                  TimelineEntry.SYSTEM,
-                  null);
+                      + contact.channel());
             }
           });
       observer.attempt(digest.channel(), "DIGEST", "delivered");

@@ -3,7 +3,8 @@ package dev.firebell.paging;
 import dev.firebell.config.DurationParser;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentRepository;
-import dev.firebell.incident.TimelineEntry;
+import dev.firebell.incident.Timeline;
+import dev.firebell.incident.TimelineKind;
 import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceRepository;
 import dev.firebell.maintenance.MaintenanceWindow;
@@ -92,7 +93,7 @@ public final class EscalationEngine {
           handle,
           id,
           now,
-          "maintenance",
+          TimelineKind.MAINTENANCE,
           "In maintenance (" + window.get().reason() + "): recorded, nobody paged");
       log.info("incident {}: in maintenance, nobody paged", id);
       return;
@@ -104,7 +105,7 @@ public final class EscalationEngine {
           handle,
           id,
           now,
-          "escalation.unrouted",
+          TimelineKind.ESCALATION_UNROUTED,
           "No route matched the incident's labels: nobody was paged");
       log.warn("incident {}: no route matched, nobody paged", id);
       return;
@@ -147,7 +148,8 @@ public final class EscalationEngine {
     EscalationPolicy policy = oncall.policies().get(escalation.policyId());
     if (policy == null || n >= policy.totalSteps()) {
       if (escalations.stop(id, n, Escalation.EXHAUSTED) == 1) {
-        stamp(handle, id, now, "escalation.exhausted", exhaustedText(policy, escalation));
+        stamp(
+            handle, id, now, TimelineKind.ESCALATION_EXHAUSTED, exhaustedText(policy, escalation));
       }
       return;
     }
@@ -159,7 +161,7 @@ public final class EscalationEngine {
             handle,
             id,
             now,
-            "escalation.stopped",
+            TimelineKind.ESCALATION_STOPPED,
             "Escalation stopped: maintenance began (" + window.get().reason() + ")");
       }
       return;
@@ -169,7 +171,7 @@ public final class EscalationEngine {
       return; // acknowledged, resolved, or claimed by another instance
     }
     if (n > 0) {
-      stamp(handle, id, now, "escalated", escalatedText(policy, n));
+      stamp(handle, id, now, TimelineKind.ESCALATED, escalatedText(policy, n));
     }
     List<String> people = OnCallResolver.peopleFor(step, oncall, now);
     if (people.isEmpty()) {
@@ -177,7 +179,7 @@ public final class EscalationEngine {
           handle,
           id,
           now,
-          "escalation.nobody",
+          TimelineKind.ESCALATION_NOBODY,
           stepName(policy, n) + ": nobody is on call for " + targets(step));
       return;
     }
@@ -189,7 +191,7 @@ public final class EscalationEngine {
         deliveries.insert(id, personId, index, contact.channel(), Delivery.PAGE, n, now);
       }
     }
-    stamp(handle, id, now, "page.sent", pageSentText(policy, n, step, people));
+    stamp(handle, id, now, TimelineKind.PAGE_SENT, pageSentText(policy, n, step, people));
     log.info("incident {}: {} paging {}", id, stepName(policy, n), people);
   }
 
@@ -216,7 +218,7 @@ public final class EscalationEngine {
           handle,
           id,
           now,
-          "escalation.stopped",
+          TimelineKind.ESCALATION_STOPPED,
           "Escalation stopped: the incident was " + change.status().toLowerCase());
     }
     int round = "RESOLVED".equals(change.status()) ? 2 : 1;
@@ -276,8 +278,7 @@ public final class EscalationEngine {
     return step.targets().stream().map(Object::toString).collect(Collectors.joining(", "));
   }
 
-  private static void stamp(Handle handle, long id, Instant at, String kind, String text) {
-    new IncidentRepository(handle)
-        .insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, null);
+  private static void stamp(Handle handle, long id, Instant at, TimelineKind kind, String text) {
+    Timeline.on(handle).stamp(id, at, kind, text);
   }
 }

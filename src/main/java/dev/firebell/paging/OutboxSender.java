@@ -5,7 +5,8 @@ import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.IncidentReview;
 import dev.firebell.incident.IncidentStatus;
-import dev.firebell.incident.TimelineEntry;
+import dev.firebell.incident.Timeline;
+import dev.firebell.incident.TimelineKind;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
@@ -201,14 +202,12 @@ public final class OutboxSender {
         handle -> {
           new DeliveryRepository(handle).markDelivered(delivery.id(), now);
           if (delivery.isPage()) {
-            new IncidentRepository(handle)
-                .insertTimelineEntry(
+            Timeline.on(handle)
+                .stamp(
                     delivery.incidentId(),
                     now,
-                    "page.delivered",
-                    "Page delivered to " + person.name() + " via " + contact.channel(),
-                    TimelineEntry.SYSTEM,
-                    null);
+                    TimelineKind.PAGE_DELIVERED,
+                    "Page delivered to " + person.name() + " via " + contact.channel());
           }
         });
     observer.attempt(delivery.channel(), delivery.kind(), "delivered");
@@ -251,11 +250,11 @@ public final class OutboxSender {
         handle -> {
           new DeliveryRepository(handle).finish(delivery.id(), "FAILED", limit(error));
           if (delivery.isPage()) {
-            new IncidentRepository(handle)
-                .insertTimelineEntry(
+            Timeline.on(handle)
+                .stamp(
                     delivery.incidentId(),
                     now,
-                    "page.failed",
+                    TimelineKind.PAGE_FAILED,
                     limit(
                         "Page to "
                             + name
@@ -264,9 +263,7 @@ public final class OutboxSender {
                             + " failed after "
                             + delivery.attempts()
                             + (delivery.attempts() == 1 ? " attempt: " : " attempts: ")
-                            + error),
-                    TimelineEntry.SYSTEM,
-                    null);
+                            + error));
           }
         });
     observer.attempt(delivery.channel(), delivery.kind(), "failed");

@@ -3,6 +3,7 @@ package dev.firebell.postmortem;
 import dev.firebell.incident.ActionItem;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.TimelineEntry;
+import dev.firebell.incident.TimelineKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ final class HistorySections {
   }
 
   static String entryText(PostmortemFacts facts, TimelineEntry entry) {
-    if (entry.kind().equals("note")) {
+    if (entry.kind() == TimelineKind.NOTE) {
       return facts.name(entry.actor()) + ": " + Markdown.oneLine(entry.text());
     }
     return Markdown.inline(entry.text());
@@ -42,7 +43,7 @@ final class HistorySections {
     if (incident.resolvedAt() != null) {
       String how =
           facts.details().timeline().stream()
-              .filter(entry -> entry.kind().equals("incident.resolved"))
+              .filter(entry -> entry.kind() == TimelineKind.INCIDENT_RESOLVED)
               .reduce((first, second) -> second)
               .map(
                   entry ->

@@ -3,11 +3,13 @@ package dev.firebell.postmortem;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.TimelineEntry;
+import dev.firebell.incident.TimelineKind;
 import dev.firebell.paging.PageRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +21,16 @@ import java.util.stream.Stream;
 final class ResponseSections {
   private ResponseSections() {}
 
-  private static final Set<String> RESPONSE_KINDS =
-      Set.of(
-          "page.sent",
-          "escalated",
-          "page.failed",
-          "escalation.nobody",
-          "escalation.unrouted",
-          "escalation.exhausted",
-          "acknowledged",
-          "incident.resolved");
+  private static final Set<TimelineKind> RESPONSE_KINDS =
+      EnumSet.of(
+          TimelineKind.PAGE_SENT,
+          TimelineKind.ESCALATED,
+          TimelineKind.PAGE_FAILED,
+          TimelineKind.ESCALATION_NOBODY,
+          TimelineKind.ESCALATION_UNROUTED,
+          TimelineKind.ESCALATION_EXHAUSTED,
+          TimelineKind.ACKNOWLEDGED,
+          TimelineKind.INCIDENT_RESOLVED);
 
   static String detection(PostmortemFacts facts, Instant fired) {
     Incident incident = facts.details().incident();
@@ -67,7 +69,7 @@ final class ResponseSections {
     }
     String how =
         facts.details().timeline().stream()
-            .filter(entry -> entry.kind().equals("acknowledged"))
+            .filter(entry -> entry.kind() == TimelineKind.ACKNOWLEDGED)
             .map(TimelineEntry::text)
             .findFirst()
             .map(
@@ -104,7 +106,7 @@ final class ResponseSections {
     }
     text.append('\n').append("- ").append(timeToAcknowledge(facts)).append('\n');
     long escalations =
-        facts.details().timeline().stream().filter(e -> e.kind().equals("escalated")).count();
+        facts.details().timeline().stream().filter(e -> e.kind() == TimelineKind.ESCALATED).count();
     text.append("- Escalations: ").append(escalations).append(".\n");
     List<PageRecord> failed = facts.pages().stream().filter(PageRecord::failed).toList();
     text.append("- Failed deliveries: ")

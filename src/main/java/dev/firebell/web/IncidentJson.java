@@ -149,7 +149,7 @@ record IncidentJson(
   /** A timeline entry. */
   record Entry(Instant at, String kind, String text, String actor) {
     static Entry of(TimelineEntry entry) {
-      return new Entry(entry.at(), entry.kind(), entry.text(), entry.actor());
+      return new Entry(entry.at(), entry.kind().wireName(), entry.text(), entry.actor());
     }
   }
 }

@@ -228,7 +228,7 @@ public final class IncidentPages {
   private Map<String, Object> entryView(TimelineEntry entry) {
     Map<String, Object> view = new HashMap<>();
     view.put("at", Views.time(entry.at()));
-    view.put("kind", entry.kind());
+    view.put("kind", entry.kind().wireName());
     view.put("text", entry.text());
     view.put("actor", entry.actor().equals(TimelineEntry.SYSTEM) ? "" : name(entry.actor()));
     return view;
