@@ -14,7 +14,6 @@ import dev.firebell.web.HttpProblem;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookEndpoint {
   private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
-  private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+  private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
   private static final int SIGNED_BODIES_AT_ONCE = 8;
   private static final long SIGNED_BODY_WAIT_SECONDS = 5;
 
@@ -81,7 +80,7 @@ public final class WebhookEndpoint {
       throw e;
     } catch (BodyTooLarge e) {
       observer.received(source.id(), "invalid");
-      ctx.header("Connection", "close");
+      drain(ctx, 0); // the rest of a body without Content-Length, so the sender reads the 413
       throw new HttpProblem(413, e.getMessage(), "body");
     }
   }
@@ -96,12 +95,13 @@ public final class WebhookEndpoint {
 
   private RecordOutcome record(Context ctx, WebhookSource source) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    // Credentials first: only a sender that showed them gets an oversized body drained.
+    authenticator.headerRefusal(ctx::header).ifPresent(reason -> refuse(ctx, source, reason));
     long limit = config.maxBodyBytes();
     if (ctx.contentLength() > limit) {
       drain(ctx, ctx.contentLength());
       throw tooLarge(limit);
     }
-    authenticator.headerRefusal(ctx::header).ifPresent(reason -> refuse(ctx, source, reason));
     requireJson(ctx);
     WebhookPayload payload =
         authenticator.needsBody()
@@ -174,14 +174,18 @@ public final class WebhookEndpoint {
    * read the 413 instead of a reset connection.
    */
   private static void drain(Context ctx, long length) {
+    ctx.header("Connection", "close");
     if (length > MAX_DRAIN_BYTES) {
-      ctx.header("Connection", "close");
       return;
     }
     try (InputStream body = ctx.req().getInputStream()) {
-      body.transferTo(OutputStream.nullOutputStream());
+      long left = MAX_DRAIN_BYTES;
+      byte[] buffer = new byte[64 * 1024];
+      for (int read = body.read(buffer); read > 0 && left > 0; read = body.read(buffer)) {
+        left -= read;
+      }
     } catch (IOException e) {
-      ctx.header("Connection", "close");
+      // the sender went away; nothing to answer
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.firebell.paging;
 
-import dev.firebell.config.DurationParser;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.Timeline;
@@ -8,12 +7,8 @@ import dev.firebell.incident.TimelineKind;
 import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceRepository;
 import dev.firebell.maintenance.MaintenanceWindow;
-import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.EscalationPolicy;
-import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
-import dev.firebell.oncall.OnCallResolver;
-import dev.firebell.oncall.Person;
 import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
 import java.time.Instant;
@@ -21,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -141,58 +135,65 @@ public final class EscalationEngine {
     }
   }
 
+  /** Decides what the due step does (pure), then claims it and writes the decision. */
   private void runStep(Handle handle, Escalation escalation, Instant now) {
     EscalationRepository escalations = new EscalationRepository(handle);
     long id = escalation.incidentId();
     int n = escalation.nextStep();
     EscalationPolicy policy = oncall.policies().get(escalation.policyId());
-    if (policy == null || n >= policy.totalSteps()) {
+    Optional<MaintenanceWindow> window =
+        policy == null || n >= policy.totalSteps()
+            ? Optional.empty()
+            : maintenanceFor(handle, id, now);
+    EscalationDecider.Decision decision =
+        EscalationDecider.decide(escalation, policy, window, oncall, now);
+    if (decision instanceof EscalationDecider.Exhausted exhausted) {
       if (escalations.stop(id, n, Escalation.EXHAUSTED) == 1) {
-        stamp(
-            handle, id, now, TimelineKind.ESCALATION_EXHAUSTED, exhaustedText(policy, escalation));
+        stamp(handle, id, now, TimelineKind.ESCALATION_EXHAUSTED, exhausted.text());
       }
-      return;
-    }
-    Optional<MaintenanceWindow> window = maintenanceFor(handle, id, now);
-    if (window.isPresent()) {
+    } else if (decision instanceof EscalationDecider.Paused paused) {
       if (escalations.stop(id, n, Escalation.MAINTENANCE) == 1) {
         new MaintenanceRepository(handle).markIncident(id);
-        stamp(
-            handle,
-            id,
-            now,
-            TimelineKind.ESCALATION_STOPPED,
-            "Escalation stopped: maintenance began (" + window.get().reason() + ")");
+        stamp(handle, id, now, TimelineKind.ESCALATION_STOPPED, paused.text());
       }
-      return;
+    } else if (decision instanceof EscalationDecider.RunStep step) {
+      run(handle, escalations, id, step, now);
     }
-    EscalationStep step = policy.step(n);
-    if (escalations.claimStep(id, n, now.plus(step.escalateAfter())) == 0) {
+  }
+
+  private void run(
+      Handle handle,
+      EscalationRepository escalations,
+      long id,
+      EscalationDecider.RunStep step,
+      Instant now) {
+    if (escalations.claimStep(id, step.step(), step.nextAt()) == 0) {
       return; // acknowledged, resolved, or claimed by another instance
     }
-    if (n > 0) {
-      stamp(handle, id, now, TimelineKind.ESCALATED, escalatedText(policy, n));
+    if (step.escalatedText() != null) {
+      stamp(handle, id, now, TimelineKind.ESCALATED, step.escalatedText());
     }
-    List<String> people = OnCallResolver.peopleFor(step, oncall, now);
-    if (people.isEmpty()) {
-      stamp(
-          handle,
-          id,
-          now,
-          TimelineKind.ESCALATION_NOBODY,
-          stepName(policy, n) + ": nobody is on call for " + targets(step));
+    if (step.pages().isEmpty()) {
+      stamp(handle, id, now, TimelineKind.ESCALATION_NOBODY, step.text());
       return;
     }
     DeliveryRepository deliveries = new DeliveryRepository(handle);
-    for (String personId : people) {
-      Person person = oncall.people().get(personId);
-      for (int index = 0; index < person.contacts().size(); index++) {
-        Contact contact = person.contacts().get(index);
-        deliveries.insert(id, personId, index, contact.channel(), Delivery.PAGE, n, now);
-      }
+    for (EscalationDecider.Page page : step.pages()) {
+      deliveries.insert(
+          id,
+          page.personId(),
+          page.contactIndex(),
+          page.channel(),
+          Delivery.PAGE,
+          step.step(),
+          now);
     }
-    stamp(handle, id, now, TimelineKind.PAGE_SENT, pageSentText(policy, n, step, people));
-    log.info("incident {}: {} paging {}", id, stepName(policy, n), people);
+    stamp(handle, id, now, TimelineKind.PAGE_SENT, step.text());
+    log.info(
+        "incident {}: {} paging {}",
+        id,
+        step.name(),
+        step.pages().stream().map(EscalationDecider.Page::personId).distinct().toList());
   }
 
   private void announceStatusChanges(Instant now) {
@@ -232,50 +233,6 @@ public final class EscalationEngine {
           round,
           now);
     }
-  }
-
-  private String pageSentText(
-      EscalationPolicy policy, int n, EscalationStep step, List<String> people) {
-    String who =
-        people.stream()
-            .map(id -> oncall.people().get(id))
-            .map(person -> person.name() + " (" + channels(person) + ")")
-            .collect(Collectors.joining(", "));
-    return "Paged " + who + ": " + stepName(policy, n) + ", " + targets(step);
-  }
-
-  private static String channels(Person person) {
-    return person.contacts().isEmpty()
-        ? "no contacts"
-        : person.contacts().stream().map(Contact::channel).collect(Collectors.joining(", "));
-  }
-
-  private static String escalatedText(EscalationPolicy policy, int n) {
-    EscalationStep previous = policy.step(n - 1);
-    return "Not acknowledged within "
-        + DurationParser.format(previous.escalateAfter())
-        + ": escalated to "
-        + stepName(policy, n).toLowerCase();
-  }
-
-  private static String exhaustedText(EscalationPolicy policy, Escalation escalation) {
-    if (policy == null) {
-      return "Escalation ended: policy '" + escalation.policyId() + "' is no longer configured";
-    }
-    return "Escalation exhausted: nobody acknowledged after every step of policy '"
-        + policy.id()
-        + "'"
-        + (policy.repeat() > 0 ? " and " + policy.repeat() + " repeat(s)" : "");
-  }
-
-  static String stepName(EscalationPolicy policy, int n) {
-    int steps = policy.steps().size();
-    String name = "Step " + (n % steps + 1) + " of " + steps;
-    return n >= steps ? name + " (repeat " + n / steps + ")" : name;
-  }
-
-  private static String targets(EscalationStep step) {
-    return step.targets().stream().map(Object::toString).collect(Collectors.joining(", "));
   }
 
   private static void stamp(Handle handle, long id, Instant at, TimelineKind kind, String text) {
