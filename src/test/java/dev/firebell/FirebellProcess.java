@@ -66,6 +66,47 @@ public final class FirebellProcess implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /**
+   * Writes {@code dir/firebell.yaml} for a process test: the port, an H2 file database in {@code
+   * dataDir}, the test tokens, and {@code extraYaml} (more top-level sections, or empty).
+   */
+  public static Path writeConfig(Path dir, int port, Path dataDir, String extraYaml)
+      throws IOException {
+    Path config = dir.resolve("firebell.yaml");
+    Files.writeString(
+        config,
+        """
+        server: { port: %d, publicUrl: "http://localhost:%d" }
+        database: { url: "jdbc:h2:file:%s" }
+        ingest: { bearerToken: "%s" }
+        api: { tokens: ["%s"] }
+        %s
+        """
+            .formatted(
+                port,
+                port,
+                dataDir.resolve("firebell").toAbsolutePath(),
+                TestApp.INGEST_TOKEN,
+                TestApp.API_TOKEN,
+                extraYaml));
+    return config;
+  }
+
+  /** {@code dir/oncall.yaml}: Tessa on call around the clock, paged by webhook at {@code url}. */
+  public static Path writeTessaOnCall(Path dir, String url) throws IOException {
+    Path oncall = dir.resolve("oncall.yaml");
+    Files.writeString(
+        oncall,
+        """
+        people: [{ id: tessa, contacts: [{ type: webhook, url: "%s" }] }]
+        schedules: [{ id: primary, timeZone: UTC, rotations: [{ start: "2026-01-01T00:00", every: 1w, people: [tessa] }] }]
+        escalationPolicies: [{ id: default, steps: [{ targets: ["schedule:primary"], escalateAfter: 5m }] }]
+        routes: [{ policy: default }]
+        """
+            .formatted(url));
+    return oncall;
+  }
+
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

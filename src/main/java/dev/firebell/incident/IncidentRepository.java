@@ -349,35 +349,29 @@ public final class IncidentRepository {
         .execute();
   }
 
+  /** What an instance last reported; its fired values are set by a new episode only. */
+  private static final String REPORTED =
+      """
+      UPDATE incident_alert SET status = :status, labels = :labels,
+        annotations = :annotations, alert_values = :values, value_string = :valueString,
+        starts_at = :startsAt, ends_at = :endsAt, generator_url = :generatorUrl,
+        dashboard_url = :dashboardUrl, panel_url = :panelUrl, silence_url = :silenceUrl,
+        image_url = :imageUrl<fired>
+      WHERE incident_id = :incidentId AND fingerprint = :fingerprint
+      """;
+
   /** A new firing episode replaces what the instance last reported, its fired values included. */
   public void refireAlert(IncidentAlert alert) {
-    bindAlert(
-            """
-            UPDATE incident_alert SET status = :status, labels = :labels,
-              annotations = :annotations, alert_values = :values, value_string = :valueString,
-              starts_at = :startsAt, ends_at = :endsAt, generator_url = :generatorUrl,
-              dashboard_url = :dashboardUrl, panel_url = :panelUrl, silence_url = :silenceUrl,
-              image_url = :imageUrl, fired_values = :firedValues,
-              fired_value_string = :firedValueString, peak_values = :peakValues
-            WHERE incident_id = :incidentId AND fingerprint = :fingerprint
-            """,
-            alert)
-        .execute();
+    String fired =
+        """
+        , fired_values = :firedValues,
+          fired_value_string = :firedValueString, peak_values = :peakValues""";
+    bindAlert(REPORTED.replace("<fired>", fired), alert).execute();
   }
 
   /** A resolution: the values it fired with, and the highest seen, stay. */
   public void resolveAlert(IncidentAlert alert) {
-    bindAlert(
-            """
-            UPDATE incident_alert SET status = :status, labels = :labels,
-              annotations = :annotations, alert_values = :values, value_string = :valueString,
-              starts_at = :startsAt, ends_at = :endsAt, generator_url = :generatorUrl,
-              dashboard_url = :dashboardUrl, panel_url = :panelUrl, silence_url = :silenceUrl,
-              image_url = :imageUrl
-            WHERE incident_id = :incidentId AND fingerprint = :fingerprint
-            """,
-            alert)
-        .execute();
+    bindAlert(REPORTED.replace("<fired>", ""), alert).execute();
   }
 
   /** A firing alert reported a higher value than before. */

@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,21 +40,7 @@ class HostileClientsIT {
   void slowAndUnauthenticatedClientsDoNotDelayAnAuthenticatedWebhook(@TempDir Path dir)
       throws Exception {
     int port = FirebellProcess.freePort();
-    Path config = dir.resolve("firebell.yaml");
-    Files.writeString(
-        config,
-        """
-        server: { port: %d, host: 127.0.0.1, publicUrl: "http://localhost:%d" }
-        database: { url: "jdbc:h2:file:%s" }
-        ingest: { bearerToken: "%s" }
-        api: { tokens: ["%s"] }
-        """
-            .formatted(
-                port,
-                port,
-                dir.resolve("data/firebell").toAbsolutePath(),
-                TestApp.INGEST_TOKEN,
-                TestApp.API_TOKEN));
+    Path config = FirebellProcess.writeConfig(dir, port, dir.resolve("data"), "");
     try (FirebellProcess firebell =
         FirebellProcess.start(
             config, port, dir, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"))) {

@@ -10,7 +10,6 @@ import dev.firebell.paging.CaptureServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,33 +75,8 @@ class LargeGroupIT {
   }
 
   private static Path config(Path dir, int port, CaptureServer capture) throws Exception {
-    Path oncall = dir.resolve("oncall.yaml");
-    Files.writeString(
-        oncall,
-        """
-        people: [{ id: tessa, contacts: [{ type: webhook, url: "%s" }] }]
-        schedules: [{ id: primary, timeZone: UTC, rotations: [{ start: "2026-01-01T00:00", every: 1w, people: [tessa] }] }]
-        escalationPolicies: [{ id: default, steps: [{ targets: ["schedule:primary"], escalateAfter: 5m }] }]
-        routes: [{ policy: default }]
-        """
-            .formatted(capture.url("/tessa")));
-    Path config = dir.resolve("firebell.yaml");
-    Files.writeString(
-        config,
-        """
-        server: { port: %d, publicUrl: "http://localhost:%d" }
-        database: { url: "jdbc:h2:file:%s" }
-        ingest: { bearerToken: "%s" }
-        api: { tokens: ["%s"] }
-        oncall: { file: "%s" }
-        """
-            .formatted(
-                port,
-                port,
-                dir.resolve("data/firebell").toAbsolutePath(),
-                TestApp.INGEST_TOKEN,
-                TestApp.API_TOKEN,
-                oncall));
-    return config;
+    Path oncall = FirebellProcess.writeTessaOnCall(dir, capture.url("/tessa"));
+    return FirebellProcess.writeConfig(
+        dir, port, dir.resolve("data"), "oncall: { file: \"" + oncall + "\" }");
   }
 }

@@ -6,16 +6,10 @@ import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.EscalationPolicy;
-import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
-import dev.firebell.oncall.Person;
-import dev.firebell.oncall.Rotation;
-import dev.firebell.oncall.Route;
 import dev.firebell.oncall.Schedule;
-import dev.firebell.oncall.Target;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +23,11 @@ class EscalationDeciderTest {
       new Contact(ContactType.WEBHOOK, "https://hooks.example/t", null, null, null);
   private static final Contact SLACK =
       new Contact(ContactType.SLACK, "https://hooks.slack.example", null, null, null);
-  private static final EscalationPolicy POLICY =
-      new EscalationPolicy(
-          "default",
-          List.of(
-              new EscalationStep(
-                  List.of(new Target(Target.Kind.SCHEDULE, "primary")), Duration.ofMinutes(5)),
-              new EscalationStep(
-                  List.of(new Target(Target.Kind.PERSON, "sam")), Duration.ofMinutes(10))),
-          1);
-  private static final OnCall ONCALL = oncall("tessa");
+
+  /** The paging tests' team: Tessa on the primary schedule (step 1, 5 min), then Sam (10 min). */
+  private static final OnCall ONCALL = PagingSetup.team(List.of(WEBHOOK, SLACK), List.of(WEBHOOK));
+
+  private static final EscalationPolicy POLICY = ONCALL.policies().get("default");
 
   @Test
   void theFirstStepPagesEveryContactOfWhoeverIsOnCallAndComesBackAfterItsDelay() {
@@ -109,27 +98,10 @@ class EscalationDeciderTest {
     return EscalationDecider.decide(escalation, policy, window, oncall, NOW);
   }
 
-  /** Tessa and Sam; the primary schedule rotates through {@code onRotation} (none: nobody). */
-  private static OnCall oncall(String... onRotation) {
-    Person tessa = new Person("tessa", "Tessa", List.of(WEBHOOK, SLACK));
-    Person sam = new Person("sam", "Sam", List.of(WEBHOOK));
-    Schedule primary =
-        new Schedule(
-            "primary",
-            ZoneId.of("UTC"),
-            onRotation.length == 0
-                ? List.of()
-                : List.of(
-                    new Rotation(
-                        LocalDateTime.parse("2026-01-05T09:00"),
-                        Duration.ofDays(7),
-                        List.of(onRotation))),
-            List.of());
+  /** The same team with nobody on the primary schedule. */
+  private static OnCall oncall() {
+    Schedule empty = new Schedule("primary", ZoneId.of("UTC"), List.of(), List.of());
     return new OnCall(
-        Map.of("tessa", tessa, "sam", sam),
-        Map.of("primary", primary),
-        Map.of("default", POLICY),
-        List.of(new Route(Map.of(), "default")),
-        List.of());
+        ONCALL.people(), Map.of("primary", empty), ONCALL.policies(), ONCALL.routes(), List.of());
   }
 }

@@ -9,7 +9,6 @@ import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,21 +22,7 @@ class CrashDurabilityIT {
   @Test
   void acceptedWebhooksSurviveAKillRightAfterTheAnswer(@TempDir Path dir) throws Exception {
     int port = FirebellProcess.freePort();
-    Path config = dir.resolve("firebell.yaml");
-    Files.writeString(
-        config,
-        """
-        server: { port: %d, publicUrl: "http://localhost:%d" }
-        database: { url: "jdbc:h2:file:%s" }
-        ingest: { bearerToken: "%s" }
-        api: { tokens: ["%s"] }
-        """
-            .formatted(
-                port,
-                port,
-                dir.resolve("data/firebell").toAbsolutePath(),
-                TestApp.INGEST_TOKEN,
-                TestApp.API_TOKEN));
+    Path config = FirebellProcess.writeConfig(dir, port, dir.resolve("data"), "");
 
     long incidentId;
     try (FirebellProcess firebell = FirebellProcess.start(config, port, dir)) {

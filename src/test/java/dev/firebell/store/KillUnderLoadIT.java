@@ -9,7 +9,6 @@ import dev.firebell.TestApp.Reply;
 import dev.firebell.paging.CaptureServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,34 +33,15 @@ class KillUnderLoadIT {
   void nothingAnswered2xxIsLostAndQueuedPagesGoOut(@TempDir Path dir) throws Exception {
     try (CaptureServer capture = new CaptureServer()) {
       int port = FirebellProcess.freePort();
-      Path oncall = dir.resolve("oncall.yaml");
-      Files.writeString(
-          oncall,
-          """
-          people: [{ id: tessa, contacts: [{ type: webhook, url: "%s" }] }]
-          schedules: [{ id: primary, timeZone: UTC, rotations: [{ start: "2026-01-01T00:00", every: 1w, people: [tessa] }] }]
-          escalationPolicies: [{ id: default, steps: [{ targets: ["schedule:primary"], escalateAfter: 5m }] }]
-          routes: [{ policy: default }]
-          """
-              .formatted(capture.url("/tessa")));
-      Path config = dir.resolve("firebell.yaml");
-      Files.writeString(
-          config,
-          """
-          server: { port: %d, publicUrl: "http://localhost:%d" }
-          database: { url: "jdbc:h2:file:%s" }
-          ingest: { bearerToken: "%s" }
-          api: { tokens: ["%s"] }
-          oncall: { file: "%s" }
-          paging: { maxPagesPerPersonPerMinute: 100000 }
-          """
-              .formatted(
-                  port,
-                  port,
-                  dir.resolve("data/firebell").toAbsolutePath(),
-                  TestApp.INGEST_TOKEN,
-                  TestApp.API_TOKEN,
-                  oncall));
+      Path oncall = FirebellProcess.writeTessaOnCall(dir, capture.url("/tessa"));
+      Path config =
+          FirebellProcess.writeConfig(
+              dir,
+              port,
+              dir.resolve("data"),
+              "oncall: { file: \""
+                  + oncall
+                  + "\" }\npaging: { maxPagesPerPersonPerMinute: 100000 }");
 
       Map<Long, String> accepted = new ConcurrentHashMap<>();
       AtomicInteger sent = new AtomicInteger();

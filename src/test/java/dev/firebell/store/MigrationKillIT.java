@@ -119,22 +119,7 @@ class MigrationKillIT {
   }
 
   private static Path config(Path runDir) throws IOException {
-    Path config = runDir.resolve("firebell.yaml");
-    Files.writeString(
-        config,
-        """
-        server: { port: %d, publicUrl: "http://localhost:%d" }
-        database: { url: "jdbc:h2:file:%s" }
-        ingest: { bearerToken: "%s" }
-        api: { tokens: ["%s"] }
-        """
-            .formatted(
-                port(runDir),
-                port(runDir),
-                runDir.resolve("firebell").toAbsolutePath(),
-                TestApp.INGEST_TOKEN,
-                TestApp.API_TOKEN));
-    return config;
+    return FirebellProcess.writeConfig(runDir, port(runDir), runDir, "");
   }
 
   private static HttpRequest.Builder readyz(FirebellProcess firebell) {
