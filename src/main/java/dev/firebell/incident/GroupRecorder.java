@@ -7,15 +7,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 
 /** Applies one notification to its alert group inside the caller's transaction. */
 final class GroupRecorder {
   private final IncidentRepository repository;
+  private final TimelineRepository timeline;
   private final Clock clock;
   private final boolean autoResolve;
 
-  GroupRecorder(IncidentRepository repository, Clock clock, boolean autoResolve) {
-    this.repository = repository;
+  GroupRecorder(Handle handle, Clock clock, boolean autoResolve) {
+    this.repository = new IncidentRepository(handle);
+    this.timeline = new TimelineRepository(handle);
     this.clock = clock;
     this.autoResolve = autoResolve;
   }
@@ -178,9 +181,9 @@ final class GroupRecorder {
 
   /** Stamps an automatic entry once: an entry with the same key (a replay) is not repeated. */
   private void stamp(long id, Instant at, TimelineKind kind, String text, String dedupKey) {
-    if (dedupKey != null && repository.hasEntry(id, dedupKey)) {
+    if (dedupKey != null && timeline.hasEntry(id, dedupKey)) {
       return;
     }
-    repository.insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, dedupKey);
+    timeline.insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, dedupKey);
   }
 }

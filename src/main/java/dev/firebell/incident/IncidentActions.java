@@ -1,13 +1,16 @@
 package dev.firebell.incident;
 
 import java.time.Instant;
+import org.jdbi.v3.core.Handle;
 
 /** Acknowledge and resolve by a person, inside the caller's transaction. */
 final class IncidentActions {
   private final IncidentRepository repository;
+  private final TimelineRepository timeline;
 
-  IncidentActions(IncidentRepository repository) {
-    this.repository = repository;
+  IncidentActions(Handle handle) {
+    this.repository = new IncidentRepository(handle);
+    this.timeline = new TimelineRepository(handle);
   }
 
   ActionResult acknowledge(long id, Actor actor, Instant now) {
@@ -57,6 +60,6 @@ final class IncidentActions {
   }
 
   private void stamp(long id, Instant at, TimelineKind kind, String text, Actor actor) {
-    repository.insertTimelineEntry(id, at, kind, text, actor.personId(), null);
+    timeline.insertTimelineEntry(id, at, kind, text, actor.personId(), null);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 
 /** Applies a person's field edits inside the caller's transaction, stamping each change. */
 final class IncidentEditor {
@@ -19,9 +20,11 @@ final class IncidentEditor {
           "actionItems", "action items");
 
   private final IncidentRepository repository;
+  private final TimelineRepository timeline;
 
-  IncidentEditor(IncidentRepository repository) {
-    this.repository = repository;
+  IncidentEditor(Handle handle) {
+    this.repository = new IncidentRepository(handle);
+    this.timeline = new TimelineRepository(handle);
   }
 
   /** Returns the names of the fields that really changed. */
@@ -56,7 +59,7 @@ final class IncidentEditor {
     }
     repository.updateFields(id, title, severity, ReviewCodec.write(after));
     for (String field : changed) {
-      repository.insertTimelineEntry(
+      timeline.insertTimelineEntry(
           id,
           now,
           TimelineKind.FIELD_CHANGED,

@@ -28,7 +28,6 @@ public final class IncidentRepository {
   private static final int FINGERPRINT_WIDTH = 128;
 
   private static final int ALERT_NAME_WIDTH = 1000;
-  private static final int DEDUP_KEY_WIDTH = 400;
 
   private static final String ALERT_COLUMNS =
       """
@@ -89,16 +88,6 @@ public final class IncidentRepository {
               Rows.json(row, "fired_values"),
               row.getString("fired_value_string"),
               Rows.json(row, "peak_values"));
-
-  private static final RowMapper<TimelineEntry> ENTRY =
-      (row, context) ->
-          new TimelineEntry(
-              row.getLong("id"),
-              row.getLong("incident_id"),
-              Rows.instant(row, "occurred_at"),
-              TimelineKind.of(row.getString("kind")),
-              row.getString("description"),
-              row.getString("actor"));
 
   private static final RowMapper<ReviewRow> REVIEW =
       (row, context) ->
@@ -414,36 +403,6 @@ public final class IncidentRepository {
         .bindByType("peakValues", alert.peakValues(), JsonNode.class);
   }
 
-  void insertTimelineEntry(
-      long incidentId, Instant at, TimelineKind kind, String text, String actor, String dedupKey) {
-    handle
-        .createUpdate(
-            """
-            INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor,
-              dedup_key)
-            VALUES (:incidentId, :at, :kind, :text, :actor, :dedupKey)
-            """)
-        .bind("incidentId", incidentId)
-        .bind("at", at)
-        .bind("kind", kind.wireName())
-        .bind("text", text)
-        .bind("actor", actor)
-        .bind("dedupKey", BoundedKey.of(dedupKey, DEDUP_KEY_WIDTH))
-        .execute();
-  }
-
-  public List<TimelineEntry> timeline(long incidentId) {
-    return handle
-        .createQuery(
-            """
-            SELECT id, incident_id, occurred_at, kind, description, actor
-            FROM timeline_entry WHERE incident_id = :incidentId ORDER BY occurred_at, id
-            """)
-        .bind("incidentId", incidentId)
-        .map(ENTRY)
-        .list();
-  }
-
   /** Acknowledges a triggered incident; 0 rows when it is not triggered any more. */
   public int acknowledge(long id, Instant at, String by) {
     return handle
@@ -468,28 +427,6 @@ public final class IncidentRepository {
             WHERE open_incident_id = :id
             """)
         .bind("id", id)
-        .execute();
-  }
-
-  public int linkUses(String tokenHash) {
-    return handle
-        .createQuery("SELECT COUNT(*) FROM used_link_token WHERE token_hash = :tokenHash")
-        .bind("tokenHash", tokenHash)
-        .mapTo(Integer.class)
-        .one();
-  }
-
-  /** A second use of the same link fails on the primary key, even on another instance. */
-  public void markLinkUsed(String tokenHash, long incidentId, Instant at) {
-    handle
-        .createUpdate(
-            """
-            INSERT INTO used_link_token (token_hash, incident_id, used_at)
-            VALUES (:tokenHash, :incidentId, :at)
-            """)
-        .bind("tokenHash", tokenHash)
-        .bind("incidentId", incidentId)
-        .bind("at", at)
         .execute();
   }
 
@@ -558,24 +495,6 @@ public final class IncidentRepository {
         .orElse(null);
   }
 
-  /** A person's note; returns the new entry's id. */
-  public long insertNote(long incidentId, Instant at, String text, String actor) {
-    return handle
-        .createUpdate(
-            """
-            INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor)
-            VALUES (:incidentId, :at, :kind, :text, :actor)
-            """)
-        .bind("incidentId", incidentId)
-        .bind("at", at)
-        .bind("text", text)
-        .bind("actor", actor)
-        .bind("kind", TimelineKind.NOTE.wireName())
-        .executeAndReturnGeneratedKeys("id")
-        .map((row, context) -> row.getLong(1))
-        .one();
-  }
-
   /**
    * The incident list of the web interface: open incidents first, then resolved ones, newest first
    * in each. Two queries, each an index range on (status, id), rather than one sort of every
@@ -622,35 +541,6 @@ public final class IncidentRepository {
         .createQuery("SELECT DISTINCT service FROM incident ORDER BY service")
         .map((row, context) -> row.getString(1))
         .list();
-  }
-
-  public boolean hasEntry(long incidentId, String dedupKey) {
-    return handle
-            .createQuery(
-                """
-            SELECT COUNT(*) FROM timeline_entry
-            WHERE incident_id = :incidentId AND dedup_key = :dedupKey
-            """)
-            .bind("incidentId", incidentId)
-            .bind("dedupKey", BoundedKey.of(dedupKey, DEDUP_KEY_WIDTH))
-            .mapTo(Integer.class)
-            .one()
-        > 0;
-  }
-
-  /** Who resolved an incident: a person's id, or system for auto-resolve; empty while open. */
-  public Optional<String> resolvedBy(long id) {
-    return handle
-        .createQuery(
-            """
-            SELECT actor FROM timeline_entry
-            WHERE incident_id = :id AND kind = :kind
-            ORDER BY occurred_at DESC, id DESC LIMIT 1
-            """)
-        .bind("id", id)
-        .bind("kind", TimelineKind.INCIDENT_RESOLVED.wireName())
-        .map((row, context) -> row.getString(1))
-        .findOne();
   }
 
   /** The labels of the incident's first alert (the one routing looks at), without the rest. */

@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.security.UsedLinkRepository;
 import dev.firebell.store.Durability;
 import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -53,9 +55,7 @@ public final class IncidentService {
         UniqueViolation.retry(
             () ->
                 jdbi.inTransaction(
-                    handle ->
-                        new GroupRecorder(new IncidentRepository(handle), clock, autoResolve)
-                            .record(signal)));
+                    handle -> new GroupRecorder(handle, clock, autoResolve).record(signal)));
     if (result.changedSomething()) {
       durability.awaitDurable();
       boolean opened = result.outcome() == RecordOutcome.OPENED;
@@ -99,12 +99,12 @@ public final class IncidentService {
 
   /** A person acknowledges: escalation stops. Says so when it was already acknowledged. */
   public ActionResult acknowledge(long id, Actor actor) {
-    return act(repository -> new IncidentActions(repository).acknowledge(id, actor, now()));
+    return act(handle -> new IncidentActions(handle).acknowledge(id, actor, now()));
   }
 
   /** A person resolves the incident by hand. */
   public ActionResult resolve(long id, Actor actor) {
-    return act(repository -> new IncidentActions(repository).resolve(id, actor, now()));
+    return act(handle -> new IncidentActions(handle).resolve(id, actor, now()));
   }
 
   /**
@@ -115,12 +115,13 @@ public final class IncidentService {
    */
   public ActionResult actWithLink(long id, Actor actor, String tokenHash, boolean resolve) {
     return act(
-        repository -> {
-          if (repository.linkUses(tokenHash) > 0) {
+        handle -> {
+          UsedLinkRepository links = new UsedLinkRepository(handle);
+          if (links.uses(tokenHash) > 0) {
             throw new LinkAlreadyUsed();
           }
-          repository.markLinkUsed(tokenHash, id, now());
-          IncidentActions actions = new IncidentActions(repository);
+          links.markUsed(tokenHash, id, now());
+          IncidentActions actions = new IncidentActions(handle);
           return resolve
               ? actions.resolve(id, actor, now())
               : actions.acknowledge(id, actor, now());
@@ -133,9 +134,10 @@ public final class IncidentService {
     long entryId =
         jdbi.inTransaction(
             handle -> {
-              IncidentRepository repository = new IncidentRepository(handle);
-              repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
-              return repository.insertNote(id, when, text, actor.personId());
+              new IncidentRepository(handle)
+                  .findIncident(id)
+                  .orElseThrow(() -> new IncidentNotFound(id));
+              return new TimelineRepository(handle).insertNote(id, when, text, actor.personId());
             });
     TimelineEntry entry =
         new TimelineEntry(entryId, id, when, TimelineKind.NOTE, text, actor.personId());
@@ -146,9 +148,7 @@ public final class IncidentService {
   /** Edits the fields a person knows; returns the fields that changed. */
   public List<String> edit(long id, Actor actor, FieldChanges changes) {
     List<String> changed =
-        jdbi.inTransaction(
-            handle ->
-                new IncidentEditor(new IncidentRepository(handle)).edit(id, actor, changes, now()));
+        jdbi.inTransaction(handle -> new IncidentEditor(handle).edit(id, actor, changes, now()));
     if (!changed.isEmpty()) {
       durability.awaitDurable();
     }
@@ -174,18 +174,16 @@ public final class IncidentService {
 
   /** Who resolved an incident (a person id, or system), or null while it is open. */
   public String resolvedBy(long id) {
-    return read(r -> r.resolvedBy(id).orElse(null));
+    return jdbi.withHandle(handle -> new TimelineRepository(handle).resolvedBy(id).orElse(null));
   }
 
   /** Whether a one-time link was already used. */
   public boolean linkUsed(String tokenHash) {
-    return read(r -> r.linkUses(tokenHash) > 0);
+    return jdbi.withHandle(handle -> new UsedLinkRepository(handle).uses(tokenHash) > 0);
   }
 
-  private ActionResult act(Function<IncidentRepository, ActionResult> action) {
-    ActionResult result =
-        UniqueViolation.retry(
-            () -> jdbi.inTransaction(handle -> action.apply(new IncidentRepository(handle))));
+  private ActionResult act(Function<Handle, ActionResult> action) {
+    ActionResult result = UniqueViolation.retry(() -> jdbi.inTransaction(action::apply));
     if (result.outcome().changedSomething()) {
       durability.awaitDurable();
       if (result.outcome() == ActionOutcome.ACKNOWLEDGED) {
@@ -212,14 +210,15 @@ public final class IncidentService {
   }
 
   public IncidentDetails details(long id) {
-    return read(
-        repository -> {
+    return jdbi.withHandle(
+        handle -> {
+          IncidentRepository repository = new IncidentRepository(handle);
           Incident incident =
               repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
           return new IncidentDetails(
               incident,
               repository.alerts(id),
-              repository.timeline(id),
+              new TimelineRepository(handle).timeline(id),
               ReviewCodec.read(repository.review(id)));
         });
   }

@@ -9,15 +9,15 @@ import org.jdbi.v3.core.Handle;
  * table.
  */
 public final class Timeline {
-  private final IncidentRepository repository;
+  private final TimelineRepository repository;
 
-  private Timeline(IncidentRepository repository) {
+  private Timeline(TimelineRepository repository) {
     this.repository = repository;
   }
 
   /** The timeline, on the caller's transaction. */
   public static Timeline on(Handle handle) {
-    return new Timeline(new IncidentRepository(handle));
+    return new Timeline(new TimelineRepository(handle));
   }
 
   /** An automatic entry (actor {@code system}). */

@@ -1,0 +1,108 @@
+package dev.firebell.incident;
+
+import dev.firebell.store.BoundedKey;
+import dev.firebell.store.Rows;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for incidents' timelines, run on the caller's handle. */
+final class TimelineRepository {
+  /** Width of the dedup key column; longer keys are stored as a {@link BoundedKey}. */
+  private static final int DEDUP_KEY_WIDTH = 400;
+
+  private static final RowMapper<TimelineEntry> ENTRY =
+      (row, context) ->
+          new TimelineEntry(
+              row.getLong("id"),
+              row.getLong("incident_id"),
+              Rows.instant(row, "occurred_at"),
+              TimelineKind.of(row.getString("kind")),
+              row.getString("description"),
+              row.getString("actor"));
+
+  private final Handle handle;
+
+  TimelineRepository(Handle handle) {
+    this.handle = handle;
+  }
+
+  void insertTimelineEntry(
+      long incidentId, Instant at, TimelineKind kind, String text, String actor, String dedupKey) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor,
+              dedup_key)
+            VALUES (:incidentId, :at, :kind, :text, :actor, :dedupKey)
+            """)
+        .bind("incidentId", incidentId)
+        .bind("at", at)
+        .bind("kind", kind.wireName())
+        .bind("text", text)
+        .bind("actor", actor)
+        .bind("dedupKey", BoundedKey.of(dedupKey, DEDUP_KEY_WIDTH))
+        .execute();
+  }
+
+  public List<TimelineEntry> timeline(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT id, incident_id, occurred_at, kind, description, actor
+            FROM timeline_entry WHERE incident_id = :incidentId ORDER BY occurred_at, id
+            """)
+        .bind("incidentId", incidentId)
+        .map(ENTRY)
+        .list();
+  }
+
+  public boolean hasEntry(long incidentId, String dedupKey) {
+    return handle
+            .createQuery(
+                """
+            SELECT COUNT(*) FROM timeline_entry
+            WHERE incident_id = :incidentId AND dedup_key = :dedupKey
+            """)
+            .bind("incidentId", incidentId)
+            .bind("dedupKey", BoundedKey.of(dedupKey, DEDUP_KEY_WIDTH))
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  /** Who resolved an incident: a person's id, or system for auto-resolve; empty while open. */
+  public Optional<String> resolvedBy(long id) {
+    return handle
+        .createQuery(
+            """
+            SELECT actor FROM timeline_entry
+            WHERE incident_id = :id AND kind = :kind
+            ORDER BY occurred_at DESC, id DESC LIMIT 1
+            """)
+        .bind("id", id)
+        .bind("kind", TimelineKind.INCIDENT_RESOLVED.wireName())
+        .map((row, context) -> row.getString(1))
+        .findOne();
+  }
+
+  /** A person's note; returns the new entry's id. */
+  public long insertNote(long incidentId, Instant at, String text, String actor) {
+    return handle
+        .createUpdate(
+            """
+            INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor)
+            VALUES (:incidentId, :at, :kind, :text, :actor)
+            """)
+        .bind("incidentId", incidentId)
+        .bind("at", at)
+        .bind("text", text)
+        .bind("actor", actor)
+        .bind("kind", TimelineKind.NOTE.wireName())
+        .executeAndReturnGeneratedKeys("id")
+        .map((row, context) -> row.getLong(1))
+        .one();
+  }
+}
