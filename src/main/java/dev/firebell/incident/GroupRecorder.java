@@ -13,12 +13,14 @@ import org.jdbi.v3.core.Handle;
 final class GroupRecorder {
   private final IncidentRepository repository;
   private final TimelineRepository timeline;
+  private final AlertRepository alertRows;
   private final Clock clock;
   private final boolean autoResolve;
 
   GroupRecorder(Handle handle, Clock clock, boolean autoResolve) {
     this.repository = new IncidentRepository(handle);
     this.timeline = new TimelineRepository(handle);
+    this.alertRows = new AlertRepository(handle);
     this.clock = clock;
     this.autoResolve = autoResolve;
   }
@@ -70,8 +72,7 @@ final class GroupRecorder {
         last == null
             ? signal.alerts()
             : AlertMerge.withoutClosedEpisodes(
-                signal.alerts(),
-                IncidentService.byFingerprint(repository.alertStates(last, false)));
+                signal.alerts(), IncidentService.byFingerprint(alertRows.alertStates(last, false)));
     boolean anyFiring = fresh.stream().anyMatch(AlertSignal::isFiring);
     // Grafana's contact-point test is recorded even when it arrives already resolved.
     if (!anyFiring && !(signal.test() && !fresh.isEmpty())) {
@@ -83,7 +84,7 @@ final class GroupRecorder {
   private RecordResult updateOpenIncident(AlertGroup group, AlertGroupSignal signal) {
     long id = group.openIncidentId();
     Map<String, AlertState> known =
-        IncidentService.byFingerprint(repository.alertStates(id, signal.anyNumbers()));
+        IncidentService.byFingerprint(alertRows.alertStates(id, signal.anyNumbers()));
     AlertMerge.Plan plan = AlertMerge.plan(known, signal.alerts());
     if (!plan.changesStatus()) {
       raisePeaks(id, plan, known);
@@ -106,18 +107,18 @@ final class GroupRecorder {
 
   private void apply(long id, AlertMerge.Plan plan) {
     for (AlertSignal alert : plan.added()) {
-      repository.insertAlert(IncidentAlert.of(id, alert));
+      alertRows.insertAlert(IncidentAlert.of(id, alert));
       stampFired(id, alert);
       if (!alert.isFiring()) {
         stampResolved(id, alert);
       }
     }
     for (AlertSignal alert : plan.refired()) {
-      repository.refireAlert(IncidentAlert.of(id, alert));
+      alertRows.refireAlert(IncidentAlert.of(id, alert));
       stampFired(id, alert);
     }
     for (AlertSignal alert : plan.resolved()) {
-      repository.resolveAlert(IncidentAlert.of(id, alert));
+      alertRows.resolveAlert(IncidentAlert.of(id, alert));
       stampResolved(id, alert);
     }
   }
@@ -125,7 +126,7 @@ final class GroupRecorder {
   private void raisePeaks(long id, AlertMerge.Plan plan, Map<String, AlertState> known) {
     for (AlertSignal alert : plan.raised()) {
       JsonNode peak = known.get(alert.fingerprint()).peakValues();
-      repository.raisePeak(id, alert.fingerprint(), AlertValues.raisedPeak(peak, alert.values()));
+      alertRows.raisePeak(id, alert.fingerprint(), AlertValues.raisedPeak(peak, alert.values()));
     }
   }
 
@@ -138,7 +139,7 @@ final class GroupRecorder {
     if (!autoResolve) {
       return incident.status();
     }
-    List<IncidentAlert> alerts = repository.alerts(id);
+    List<IncidentAlert> alerts = alertRows.alerts(id);
     if (alerts.isEmpty() || alerts.stream().anyMatch(a -> a.status() == AlertStatus.FIRING)) {
       return incident.status();
     }

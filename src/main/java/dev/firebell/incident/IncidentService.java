@@ -81,15 +81,17 @@ public final class IncidentService {
    * each other; anything that might change something takes the locked path.
    */
   private RecordResult knownRepeat(AlertGroupSignal signal) {
-    return read(
-        repository -> {
-          OpenIncident open = repository.openIncidentOf(signal.groupHash()).orElse(null);
+    return jdbi.withHandle(
+        handle -> {
+          OpenIncident open =
+              new IncidentRepository(handle).openIncidentOf(signal.groupHash()).orElse(null);
           if (open == null || !open.status().isOpen()) {
             return null;
           }
           AlertMerge.Plan plan =
               AlertMerge.plan(
-                  byFingerprint(repository.alertStates(open.id(), signal.anyNumbers())),
+                  byFingerprint(
+                      new AlertRepository(handle).alertStates(open.id(), signal.anyNumbers())),
                   signal.alerts());
           return plan.isEmpty()
               ? new RecordResult(RecordOutcome.UNCHANGED, open.id(), open.status())
@@ -217,7 +219,7 @@ public final class IncidentService {
               repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
           return new IncidentDetails(
               incident,
-              repository.alerts(id),
+              new AlertRepository(handle).alerts(id),
               new TimelineRepository(handle).timeline(id),
               ReviewCodec.read(repository.review(id)));
         });

@@ -1,5 +1,6 @@
 package dev.firebell.paging;
 
+import dev.firebell.incident.AlertRepository;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.Timeline;
@@ -77,7 +78,8 @@ public final class EscalationEngine {
   private void start(Handle handle, long id, Instant now) {
     IncidentRepository incidents = new IncidentRepository(handle);
     Incident incident = incidents.findIncident(id).orElseThrow();
-    Map<String, String> labels = routingLabels(incident, incidents.firstAlertLabels(id));
+    Map<String, String> labels =
+        routingLabels(incident, new AlertRepository(handle).firstAlertLabels(id));
     EscalationRepository escalations = new EscalationRepository(handle);
     Optional<MaintenanceWindow> window = maintenance.activeFor(labels, now);
     if (window.isPresent()) {
@@ -110,7 +112,8 @@ public final class EscalationEngine {
   private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
     IncidentRepository incidents = new IncidentRepository(handle);
     Incident incident = incidents.findIncident(id).orElseThrow();
-    return maintenance.activeFor(routingLabels(incident, incidents.firstAlertLabels(id)), now);
+    return maintenance.activeFor(
+        routingLabels(incident, new AlertRepository(handle).firstAlertLabels(id)), now);
   }
 
   /**

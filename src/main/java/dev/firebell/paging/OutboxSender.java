@@ -1,6 +1,7 @@
 package dev.firebell.paging;
 
 import dev.firebell.config.PagingConfig;
+import dev.firebell.incident.AlertRepository;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.IncidentReview;
@@ -180,19 +181,17 @@ public final class OutboxSender {
 
   /** The incident and its first alerts: a storm's page carries 100 of its thousands. */
   private IncidentDetails details(long incidentId) {
-    return Repositories.with(
-        jdbi,
-        IncidentRepository::new,
-        r ->
+    return jdbi.withHandle(
+        handle ->
             new IncidentDetails(
-                r.findIncident(incidentId).orElseThrow(),
-                r.firstAlerts(incidentId, PageMessage.MAX_ALERTS),
+                new IncidentRepository(handle).findIncident(incidentId).orElseThrow(),
+                new AlertRepository(handle).firstAlerts(incidentId, PageMessage.MAX_ALERTS),
                 List.of(),
                 IncidentReview.empty()));
   }
 
   private int alertCount(long incidentId) {
-    return Repositories.with(jdbi, IncidentRepository::new, r -> r.alertCount(incidentId));
+    return Repositories.with(jdbi, AlertRepository::new, r -> r.alertCount(incidentId));
   }
 
   private void delivered(Delivery delivery, Person person, Contact contact) {
