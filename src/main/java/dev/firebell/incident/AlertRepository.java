@@ -57,18 +57,9 @@ public final class AlertRepository {
     this.handle = handle;
   }
 
+  /** Every alert of the incident, earliest first. */
   public List<IncidentAlert> alerts(long incidentId) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + ALERT_COLUMNS
-                + """
-                FROM incident_alert WHERE incident_id = :incidentId
-                ORDER BY starts_at, fingerprint
-                """)
-        .bind("incidentId", incidentId)
-        .map(ALERT)
-        .list();
+    return firstAlerts(incidentId, Integer.MAX_VALUE);
   }
 
   /** The first {@code limit} alerts in the order of {@link #alerts}. */

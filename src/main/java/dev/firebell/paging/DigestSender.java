@@ -256,7 +256,11 @@ final class DigestSender {
           person.id(),
           contact.channel());
     } catch (RuntimeException e) {
-      log.error("digest for {} could not be processed", digest.personId(), e);
+      // The digest stays claimed until its lease runs out; then the next pass sends it again.
+      log.error(
+          "digest for {} could not be processed; retrying when its lease ends",
+          digest.personId(),
+          e);
     }
   }
 
