@@ -17,6 +17,7 @@ import java.sql.SQLTransientException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.BadMessageException;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,13 @@ public final class ErrorMapper {
         });
     routes.exception(
         HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
+    // Jetty's own refusals while a body is read, such as 408 for a client sending too slowly.
+    routes.exception(
+        BadMessageException.class,
+        (e, ctx) -> {
+          ctx.header("Connection", "close");
+          respond(ctx, e.getCode(), "the request could not be read: " + e.getReason(), "body");
+        });
     routes.exception(ConnectionException.class, ErrorMapper::databaseUnavailable);
     routes.exception(DatabaseSyncException.class, ErrorMapper::databaseUnavailable);
     routes.exception(
