@@ -181,7 +181,7 @@ public final class App implements AutoCloseable {
       paging.every(Duration.ofHours(1), housekeeping::run);
       paging.every(Duration.ofHours(1), throttle::forgetOld);
       return new App(database, server, paging, outbox, senders, housekeeping);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // not handled here: release what was opened, then rethrow
       senders.shutdownNow();
       database.close();
       throw e;

@@ -49,8 +49,8 @@ public final class Main {
           "firebell: refusing to listen on "
               + config.server().host()
               + " while "
-              + String.join(", ", samples)
-              + " is in use; set those variables, or FIREBELL_HOST=127.0.0.1 to stay local");
+              + String.join("; ", samples)
+              + "; set those variables, or FIREBELL_HOST=127.0.0.1 to stay local");
       System.exit(2);
       return;
     }
@@ -69,7 +69,7 @@ public final class Main {
       log.error("Firebell could not migrate its database: {}", e.getMessage());
       System.exit(1);
       return;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // anything else that stops start-up: said once, then exit
       log.error("Firebell could not start: {}", e.getMessage(), e);
       System.exit(1);
       return;

@@ -27,19 +27,20 @@ final class StartupWarnings {
   static List<String> sampleSecrets(FirebellConfig config) {
     List<String> found = new ArrayList<>();
     if (SAMPLE_INGEST_TOKEN.equals(config.ingest().bearerToken())) {
-      found.add("the sample ingest token (set FIREBELL_INGEST_TOKEN)");
+      found.add("ingest.bearerToken is the sample's (set FIREBELL_INGEST_TOKEN)");
     }
     if (config.api().tokens().contains(SAMPLE_API_TOKEN)) {
-      found.add("the sample API token (set FIREBELL_API_TOKEN)");
+      found.add("api.tokens holds the sample's token (set FIREBELL_API_TOKEN)");
     }
     config.users().stream()
         .filter(user -> SAMPLE_PASSWORD_HASH.equals(user.passwordHash()))
         .forEach(
             user ->
                 found.add(
-                    "the sample password of user '"
+                    "user '"
                         + user.username()
-                        + "' (set FIREBELL_TESSA_PASSWORD_HASH or its passwordHash)"));
+                        + "' has the sample's password (set FIREBELL_TESSA_PASSWORD_HASH or its"
+                        + " passwordHash)"));
     return found;
   }
 
@@ -60,19 +61,8 @@ final class StartupWarnings {
       log.warn(
           "ingest.allowUnauthenticated is true: anyone who can reach Firebell can post alerts");
     }
-    if (SAMPLE_INGEST_TOKEN.equals(config.ingest().bearerToken())) {
-      log.warn("ingest.bearerToken is the sample's; set FIREBELL_INGEST_TOKEN before real use");
-    }
-    if (config.api().tokens().contains(SAMPLE_API_TOKEN)) {
-      log.warn("api.tokens holds the sample's token; set FIREBELL_API_TOKEN before real use");
-    }
-    config.users().stream()
-        .filter(user -> SAMPLE_PASSWORD_HASH.equals(user.passwordHash()))
-        .forEach(
-            user ->
-                log.warn(
-                    "user '{}' has the sample's password; set its passwordHash before real use",
-                    user.username()));
+    sampleSecrets(config)
+        .forEach(sample -> log.warn("{}: fine on loopback, not for real use", sample));
     if (config.api().tokens().isEmpty()) {
       log.warn("api.tokens is empty: the /api endpoints refuse every request");
     }

@@ -116,6 +116,15 @@ public final class TestApp implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Posts a webhook that must open an incident; returns the incident's id. */
+  public long open(String path, String body) {
+    Reply reply = postWebhook(path, body);
+    if (reply.status() != 200 || !reply.json().has("incidentId")) {
+      throw new AssertionError("POST " + path + ": " + reply);
+    }
+    return reply.json().get("incidentId").asLong();
+  }
+
   public Reply getApi(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(url(path)))

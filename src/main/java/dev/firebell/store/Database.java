@@ -8,6 +8,7 @@ import dev.firebell.text.Cut;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementException;
@@ -56,7 +57,7 @@ public final class Database implements AutoCloseable {
       Durability durability =
           config.isH2() && !config.isH2InMemory() ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;
       return new Database(dataSource, jdbi, durability, flyway);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // not handled here: close the pool, then rethrow
       dataSource.close();
       throw e;
     }
@@ -117,7 +118,7 @@ public final class Database implements AutoCloseable {
     try {
       return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())
           == 1;
-    } catch (RuntimeException e) {
+    } catch (JdbiException e) { // unreachable, refused or failing: all mean "not up"
       return false;
     }
   }
@@ -138,7 +139,7 @@ public final class Database implements AutoCloseable {
   public boolean isReady() {
     try {
       return isReachable() && flyway.info().pending().length == 0;
-    } catch (RuntimeException e) {
+    } catch (FlywayException e) { // Flyway could not read its history: not ready
       return false;
     }
   }
