@@ -87,7 +87,10 @@ public final class App implements AutoCloseable {
 
   /** As {@link #start(FirebellConfig, OnCall, Clock)}, with queries through {@code wrapper}. */
   public static App start(
-      FirebellConfig config, OnCall oncall, Clock clock, UnaryOperator<DataSource> wrapper) {
+      FirebellConfig config, OnCall oncall, Clock given, UnaryOperator<DataSource> wrapper) {
+    // Times are stored to the microsecond, and both databases round a finer one: a row due "now"
+    // would then lie in the future of the pass that wrote it and wait for the next poll.
+    Clock clock = Clock.tick(given, Duration.ofNanos(1_000));
     ObjectMapper json = Json.mapper();
     Database database = Database.open(config.database(), json, wrapper);
     ExecutorService senders = SenderPool.create();
@@ -116,9 +119,10 @@ public final class App implements AutoCloseable {
               new PostmortemDrafter(config.postmortem().keepGuidance()),
               PostmortemTemplate.load(config.postmortem()),
               clock);
-      PagingScheduler paging =
-          new PagingScheduler(
-              new EscalationEngine(database.jdbi(), oncall, maintenance), outbox, clock);
+      EscalationEngine escalations = new EscalationEngine(database.jdbi(), oncall, maintenance);
+      PagingScheduler paging = new PagingScheduler(escalations, outbox, clock);
+      incidents.handOff(escalations);
+      incidents.onOpened(paging::wakeSender);
       incidents.onChange(paging::wake);
       FirebellMetrics metrics =
           new FirebellMetrics(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +17,12 @@ final class GroupRecorder {
   private final AlertRepository alertRows;
   private final Clock clock;
   private final boolean autoResolve;
+  private final Handle handle;
+  private final IncidentHandOff handOff;
 
-  GroupRecorder(Handle handle, Clock clock, boolean autoResolve) {
+  GroupRecorder(Handle handle, Clock clock, boolean autoResolve, IncidentHandOff handOff) {
+    this.handle = handle;
+    this.handOff = handOff;
     this.repository = new IncidentRepository(handle);
     this.timeline = new TimelineRepository(handle);
     this.alertRows = new AlertRepository(handle);
@@ -63,7 +68,26 @@ final class GroupRecorder {
         alerts.stream().anyMatch(AlertSignal::isFiring)
             ? IncidentStatus.TRIGGERED
             : resolveIfAllResolved(id, signal.groupHash());
+    if (status == IncidentStatus.TRIGGERED && !signal.test()) {
+      handOff.opened(handle, id, routingLabels(signal, alerts), clock.instant());
+    }
     return new RecordResult(RecordOutcome.OPENED, id, status);
+  }
+
+  /**
+   * What routes the incident: the group's common labels, completed by its first alert's (the
+   * earliest, as {@link AlertRepository#firstAlertLabels} reads it back).
+   */
+  static Map<String, String> routingLabels(AlertGroupSignal signal, List<AlertSignal> alerts) {
+    AlertSignal first =
+        alerts.stream()
+            .min(
+                Comparator.comparing(AlertSignal::startsAt).thenComparing(AlertSignal::fingerprint))
+            .orElseThrow();
+    Map<String, String> labels = new HashMap<>(first.labels());
+    labels.putAll(signal.groupLabels());
+    labels.putAll(signal.commonLabels());
+    return labels;
   }
 
   private RecordResult openIncident(AlertGroup group, AlertGroupSignal signal) {

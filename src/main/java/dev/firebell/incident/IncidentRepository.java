@@ -242,6 +242,14 @@ public final class IncidentRepository {
         .execute();
   }
 
+  /** Marks an incident as opened (or paused) during a maintenance window: nobody is paged. */
+  public void markInMaintenance(long id) {
+    handle
+        .createUpdate("UPDATE incident SET in_maintenance = TRUE WHERE id = :id")
+        .bind("id", id)
+        .execute();
+  }
+
   /** Detaches a resolved incident from its group, so the group's next firing opens a new one. */
   public void closeGroupOf(long id) {
     handle

@@ -26,7 +26,9 @@ public final class IncidentService {
   private final Clock clock;
   private final boolean autoResolve;
   private volatile Runnable onChange = () -> {};
+  private volatile Runnable onOpened = () -> {};
   private volatile IncidentObserver observer = IncidentObserver.NONE;
+  private volatile IncidentHandOff handOff = IncidentHandOff.NONE;
 
   public IncidentService(Jdbi jdbi, Durability durability, Clock clock, boolean autoResolve) {
     this.jdbi = jdbi;
@@ -40,9 +42,22 @@ public final class IncidentService {
     this.observer = newObserver;
   }
 
-  /** Called after an incident opened or changed status, so paging reacts at once. */
+  /** Called after an incident was acknowledged or resolved, so paging reacts at once. */
   public void onChange(Runnable listener) {
     this.onChange = listener;
+  }
+
+  /**
+   * Called after a new incident committed with what {@link #handOff} queued for it, so its first
+   * pages go out at once rather than at the next poll.
+   */
+  public void onOpened(Runnable listener) {
+    this.onOpened = listener;
+  }
+
+  /** Runs in the transaction of every triggered incident this service opens. */
+  public void handOff(IncidentHandOff newHandOff) {
+    this.handOff = newHandOff;
   }
 
   /** Records a notification; returns once what it changed is durable. */
@@ -55,7 +70,8 @@ public final class IncidentService {
         UniqueViolation.retry(
             () ->
                 jdbi.inTransaction(
-                    handle -> new GroupRecorder(handle, clock, autoResolve).record(signal)));
+                    handle ->
+                        new GroupRecorder(handle, clock, autoResolve, handOff).record(signal)));
     if (result.changedSomething()) {
       durability.awaitDurable();
       boolean opened = result.outcome() == RecordOutcome.OPENED;
@@ -70,7 +86,7 @@ public final class IncidentService {
           observer.resolved(incident);
         }
       }
-      onChange.run();
+      (opened && !resolved ? onOpened : onChange).run();
     }
     return result;
   }

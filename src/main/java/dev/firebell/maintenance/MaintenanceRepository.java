@@ -76,11 +76,4 @@ public final class MaintenanceRepository {
         .bind("now", now)
         .execute();
   }
-
-  public void markIncident(long id) {
-    handle
-        .createUpdate("UPDATE incident SET in_maintenance = TRUE WHERE id = :id")
-        .bind("id", id)
-        .execute();
-  }
 }

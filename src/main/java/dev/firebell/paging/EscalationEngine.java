@@ -2,11 +2,12 @@ package dev.firebell.paging;
 
 import dev.firebell.incident.AlertRepository;
 import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRepository;
+import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.Timeline;
 import dev.firebell.incident.TimelineKind;
 import dev.firebell.maintenance.Maintenance;
-import dev.firebell.maintenance.MaintenanceRepository;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
@@ -25,12 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs escalation policies from the database. {@link #tick(Instant)} starts policies for new
- * incidents, runs the steps that are due, and queues status updates when an incident is
- * acknowledged or resolved. Every change claims its row with a conditional UPDATE in the same
- * transaction that queues the pages, so a step is paged once even with several instances ticking.
+ * Runs escalation policies from the database. A new incident's escalation starts, and its first
+ * step's pages are queued, in the transaction that opens the incident ({@link #opened}). {@link
+ * #tick(Instant)} runs the steps that are due, queues status updates when an incident is
+ * acknowledged or resolved, and starts any triggered incident that has no escalation yet (opened by
+ * an older release). Every change claims its row with a conditional UPDATE in the same transaction
+ * that queues the pages, so a step is paged once even with several instances ticking.
  */
-public final class EscalationEngine {
+public final class EscalationEngine implements IncidentHandOff {
   private static final Logger log = LoggerFactory.getLogger(EscalationEngine.class);
   private static final int BATCH = 100;
 
@@ -75,16 +78,24 @@ public final class EscalationEngine {
     }
   }
 
+  /** Starts a new incident's escalation and runs its first step, in the incident's transaction. */
+  @Override
+  public void opened(Handle handle, long id, Map<String, String> routingLabels, Instant now) {
+    begin(handle, id, routingLabels, now);
+  }
+
   private void start(Handle handle, long id, Instant now) {
-    IncidentRepository incidents = new IncidentRepository(handle);
-    Incident incident = incidents.findIncident(id).orElseThrow();
-    Map<String, String> labels =
-        routingLabels(incident, new AlertRepository(handle).firstAlertLabels(id));
+    Incident incident = new IncidentRepository(handle).findIncident(id).orElseThrow();
+    begin(
+        handle, id, routingLabels(incident, new AlertRepository(handle).firstAlertLabels(id)), now);
+  }
+
+  private void begin(Handle handle, long id, Map<String, String> labels, Instant now) {
     EscalationRepository escalations = new EscalationRepository(handle);
     Optional<MaintenanceWindow> window = maintenance.activeFor(labels, now);
     if (window.isPresent()) {
       escalations.insert(id, "", Escalation.MAINTENANCE, null, now);
-      new MaintenanceRepository(handle).markIncident(id);
+      new IncidentRepository(handle).markInMaintenance(id);
       stamp(
           handle,
           id,
@@ -107,6 +118,16 @@ public final class EscalationEngine {
       return;
     }
     escalations.insert(id, policy.get().id(), Escalation.ACTIVE, now, now);
+    // Maintenance was checked a moment ago: the first step runs now, in this transaction.
+    Escalation first =
+        new Escalation(
+            id, policy.get().id(), Escalation.ACTIVE, 0, now, IncidentStatus.TRIGGERED.name());
+    apply(
+        handle,
+        escalations,
+        first,
+        EscalationDecider.decide(first, policy.get(), Optional.empty(), oncall, now),
+        now);
   }
 
   private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
@@ -140,7 +161,6 @@ public final class EscalationEngine {
 
   /** Decides what the due step does (pure), then claims it and writes the decision. */
   private void runStep(Handle handle, Escalation escalation, Instant now) {
-    EscalationRepository escalations = new EscalationRepository(handle);
     long id = escalation.incidentId();
     int n = escalation.nextStep();
     EscalationPolicy policy = oncall.policies().get(escalation.policyId());
@@ -148,15 +168,29 @@ public final class EscalationEngine {
         policy == null || n >= policy.totalSteps()
             ? Optional.empty()
             : maintenanceFor(handle, id, now);
-    EscalationDecider.Decision decision =
-        EscalationDecider.decide(escalation, policy, window, oncall, now);
+    apply(
+        handle,
+        new EscalationRepository(handle),
+        escalation,
+        EscalationDecider.decide(escalation, policy, window, oncall, now),
+        now);
+  }
+
+  private void apply(
+      Handle handle,
+      EscalationRepository escalations,
+      Escalation escalation,
+      EscalationDecider.Decision decision,
+      Instant now) {
+    long id = escalation.incidentId();
+    int n = escalation.nextStep();
     if (decision instanceof EscalationDecider.Exhausted exhausted) {
       if (escalations.stop(id, n, Escalation.EXHAUSTED) == 1) {
         stamp(handle, id, now, TimelineKind.ESCALATION_EXHAUSTED, exhausted.text());
       }
     } else if (decision instanceof EscalationDecider.Paused paused) {
       if (escalations.stop(id, n, Escalation.MAINTENANCE) == 1) {
-        new MaintenanceRepository(handle).markIncident(id);
+        new IncidentRepository(handle).markInMaintenance(id);
         stamp(handle, id, now, TimelineKind.ESCALATION_STOPPED, paused.text());
       }
     } else if (decision instanceof EscalationDecider.RunStep step) {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the escalation engine and the outbox every poll interval, and at once when woken (an
- * incident opened or changed status), so a page goes out within a second of its webhook.
+ * Runs the escalation engine and the outbox every poll interval, and at once when woken: a new
+ * incident wakes the outbox (its pages were queued with it), an acknowledgement or resolution wakes
+ * a whole pass (status updates to queue and send).
  */
 public final class PagingScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PagingScheduler.class);
@@ -22,6 +23,7 @@ public final class PagingScheduler implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService loop;
   private final AtomicBoolean wakePending = new AtomicBoolean();
+  private final AtomicBoolean sendPending = new AtomicBoolean();
   private volatile boolean closed;
 
   public PagingScheduler(EscalationEngine engine, OutboxSender sender, Clock clock) {
@@ -39,7 +41,10 @@ public final class PagingScheduler implements AutoCloseable {
 
   public void start(Duration pollInterval) {
     loop.scheduleWithFixedDelay(
-        this::runSafely, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        () -> runSafely(this::runOnce),
+        pollInterval.toMillis(),
+        pollInterval.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Runs a maintenance task on the same loop every {@code period}, logging its failures. */
@@ -66,10 +71,28 @@ public final class PagingScheduler implements AutoCloseable {
         loop.execute(
             () -> {
               wakePending.set(false);
-              runSafely();
+              runSafely(this::runOnce);
             });
       } catch (RejectedExecutionException stopped) {
         // Shutting down: the work stays in the database for the next start.
+      }
+    }
+  }
+
+  /**
+   * Asks for the outbox to be sent now, without an escalation pass: what a new incident needs, as
+   * its first pages were queued in its own transaction. Several wakes before it runs make one run.
+   */
+  public void wakeSender() {
+    if (sendPending.compareAndSet(false, true)) {
+      try {
+        loop.execute(
+            () -> {
+              sendPending.set(false);
+              runSafely(() -> sender.dispatchDue(clock.instant()));
+            });
+      } catch (RejectedExecutionException stopped) {
+        // Shutting down: the pages stay in the outbox for the next start.
       }
     }
   }
@@ -90,9 +113,9 @@ public final class PagingScheduler implements AutoCloseable {
    * paging must outlive one bad pass. An OutOfMemoryError is logged here, and the JVM flag
    * -XX:+ExitOnOutOfMemoryError (scripts/run.sh) ends the process so a supervisor restarts it.
    */
-  private void runSafely() {
+  private void runSafely(Runnable pass) {
     try {
-      runOnce();
+      pass.run();
     } catch (Throwable e) { // see above
       if (!closed) {
         log.error("paging pass failed; retrying at the next interval", e);

@@ -86,6 +86,18 @@ class EscalationIT {
   }
 
   @Test
+  void aNewIncidentsFirstPageIsQueuedWithItSoNoEscalationPassIsNeeded() {
+    long id = openPizzaIncident();
+    // The webhook's answer means the page is in the outbox: the sender alone delivers it.
+    assertThat(texts(app.incident(id), "page.sent")).containsExactly("Paged Tessa (webhook): Step 1 of 2, schedule:primary");
+    app.app().outbox().deliverDue(app.clock.instant());
+    assertPages(1, 0);
+
+    app.runPaging();
+    assertPages(1, 0);
+  }
+
+  @Test
   void acknowledgingStopsEscalationAndTellsThoseAlreadyPaged() {
     long id = openPizzaIncident();
     app.runPaging();
