@@ -131,8 +131,13 @@ public final class FirebellProcess implements AutoCloseable {
 
   /** CPU time (user + system) the process has used so far, in milliseconds; -1 without /proc. */
   public long cpuMillis() {
+    return cpuMillis(process.pid());
+  }
+
+  /** CPU time (user and system) process {@code pid} used so far, in ms; -1 without /proc. */
+  public static long cpuMillis(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       // Fields after the command name, which is in parentheses and may contain spaces.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
@@ -170,7 +175,7 @@ public final class FirebellProcess implements AutoCloseable {
         // keep waiting
       }
       try {
-        Thread.sleep(100);
+        Thread.sleep(10); // fine enough to measure the time to ready
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);

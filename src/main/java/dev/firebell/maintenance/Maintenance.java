@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,14 +26,21 @@ public final class Maintenance {
     this.clock = clock;
   }
 
-  /** The window that silences these labels at {@code at}, if any. */
-  public Optional<MaintenanceWindow> activeFor(Map<String, String> labels, Instant at) {
-    return windows(at).stream().filter(w -> w.activeAt(at) && w.matches(labels)).findFirst();
+  /**
+   * The window that silences these labels at {@code at}, if any, read on the caller's transaction
+   * (paging asks while it holds the incident's: a second connection could wait on a full pool).
+   */
+  public Optional<MaintenanceWindow> activeFor(
+      Handle handle, Map<String, String> labels, Instant at) {
+    return windows(new MaintenanceRepository(handle), at).stream()
+        .filter(w -> w.activeAt(at) && w.matches(labels))
+        .findFirst();
   }
 
   /** Windows active now or scheduled ahead. */
   public List<MaintenanceWindow> current() {
-    return windows(clock.instant());
+    Instant now = clock.instant();
+    return Repositories.with(jdbi, MaintenanceRepository::new, r -> windows(r, now));
   }
 
   public MaintenanceWindow add(
@@ -55,10 +63,10 @@ public final class Maintenance {
         == 1;
   }
 
-  private List<MaintenanceWindow> windows(Instant at) {
+  private List<MaintenanceWindow> windows(MaintenanceRepository repository, Instant at) {
     List<MaintenanceWindow> windows = new ArrayList<>();
     configured.stream().filter(w -> w.endsAt().isAfter(at)).forEach(windows::add);
-    windows.addAll(Repositories.with(jdbi, MaintenanceRepository::new, r -> r.current(at)));
+    windows.addAll(repository.current(at));
     windows.sort(Comparator.comparing(MaintenanceWindow::startsAt));
     return windows;
   }

@@ -13,12 +13,33 @@ public record Delivery(
     int round,
     String status,
     int attempts,
-    Instant nextAttemptAt) {
+    Instant nextAttemptAt)
+    implements Leased {
 
   static final String PAGE = "PAGE";
   static final String STATUS_UPDATE = "STATUS_UPDATE";
 
   boolean isPage() {
     return PAGE.equals(kind);
+  }
+
+  @Override
+  public Object key() {
+    return id;
+  }
+
+  /** As claimed: the claim counts the attempt it starts. */
+  Delivery withAttemptCounted() {
+    return new Delivery(
+        id,
+        incidentId,
+        personId,
+        contactIndex,
+        channel,
+        kind,
+        round,
+        status,
+        attempts + 1,
+        nextAttemptAt);
   }
 }

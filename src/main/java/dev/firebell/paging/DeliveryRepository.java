@@ -3,7 +3,6 @@ package dev.firebell.paging;
 import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -73,18 +72,20 @@ public final class DeliveryRepository {
   }
 
   /** Pending deliveries that are due and not held by a live lease. */
-  List<Long> due(Instant now, int limit) {
+  List<Delivery> due(Instant now, int limit) {
     return handle
         .createQuery(
             """
-            SELECT id FROM page_delivery
+            SELECT id, incident_id, person_id, contact_index, channel, kind, round, status,
+              attempts, next_attempt_at
+            FROM page_delivery
             WHERE status = 'PENDING' AND next_attempt_at <= :now
               AND (lease_until IS NULL OR lease_until <= :now)
             ORDER BY next_attempt_at, id LIMIT :limit
             """)
         .bind("now", now)
         .bind("limit", limit)
-        .map((row, context) -> row.getLong(1))
+        .map(DELIVERY)
         .list();
   }
 
@@ -101,19 +102,6 @@ public final class DeliveryRepository {
         .bind("now", now)
         .bind("leaseUntil", leaseUntil)
         .execute();
-  }
-
-  Optional<Delivery> find(long id) {
-    return handle
-        .createQuery(
-            """
-            SELECT id, incident_id, person_id, contact_index, channel, kind, round, status,
-              attempts, next_attempt_at
-            FROM page_delivery WHERE id = :id
-            """)
-        .bind("id", id)
-        .map(DELIVERY)
-        .findOne();
   }
 
   void markDelivered(long id, Instant now) {

@@ -92,7 +92,7 @@ public final class EscalationEngine implements IncidentHandOff {
 
   private void begin(Handle handle, long id, Map<String, String> labels, Instant now) {
     EscalationRepository escalations = new EscalationRepository(handle);
-    Optional<MaintenanceWindow> window = maintenance.activeFor(labels, now);
+    Optional<MaintenanceWindow> window = maintenance.activeFor(handle, labels, now);
     if (window.isPresent()) {
       escalations.insert(id, "", Escalation.MAINTENANCE, null, now);
       new IncidentRepository(handle).markInMaintenance(id);
@@ -134,7 +134,7 @@ public final class EscalationEngine implements IncidentHandOff {
     IncidentRepository incidents = new IncidentRepository(handle);
     Incident incident = incidents.findIncident(id).orElseThrow();
     return maintenance.activeFor(
-        routingLabels(incident, new AlertRepository(handle).firstAlertLabels(id)), now);
+        handle, routingLabels(incident, new AlertRepository(handle).firstAlertLabels(id)), now);
   }
 
   /**

@@ -17,13 +17,22 @@ final class BenchPayloads {
 
   /** The notification as alert group {@code key}, firing or resolved. */
   static String group(String key, boolean resolved) {
+    return group(key, Integer.toHexString(key.hashCode()), resolved);
+  }
+
+  /** For wrk: {@link WrkLoad#KEY} stands for the group's key, its alert's fingerprint too. */
+  static String groupTemplate(boolean resolved) {
+    return group(WrkLoad.KEY, WrkLoad.KEY, resolved);
+  }
+
+  private static String group(String key, String fingerprint, boolean resolved) {
     try {
       ObjectNode body = (ObjectNode) JSON.readTree(GRAFANA);
       body.put("groupKey", "{}:{service=\"" + key + "\"}");
       ((ObjectNode) body.get("commonLabels")).put("service", key);
       ObjectNode alert = (ObjectNode) body.get("alerts").get(0);
       ((ObjectNode) alert.get("labels")).put("service", key);
-      alert.put("fingerprint", Integer.toHexString(key.hashCode()));
+      alert.put("fingerprint", fingerprint);
       if (resolved) {
         body.put("status", "resolved");
         alert.put("status", "resolved").put("endsAt", "2026-11-28T16:30:00Z");

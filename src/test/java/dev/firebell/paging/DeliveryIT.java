@@ -151,7 +151,7 @@ class DeliveryIT {
             .singleElement()
             .asString()
             .contains("failed after 2 attempts")
-            .contains("timeout");
+            .containsPattern("timeout|timed out");
       }
     }
   }

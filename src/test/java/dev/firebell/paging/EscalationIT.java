@@ -89,7 +89,8 @@ class EscalationIT {
   void aNewIncidentsFirstPageIsQueuedWithItSoNoEscalationPassIsNeeded() {
     long id = openPizzaIncident();
     // The webhook's answer means the page is in the outbox: the sender alone delivers it.
-    assertThat(texts(app.incident(id), "page.sent")).containsExactly("Paged Tessa (webhook): Step 1 of 2, schedule:primary");
+    assertThat(texts(app.incident(id), "page.sent"))
+        .containsExactly("Paged Tessa (webhook): Step 1 of 2, schedule:primary");
     app.app().outbox().deliverDue(app.clock.instant());
     assertPages(1, 0);
 

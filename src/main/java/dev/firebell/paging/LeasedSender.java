@@ -1,0 +1,136 @@
+package dev.firebell.paging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one claim → lease → send → outcome machine, for pages, status updates and digests alike. Each
+ * due message is claimed with a lease (so a dead sender's work is taken over when the lease runs
+ * out) and sent on a worker thread of its own (so one slow channel holds up nobody else); then its
+ * outcome is written, or after a failure {@link DeliveryPolicy} decides between a retry and giving
+ * up. Whatever else goes wrong leaves the message claimed: its lease sends it again.
+ */
+final class LeasedSender<M extends Leased> {
+  private static final Logger log = LoggerFactory.getLogger(LeasedSender.class);
+
+  private final Jdbi jdbi;
+  private final Mailbox<M> mailbox;
+  private final DeliveryPolicy policy;
+  private final DeliveryObserver observer;
+  private final Clock clock;
+  private final ExecutorService workers;
+  private final Set<Object> inFlight = ConcurrentHashMap.newKeySet();
+
+  LeasedSender(
+      Jdbi jdbi,
+      Mailbox<M> mailbox,
+      DeliveryPolicy policy,
+      DeliveryObserver observer,
+      Clock clock,
+      ExecutorService workers) {
+    this.jdbi = jdbi;
+    this.mailbox = mailbox;
+    this.policy = policy;
+    this.observer = observer;
+    this.clock = clock;
+    this.workers = workers;
+  }
+
+  /** Claims every due message and hands it to a worker; returns without waiting. */
+  List<Future<?>> dispatchDue(Instant now, Instant leaseUntil) {
+    List<Future<?>> sends = new ArrayList<>();
+    for (M due : mailbox.due(now)) {
+      if (!inFlight.add(due.key())) {
+        continue;
+      }
+      Future<?> send = null;
+      try {
+        Optional<M> claimed = mailbox.claim(due, now, leaseUntil);
+        if (claimed.isPresent()) {
+          M message = claimed.get();
+          send = workers.submit(() -> send(message));
+        }
+      } catch (JdbiException e) {
+        // The claim failed: the message stays due (or its lease runs out) for the next pass.
+        log.error("{} could not be claimed; retrying at the next pass", mailbox.describe(due), e);
+      } catch (RejectedExecutionException e) {
+        log.warn("{}: every sender is busy; sending it when its lease ends", mailbox.describe(due));
+      } finally {
+        if (send == null) {
+          inFlight.remove(due.key());
+        }
+      }
+      if (send != null) {
+        sends.add(send);
+      }
+    }
+    return sends;
+  }
+
+  private void send(M message) {
+    try {
+      Mailbox.Outcome outcome;
+      try {
+        outcome = mailbox.send(message);
+      } catch (DeliveryFailure failure) {
+        afterFailure(message, failure);
+        return;
+      }
+      OutcomeWrites.write(jdbi, handle -> outcome.writes().write(handle, clock.instant()));
+      if (outcome.metric() != null) {
+        observer.attempt(message.channel(), message.kind(), outcome.metric());
+      }
+      if (outcome.logLine() != null) {
+        log.info("{}", outcome.logLine());
+      }
+    } catch (RuntimeException e) {
+      // The message stays claimed until its lease runs out; then the next pass sends it again.
+      // Logged at error so a bug here is seen, not silent.
+      log.error(
+          "{} could not be processed; retrying when its lease ends", mailbox.describe(message), e);
+    } finally {
+      inFlight.remove(message.key());
+    }
+  }
+
+  private void afterFailure(M message, DeliveryFailure failure) {
+    Instant now = clock.instant();
+    String error = limit(failure.getMessage());
+    if (policy.afterFailure(message.attempts(), failure, now)
+        instanceof DeliveryPolicy.RetryAt retry) {
+      OutcomeWrites.write(jdbi, handle -> mailbox.retry(handle, message, retry.at(), error));
+      observer.attempt(message.channel(), message.kind(), "retried");
+      log.warn(
+          "{} failed (attempt {}), retrying at {}: {}",
+          mailbox.describe(message),
+          message.attempts(),
+          retry.at(),
+          failure.getMessage());
+      return;
+    }
+    OutcomeWrites.write(jdbi, handle -> mailbox.failed(handle, message, error, now));
+    observer.attempt(message.channel(), message.kind(), "failed");
+    log.warn(
+        "{} failed for good after {} attempt(s): {}",
+        mailbox.describe(message),
+        message.attempts(),
+        failure.getMessage());
+  }
+
+  /** Errors are kept to a length a page of the timeline shows. */
+  static String limit(String text) {
+    return text == null || text.length() <= 1900 ? text : text.substring(0, 1899) + "…";
+  }
+}

@@ -1,0 +1,143 @@
+package dev.firebell.paging;
+
+import dev.firebell.config.PagingConfig;
+import dev.firebell.incident.Timeline;
+import dev.firebell.incident.TimelineKind;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Person;
+import dev.firebell.store.Repositories;
+import dev.firebell.store.UniqueViolation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alert-storm protection: a claimed page beyond its contact's rate ({@code
+ * maxPagesPerPersonPerMinute}) is folded instead of sent, and the folded pages go out as one digest
+ * at the start of the next minute ({@link DigestMailbox}).
+ */
+final class PageFolding {
+  private static final Logger log = LoggerFactory.getLogger(PageFolding.class);
+  private static final Duration REPAIR_EVERY = Duration.ofMinutes(1);
+
+  private final Jdbi jdbi;
+  private final OnCall oncall;
+  private final PagingConfig config;
+  private final DeliveryObserver observer;
+  private volatile Instant lastRepair;
+
+  PageFolding(Jdbi jdbi, OnCall oncall, PagingConfig config, DeliveryObserver observer) {
+    this.jdbi = jdbi;
+    this.oncall = oncall;
+    this.config = config;
+    this.observer = observer;
+  }
+
+  /** Folds a claimed page when its contact already had the allowed pages in the last minute. */
+  boolean foldIfOverLimit(Delivery delivery, Instant now) {
+    Person person = oncall.people().get(delivery.personId());
+    if (!delivery.isPage()
+        || person == null
+        || delivery.contactIndex() >= person.contacts().size()) {
+      return false;
+    }
+    int recent =
+        Repositories.with(
+            jdbi,
+            DigestRepository::new,
+            r ->
+                r.recentPages(
+                    delivery.personId(),
+                    delivery.contactIndex(),
+                    now.minus(Duration.ofMinutes(1)),
+                    now,
+                    delivery.id(),
+                    config.maxPagesPerPersonPerMinute()));
+    if (recent < config.maxPagesPerPersonPerMinute()) {
+      return false;
+    }
+    fold(delivery, person, person.contacts().get(delivery.contactIndex()), now);
+    return true;
+  }
+
+  /**
+   * Folds the page and queues its digest in one transaction, so no folded page is ever left without
+   * a digest to send it. Two senders creating the same digest at once: the loser's transaction
+   * fails on the digest's key and runs again, finding the digest there.
+   */
+  private void fold(Delivery delivery, Person person, Contact contact, Instant now) {
+    Instant sendAt = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    UniqueViolation.retry(
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  DigestRepository digests = new DigestRepository(handle);
+                  digests.fold(delivery.id(), sendAt);
+                  queueDigest(
+                      digests,
+                      new Digest(
+                          delivery.personId(),
+                          delivery.contactIndex(),
+                          contact.channel(),
+                          sendAt,
+                          0));
+                  Timeline.on(handle)
+                      .stamp(
+                          delivery.incidentId(),
+                          now,
+                          TimelineKind.PAGE_FOLDED,
+                          "Page to "
+                              + person.name()
+                              + " via "
+                              + contact.channel()
+                              + " folded into a digest at "
+                              + sendAt
+                              + " (more than "
+                              + config.maxPagesPerPersonPerMinute()
+                              + " pages a minute)");
+                  return null;
+                }));
+    observer.attempt(delivery.channel(), delivery.kind(), "folded");
+    log.info(
+        "incident {}: page to {} via {} folded into the {} digest",
+        delivery.incidentId(),
+        person.id(),
+        contact.channel(),
+        sendAt);
+  }
+
+  private static void queueDigest(DigestRepository digests, Digest digest) {
+    if (digests.digestsAt(digest.personId(), digest.contactIndex(), digest.sendAt()) == 0) {
+      digests.insert(digest.personId(), digest.contactIndex(), digest.channel(), digest.sendAt());
+    }
+  }
+
+  /**
+   * Once a minute: folded pages whose digest row is missing (folded by an older release, which
+   * queued the digest in a second transaction that a crash could lose) get their digest now.
+   */
+  void repairIfDue(Instant now) {
+    if (lastRepair != null && now.isBefore(lastRepair.plus(REPAIR_EVERY))) {
+      return;
+    }
+    lastRepair = now;
+    for (Digest missing : Repositories.with(jdbi, DigestRepository::new, r -> r.missing())) {
+      UniqueViolation.retry(
+          () ->
+              jdbi.inTransaction(
+                  handle -> {
+                    queueDigest(new DigestRepository(handle), missing);
+                    return null;
+                  }));
+      log.warn(
+          "queued the missing {} digest for {} (contact {})",
+          missing.sendAt(),
+          missing.personId(),
+          missing.contactIndex());
+    }
+  }
+}

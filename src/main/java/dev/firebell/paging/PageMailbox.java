@@ -1,0 +1,166 @@
+package dev.firebell.paging;
+
+import dev.firebell.incident.AlertRepository;
+import dev.firebell.incident.IncidentDetails;
+import dev.firebell.incident.IncidentRepository;
+import dev.firebell.incident.IncidentReview;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.Timeline;
+import dev.firebell.incident.TimelineKind;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Person;
+import dev.firebell.store.Repositories;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Pages and status updates in the outbox ({@code page_delivery}). A page claimed beyond its
+ * contact's rate is folded into a digest instead of sent; a page whose incident was acknowledged or
+ * resolved meanwhile is cancelled; a contact gone from the on-call file fails for good.
+ */
+final class PageMailbox implements Mailbox<Delivery> {
+  private static final int BATCH = 200;
+
+  private final Jdbi jdbi;
+  private final OnCall oncall;
+  private final Channels channels;
+  private final PageComposer composer;
+  private final PageFolding folding;
+  private final Clock clock;
+
+  PageMailbox(
+      Jdbi jdbi,
+      OnCall oncall,
+      Channels channels,
+      PageComposer composer,
+      PageFolding folding,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.oncall = oncall;
+    this.channels = channels;
+    this.composer = composer;
+    this.folding = folding;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Delivery> due(Instant now) {
+    return Repositories.with(jdbi, DeliveryRepository::new, r -> r.due(now, BATCH));
+  }
+
+  @Override
+  public Optional<Delivery> claim(Delivery due, Instant now, Instant leaseUntil) {
+    boolean claimed =
+        Repositories.with(jdbi, DeliveryRepository::new, r -> r.claim(due.id(), now, leaseUntil))
+            == 1;
+    if (!claimed) {
+      return Optional.empty();
+    }
+    Delivery delivery = due.withAttemptCounted();
+    return folding.foldIfOverLimit(delivery, now) ? Optional.empty() : Optional.of(delivery);
+  }
+
+  @Override
+  public Outcome send(Delivery delivery) throws DeliveryFailure {
+    Loaded loaded = load(delivery.incidentId());
+    IncidentDetails details = loaded.details();
+    if (delivery.isPage() && details.incident().status() != IncidentStatus.TRIGGERED) {
+      return new Outcome(
+          "cancelled",
+          (handle, now) -> new DeliveryRepository(handle).finish(delivery.id(), "CANCELLED", null),
+          null);
+    }
+    Person person = oncall.people().get(delivery.personId());
+    if (person == null || delivery.contactIndex() >= person.contacts().size()) {
+      throw DeliveryFailure.permanent("the contact is no longer in the on-call configuration");
+    }
+    Contact contact = person.contacts().get(delivery.contactIndex());
+    PageMessage message =
+        composer.compose(details, loaded.alertCount(), person, delivery.isPage(), clock.instant());
+    channels.forType(contact.type()).send(contact, message);
+    return new Outcome(
+        "delivered",
+        (handle, now) -> {
+          new DeliveryRepository(handle).markDelivered(delivery.id(), now);
+          if (delivery.isPage()) {
+            Timeline.on(handle)
+                .stamp(
+                    delivery.incidentId(),
+                    now,
+                    TimelineKind.PAGE_DELIVERED,
+                    "Page delivered to " + person.name() + " via " + contact.channel());
+          }
+        },
+        "incident "
+            + delivery.incidentId()
+            + ": "
+            + (delivery.isPage() ? "page" : "status update")
+            + " delivered to "
+            + person.id()
+            + " via "
+            + contact.channel());
+  }
+
+  @Override
+  public void retry(Handle handle, Delivery delivery, Instant at, String error) {
+    new DeliveryRepository(handle).reschedule(delivery.id(), at, error);
+  }
+
+  @Override
+  public void failed(Handle handle, Delivery delivery, String error, Instant now) {
+    new DeliveryRepository(handle).finish(delivery.id(), "FAILED", error);
+    if (delivery.isPage()) {
+      Person person = oncall.people().get(delivery.personId());
+      String name = person == null ? delivery.personId() : person.name();
+      Timeline.on(handle)
+          .stamp(
+              delivery.incidentId(),
+              now,
+              TimelineKind.PAGE_FAILED,
+              LeasedSender.limit(
+                  "Page to "
+                      + name
+                      + " via "
+                      + delivery.channel()
+                      + " failed after "
+                      + delivery.attempts()
+                      + (delivery.attempts() == 1 ? " attempt: " : " attempts: ")
+                      + error));
+    }
+  }
+
+  @Override
+  public String describe(Delivery delivery) {
+    return "incident "
+        + delivery.incidentId()
+        + ": "
+        + (delivery.isPage() ? "page" : "status update")
+        + " to "
+        + delivery.personId()
+        + " via "
+        + delivery.channel();
+  }
+
+  /** What a page shows: the incident, its first alerts and how many it has. */
+  private record Loaded(IncidentDetails details, int alertCount) {}
+
+  /** The incident and its first alerts: a storm's page carries 100 of its thousands. */
+  private Loaded load(long incidentId) {
+    return jdbi.withHandle(
+        handle -> {
+          AlertRepository alerts = new AlertRepository(handle);
+          return new Loaded(
+              new IncidentDetails(
+                  new IncidentRepository(handle).findIncident(incidentId).orElseThrow(),
+                  alerts.firstAlerts(incidentId, PageMessage.MAX_ALERTS),
+                  List.of(),
+                  IncidentReview.empty()),
+              alerts.alertCount(incidentId));
+        });
+  }
+}
