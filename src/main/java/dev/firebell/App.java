@@ -122,8 +122,7 @@ public final class App implements AutoCloseable {
       EscalationEngine escalations = new EscalationEngine(database.jdbi(), oncall, maintenance);
       PagingScheduler paging = new PagingScheduler(escalations, outbox, clock);
       incidents.handOff(escalations);
-      incidents.onOpened(paging::wakeSender);
-      incidents.onChange(paging::wake);
+      incidents.onChange(paging::wakeSender);
       FirebellMetrics metrics =
           new FirebellMetrics(
               database.jdbi(),

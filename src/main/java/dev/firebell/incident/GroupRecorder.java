@@ -177,6 +177,7 @@ final class GroupRecorder {
     Instant resolvedAt = lastEnd.isBefore(incident.startedAt()) ? incident.startedAt() : lastEnd;
     repository.resolveIncident(id, resolvedAt);
     repository.updateGroup(groupHash, null, id);
+    handOff.statusChanged(handle, id, IncidentStatus.RESOLVED, clock.instant());
     stamp(
         id,
         resolvedAt,

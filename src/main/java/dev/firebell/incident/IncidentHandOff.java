@@ -5,17 +5,22 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Work that commits together with a new incident: paging starts the incident's escalation and
- * queues its first pages here, in the transaction that opens it, so the page is durable with the
- * incident and goes out as soon as that transaction commits.
+ * Work that commits together with an incident's change: paging starts a new incident's escalation
+ * and queues its first pages, or stops it and queues status updates when the incident is
+ * acknowledged or resolved, in the transaction that makes the change. What it queues is durable
+ * with the change and goes out as soon as that transaction commits.
  */
 public interface IncidentHandOff {
-  IncidentHandOff NONE = (handle, incidentId, routingLabels, now) -> {};
+  IncidentHandOff NONE = new IncidentHandOff() {};
 
   /**
    * A triggered, non-test incident was just opened on {@code handle}.
    *
    * @param routingLabels the group's common labels completed by its first alert's
    */
-  void opened(Handle handle, long incidentId, Map<String, String> routingLabels, Instant now);
+  default void opened(
+      Handle handle, long incidentId, Map<String, String> routingLabels, Instant now) {}
+
+  /** An incident was just acknowledged or resolved on {@code handle} (by anyone or anything). */
+  default void statusChanged(Handle handle, long incidentId, IncidentStatus status, Instant now) {}
 }

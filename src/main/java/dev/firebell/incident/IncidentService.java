@@ -26,7 +26,6 @@ public final class IncidentService {
   private final Clock clock;
   private final boolean autoResolve;
   private volatile Runnable onChange = () -> {};
-  private volatile Runnable onOpened = () -> {};
   private volatile IncidentObserver observer = IncidentObserver.NONE;
   private volatile IncidentHandOff handOff = IncidentHandOff.NONE;
 
@@ -42,20 +41,15 @@ public final class IncidentService {
     this.observer = newObserver;
   }
 
-  /** Called after an incident was acknowledged or resolved, so paging reacts at once. */
+  /**
+   * Called after an incident opened or changed status, once what {@link #handOff} queued with it is
+   * committed, so its pages and status updates go out at once rather than at the next poll.
+   */
   public void onChange(Runnable listener) {
     this.onChange = listener;
   }
 
-  /**
-   * Called after a new incident committed with what {@link #handOff} queued for it, so its first
-   * pages go out at once rather than at the next poll.
-   */
-  public void onOpened(Runnable listener) {
-    this.onOpened = listener;
-  }
-
-  /** Runs in the transaction of every triggered incident this service opens. */
+  /** Runs in the transaction of every incident this service opens, acknowledges or resolves. */
   public void handOff(IncidentHandOff newHandOff) {
     this.handOff = newHandOff;
   }
@@ -86,7 +80,9 @@ public final class IncidentService {
           observer.resolved(incident);
         }
       }
-      (opened && !resolved ? onOpened : onChange).run();
+      if (opened || resolved) {
+        onChange.run();
+      }
     }
     return result;
   }
@@ -201,7 +197,18 @@ public final class IncidentService {
   }
 
   private ActionResult act(Function<Handle, ActionResult> action) {
-    ActionResult result = UniqueViolation.retry(() -> jdbi.inTransaction(action::apply));
+    ActionResult result =
+        UniqueViolation.retry(
+            () ->
+                jdbi.inTransaction(
+                    handle -> {
+                      ActionResult acted = action.apply(handle);
+                      if (acted.outcome().changedSomething()) {
+                        Incident incident = acted.incident();
+                        handOff.statusChanged(handle, incident.id(), incident.status(), now());
+                      }
+                      return acted;
+                    }));
     if (result.outcome().changedSomething()) {
       durability.awaitDurable();
       if (result.outcome() == ActionOutcome.ACKNOWLEDGED) {

@@ -3,6 +3,7 @@ package dev.firebell.paging;
 import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -61,6 +62,18 @@ final class EscalationRepository {
         .bindByType("nextStepAt", nextStepAt, Instant.class)
         .bind("now", now)
         .execute();
+  }
+
+  Optional<Escalation> find(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status
+            FROM escalation WHERE incident_id = :incidentId
+            """)
+        .bind("incidentId", incidentId)
+        .map(ESCALATION)
+        .findOne();
   }
 
   List<Escalation> due(Instant now, int limit) {

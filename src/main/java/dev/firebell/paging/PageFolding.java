@@ -11,6 +11,9 @@ import dev.firebell.store.UniqueViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,9 @@ final class PageFolding {
   private final DeliveryObserver observer;
   private volatile Instant lastRepair;
 
+  /** Pages counted per contact in the current dispatch pass. */
+  private final Map<List<Object>, Integer> counted = new HashMap<>();
+
   PageFolding(Jdbi jdbi, OnCall oncall, PagingConfig config, DeliveryObserver observer) {
     this.jdbi = jdbi;
     this.oncall = oncall;
@@ -37,31 +43,48 @@ final class PageFolding {
     this.observer = observer;
   }
 
-  /** Folds a claimed page when its contact already had the allowed pages in the last minute. */
-  boolean foldIfOverLimit(Delivery delivery, Instant now) {
+  /**
+   * Folds a claimed page when its contact already had the allowed pages in the last minute. The
+   * database is asked once per contact and pass (a pass claims up to 200 pages, mostly for the few
+   * people on call); each page let through in the pass is then counted here, as the database would
+   * count it while it is being sent.
+   */
+  synchronized boolean foldIfOverLimit(Delivery delivery, Instant now) {
     Person person = oncall.people().get(delivery.personId());
     if (!delivery.isPage()
         || person == null
         || delivery.contactIndex() >= person.contacts().size()) {
       return false;
     }
-    int recent =
-        Repositories.with(
-            jdbi,
-            DigestRepository::new,
-            r ->
-                r.recentPages(
-                    delivery.personId(),
-                    delivery.contactIndex(),
-                    now.minus(Duration.ofMinutes(1)),
-                    now,
-                    delivery.id(),
-                    config.maxPagesPerPersonPerMinute()));
+    List<Object> contact = List.of(delivery.personId(), delivery.contactIndex());
+    Integer known = counted.get(contact);
+    int recent = known != null ? known : recentPages(delivery, now);
     if (recent < config.maxPagesPerPersonPerMinute()) {
+      counted.put(contact, recent + 1);
       return false;
     }
+    counted.put(contact, recent);
     fold(delivery, person, person.contacts().get(delivery.contactIndex()), now);
     return true;
+  }
+
+  /** A new dispatch pass: contacts are counted in the database again. */
+  synchronized void startPass() {
+    counted.clear();
+  }
+
+  private int recentPages(Delivery delivery, Instant now) {
+    return Repositories.with(
+        jdbi,
+        DigestRepository::new,
+        r ->
+            r.recentPages(
+                delivery.personId(),
+                delivery.contactIndex(),
+                now.minus(Duration.ofMinutes(1)),
+                now,
+                delivery.id(),
+                config.maxPagesPerPersonPerMinute()));
   }
 
   /**

@@ -42,7 +42,7 @@ public final class BenchMain {
   private static final int STORED_INCIDENTS = 100_000;
   private static final Path CLASS_CACHE = Path.of("target/bench/firebell.jsa");
   private final String grafanaBody = BenchPayloads.GRAFANA;
-  private final WrkLoad wrk = new WrkLoad(Path.of("target/bench"));
+  private final WrkLoad wrk = new WrkLoad(Path.of("target/bench/wrk"));
   private long peakRssMib;
 
   private BenchMain(List<String> options) {

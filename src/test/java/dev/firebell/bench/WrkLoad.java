@@ -62,6 +62,7 @@ final class WrkLoad {
       int connections,
       Duration duration)
       throws IOException, InterruptedException {
+    Files.createDirectories(dir);
     String slug = name.replaceAll("[^A-Za-z0-9]+", "-");
     Path firingFile = dir.resolve(slug + "-firing.json");
     Path resolvedFile = dir.resolve(slug + "-resolved.json");

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * acknowledgement by link, step 2 not paged, resolution, status update) runs once for every JDBC
  * call on it, with that one call failing as a dropped connection (08006) or a serialization failure
  * (40001). Afterwards, with no restart and within a few paging passes: the incident is recorded,
- * step 1 was paged exactly once, the acknowledged incident never escalated, its status update went
- * out, and nothing is left pending or folded. A webhook that hit the fault got a 503 and its retry
- * succeeded.
+ * step 1 was paged exactly once, the acknowledged incident never escalated, its two status updates
+ * (acknowledged, resolved) went out, and nothing is left pending or folded. A webhook that hit the
+ * fault got a 503 and its retry succeeded.
  */
 class FaultSweepIT {
   private static final String FIRING = Fixtures.read("alertmanager-live/am-firing.json");
@@ -76,15 +76,15 @@ class FaultSweepIT {
       assertThat(capture.requests("/sam")).as("step 2 after an acknowledgement").isEmpty();
 
       webhook(app, RESOLVED);
-      settle(app, () -> capture.requests("/tessa").size() >= 2);
+      settle(app, () -> capture.requests("/tessa").size() >= 3);
       assertThat(incident(app, id).get("status").asText()).isEqualTo("resolved");
       List<JsonNode> tessa = capture.json("/tessa");
       assertThat(tessa.stream().filter(m -> m.get("kind").asText().equals("page")))
           .as("step-1 pages")
           .hasSize(1);
       assertThat(tessa.stream().filter(m -> m.get("kind").asText().equals("status-update")))
-          .as("status updates")
-          .hasSize(1);
+          .as("status updates (acknowledged, resolved)")
+          .hasSize(2);
       faults.heal();
       assertThat(faults.count("SELECT COUNT(*) FROM page_delivery WHERE status = 'PENDING'"))
           .as("pending deliveries")
