@@ -243,7 +243,7 @@ public final class IncidentRepository {
   }
 
   /** Marks an incident as opened (or paused) during a maintenance window: nobody is paged. */
-  public void markInMaintenance(long id) {
+  void markInMaintenance(long id) {
     handle
         .createUpdate("UPDATE incident SET in_maintenance = TRUE WHERE id = :id")
         .bind("id", id)

@@ -1,9 +1,7 @@
 package dev.firebell.paging;
 
-import dev.firebell.incident.AlertRepository;
-import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
-import dev.firebell.incident.IncidentRepository;
+import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.Timeline;
 import dev.firebell.incident.TimelineKind;
@@ -15,7 +13,6 @@ import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,9 +105,7 @@ public final class EscalationEngine implements IncidentHandOff {
   }
 
   private void start(Handle handle, long id, Instant now) {
-    Incident incident = new IncidentRepository(handle).findIncident(id).orElseThrow();
-    begin(
-        handle, id, routingLabels(incident, new AlertRepository(handle).firstAlertLabels(id)), now);
+    begin(handle, id, storedRoutingLabels(handle, id), now);
   }
 
   private void begin(Handle handle, long id, Map<String, String> labels, Instant now) {
@@ -118,7 +113,7 @@ public final class EscalationEngine implements IncidentHandOff {
     Optional<MaintenanceWindow> window = maintenance.activeFor(handle, labels, now);
     if (window.isPresent()) {
       escalations.insert(id, "", Escalation.MAINTENANCE, null, now);
-      new IncidentRepository(handle).markInMaintenance(id);
+      IncidentRows.on(handle).markInMaintenance(id);
       stamp(
           handle,
           id,
@@ -154,23 +149,12 @@ public final class EscalationEngine implements IncidentHandOff {
   }
 
   private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
-    IncidentRepository incidents = new IncidentRepository(handle);
-    Incident incident = incidents.findIncident(id).orElseThrow();
-    return maintenance.activeFor(
-        handle, routingLabels(incident, new AlertRepository(handle).firstAlertLabels(id)), now);
+    return maintenance.activeFor(handle, storedRoutingLabels(handle, id), now);
   }
 
-  /**
-   * The group's common labels, completed by its first alert's, decide the route. Only that one
-   * alert is read: a storm's incident can carry thousands.
-   */
-  private static Map<String, String> routingLabels(
-      Incident incident, List<Map<String, String>> firstAlertLabels) {
-    Map<String, String> labels = new HashMap<>();
-    firstAlertLabels.forEach(labels::putAll);
-    labels.putAll(incident.groupLabels());
-    labels.putAll(incident.commonLabels());
-    return labels;
+  private static Map<String, String> storedRoutingLabels(Handle handle, long id) {
+    IncidentRows rows = IncidentRows.on(handle);
+    return rows.routingLabels(rows.find(id).orElseThrow());
   }
 
   private void runDueSteps(Instant now) {
@@ -213,7 +197,7 @@ public final class EscalationEngine implements IncidentHandOff {
       }
     } else if (decision instanceof EscalationDecider.Paused paused) {
       if (escalations.stop(id, n, Escalation.MAINTENANCE) == 1) {
-        new IncidentRepository(handle).markInMaintenance(id);
+        IncidentRows.on(handle).markInMaintenance(id);
         stamp(handle, id, now, TimelineKind.ESCALATION_STOPPED, paused.text());
       }
     } else if (decision instanceof EscalationDecider.RunStep step) {

@@ -1,9 +1,8 @@
 package dev.firebell.paging;
 
-import dev.firebell.incident.AlertRepository;
 import dev.firebell.incident.IncidentDetails;
-import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.IncidentReview;
+import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.Timeline;
 import dev.firebell.incident.TimelineKind;
@@ -153,14 +152,14 @@ final class PageMailbox implements Mailbox<Delivery> {
   private Loaded load(long incidentId) {
     return jdbi.withHandle(
         handle -> {
-          AlertRepository alerts = new AlertRepository(handle);
+          IncidentRows rows = IncidentRows.on(handle);
           return new Loaded(
               new IncidentDetails(
-                  new IncidentRepository(handle).findIncident(incidentId).orElseThrow(),
-                  alerts.firstAlerts(incidentId, PageMessage.MAX_ALERTS),
+                  rows.find(incidentId).orElseThrow(),
+                  rows.firstAlerts(incidentId, PageMessage.MAX_ALERTS),
                   List.of(),
                   IncidentReview.empty()),
-              alerts.alertCount(incidentId));
+              rows.alertCount(incidentId));
         });
   }
 }

@@ -48,6 +48,70 @@ class AlertMergeTest {
         .isTrue();
   }
 
+  @Test
+  void anUnknownFingerprintIsAddedFiringOrAlreadyResolved() {
+    AlertMerge.Plan plan =
+        AlertMerge.plan(
+            Map.of(),
+            List.of(
+                signal("a", AlertStatus.FIRING, FIRST), signal("b", AlertStatus.RESOLVED, FIRST)));
+    assertThat(plan.added()).extracting(AlertSignal::fingerprint).containsExactly("a", "b");
+    assertThat(plan.changesStatus()).isTrue();
+  }
+
+  @Test
+  void aRepeatOfAFiringAlertChangesNothing() {
+    Map<String, AlertState> known = Map.of("fp", stored(AlertStatus.FIRING, FIRST));
+    assertThat(AlertMerge.plan(known, List.of(signal(AlertStatus.FIRING, FIRST))).isEmpty())
+        .isTrue();
+  }
+
+  @Test
+  void aResolutionRepeatedAfterItResolvedChangesNothing() {
+    Map<String, AlertState> known = Map.of("fp", stored(AlertStatus.RESOLVED, FIRST));
+    assertThat(AlertMerge.plan(known, List.of(signal(AlertStatus.RESOLVED, FIRST))).isEmpty())
+        .isTrue();
+  }
+
+  @Test
+  void theLastCopyOfAFingerprintInOneNotificationWins() {
+    Map<String, AlertState> known = Map.of("fp", stored(AlertStatus.FIRING, FIRST));
+    AlertMerge.Plan plan =
+        AlertMerge.plan(
+            known, List.of(signal(AlertStatus.RESOLVED, FIRST), signal(AlertStatus.FIRING, FIRST)));
+    assertThat(plan.isEmpty()).isTrue();
+  }
+
+  @Test
+  void eachAlertsOwnStatusCountsNotTheGroups() {
+    Map<String, AlertState> known =
+        Map.of(
+            "a", new AlertState("a", AlertStatus.FIRING, FIRST, null),
+            "b", new AlertState("b", AlertStatus.FIRING, FIRST, null));
+    AlertMerge.Plan plan =
+        AlertMerge.plan(
+            known,
+            List.of(
+                signal("a", AlertStatus.FIRING, FIRST), signal("b", AlertStatus.RESOLVED, FIRST)));
+    assertThat(plan.resolved()).extracting(AlertSignal::fingerprint).containsExactly("b");
+    assertThat(plan.added()).isEmpty();
+  }
+
+  @Test
+  void aDelayedCopyOfAClosedEpisodeDoesNotOpenANewIncident() {
+    Map<String, AlertState> previous = Map.of("fp", stored(AlertStatus.RESOLVED, FIRST));
+    assertThat(
+            AlertMerge.withoutClosedEpisodes(List.of(signal(AlertStatus.FIRING, FIRST)), previous))
+        .isEmpty();
+    assertThat(
+            AlertMerge.withoutClosedEpisodes(
+                List.of(
+                    signal(AlertStatus.FIRING, SECOND), signal("new", AlertStatus.FIRING, FIRST)),
+                previous))
+        .extracting(AlertSignal::fingerprint)
+        .containsExactly("fp", "new");
+  }
+
   private static AlertSignal valued(JsonNode values) {
     return new AlertSignal(
         "fp",
@@ -70,9 +134,24 @@ class AlertMergeTest {
   }
 
   private static AlertSignal signal(AlertStatus status, Instant startsAt) {
+    return signal("fp", status, startsAt);
+  }
+
+  private static AlertSignal signal(String fingerprint, AlertStatus status, Instant startsAt) {
     Instant endsAt = status == AlertStatus.RESOLVED ? startsAt.plusSeconds(60) : null;
     return new AlertSignal(
-        "fp", status, Map.of(), Map.of(), null, null, startsAt, endsAt, null, null, null, null,
+        fingerprint,
+        status,
+        Map.of(),
+        Map.of(),
+        null,
+        null,
+        startsAt,
+        endsAt,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 }

@@ -109,4 +109,71 @@ class OnCallResolverTest {
     assertThat(OnCallResolver.peopleFor(step, oncall, Instant.parse("2026-01-06T00:00:00Z")))
         .containsExactly("tessa", "sam");
   }
+
+  @Test
+  void twoRotationsPutBothOfTheirPeopleOnCall() {
+    Schedule schedule =
+        new Schedule(
+            "both",
+            ZoneId.of("UTC"),
+            List.of(
+                new Rotation(
+                    LocalDateTime.parse("2026-01-05T09:00"),
+                    Duration.ofDays(7),
+                    List.of("tessa", "sam")),
+                new Rotation(
+                    LocalDateTime.parse("2026-01-05T09:00"),
+                    Duration.ofDays(1),
+                    List.of("ana", "tessa"))),
+            List.of());
+    assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-01-05T10:00:00Z")))
+        .containsExactly("tessa", "ana");
+    assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-01-06T10:00:00Z")))
+        .as("one person on both rotations is on call once")
+        .containsExactly("tessa");
+  }
+
+  @Test
+  void theNextChangeIsTheNextHandOffOrOverrideEdge() {
+    Schedule schedule =
+        new Schedule(
+            "primary",
+            ZoneId.of("UTC"),
+            List.of(
+                new Rotation(
+                    LocalDateTime.parse("2026-01-05T09:00"),
+                    Duration.ofDays(7),
+                    List.of("tessa", "sam"))),
+            List.of(
+                new ScheduleOverride(
+                    "ana",
+                    LocalDateTime.parse("2026-01-07T12:00"),
+                    LocalDateTime.parse("2026-01-08T12:00"))));
+    assertThat(OnCallResolver.nextChange(schedule, Instant.parse("2026-01-06T00:00:00Z")))
+        .contains(Instant.parse("2026-01-07T12:00:00Z"));
+    assertThat(OnCallResolver.nextChange(schedule, Instant.parse("2026-01-07T13:00:00Z")))
+        .contains(Instant.parse("2026-01-08T12:00:00Z"));
+    assertThat(OnCallResolver.nextChange(schedule, Instant.parse("2026-01-09T00:00:00Z")))
+        .contains(Instant.parse("2026-01-12T09:00:00Z"));
+  }
+
+  @Test
+  void anOverrideEndsAtItsToAndTheRotationResumes() {
+    Schedule schedule =
+        new Schedule(
+            "primary",
+            ZoneId.of("UTC"),
+            List.of(
+                new Rotation(
+                    LocalDateTime.parse("2026-01-05T09:00"), Duration.ofDays(7), List.of("tessa"))),
+            List.of(
+                new ScheduleOverride(
+                    "ana",
+                    LocalDateTime.parse("2026-01-07T12:00"),
+                    LocalDateTime.parse("2026-01-08T12:00"))));
+    assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-01-08T11:59:59Z")))
+        .containsExactly("ana");
+    assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-01-08T12:00:00Z")))
+        .containsExactly("tessa");
+  }
 }

@@ -42,6 +42,43 @@ class LinkTokensTest {
         .isNotEqualTo(tokens.verify(second, LinkAction.ACK, NOW).tokenHash());
   }
 
+  @Test
+  void aTokenForOneActionDoesNotDoTheOther() {
+    String ack = tokens.issue(7, "tessa", LinkAction.ACK, NOW);
+    assertThatThrownBy(() -> tokens.verify(ack, LinkAction.RESOLVE, NOW))
+        .isInstanceOf(InvalidLink.class);
+  }
+
+  @Test
+  void aTokenExpiresAfterItsTimeToLive() {
+    String token = tokens.issue(7, "tessa", LinkAction.ACK, NOW);
+    assertThat(tokens.verify(token, LinkAction.ACK, NOW.plus(Duration.ofHours(23))).incidentId())
+        .isEqualTo(7);
+    assertThatThrownBy(() -> tokens.verify(token, LinkAction.ACK, NOW.plus(Duration.ofHours(25))))
+        .isInstanceOf(InvalidLink.class)
+        .extracting(e -> ((InvalidLink) e).reason())
+        .isEqualTo(InvalidLink.Reason.EXPIRED);
+  }
+
+  @Test
+  void aTokenSignedWithAnotherSecretIsForged() {
+    String foreign =
+        new LinkTokens("another secret", Duration.ofHours(24))
+            .issue(7, "tessa", LinkAction.ACK, NOW);
+    assertThatThrownBy(() -> tokens.verify(foreign, LinkAction.ACK, NOW))
+        .isInstanceOf(InvalidLink.class)
+        .extracting(e -> ((InvalidLink) e).reason())
+        .isEqualTo(InvalidLink.Reason.FORGED);
+  }
+
+  @Test
+  void garbageIsMalformed() {
+    for (String garbage : new String[] {"", "x", "not a token", "a".repeat(500)}) {
+      assertThatThrownBy(() -> tokens.verify(garbage, LinkAction.ACK, NOW))
+          .isInstanceOf(InvalidLink.class);
+    }
+  }
+
   /** The last base64 character carries unused low bits: raising them keeps the decoded bytes. */
   private static String withLastCharacterRaised(String token) {
     char last = token.charAt(token.length() - 1);
