@@ -20,6 +20,9 @@ final class GroupRecorder {
   private final Handle handle;
   private final IncidentHandOff handOff;
 
+  /** The incident this transaction opened, whose timeline has nothing to repeat yet. */
+  private long opened = -1;
+
   GroupRecorder(Handle handle, Clock clock, boolean autoResolve, IncidentHandOff handOff) {
     this.handle = handle;
     this.handOff = handOff;
@@ -54,6 +57,7 @@ final class GroupRecorder {
 
   private RecordResult openIncident(AlertGroupSignal signal, List<AlertSignal> alerts, Long last) {
     long id = repository.insertIncident(signal, signal.startedAt(alerts), last);
+    opened = id;
     repository.updateGroup(signal.groupHash(), id, id);
     stamp(
         id,
@@ -205,9 +209,12 @@ final class GroupRecorder {
         "alert.resolved/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
   }
 
-  /** Stamps an automatic entry once: an entry with the same key (a replay) is not repeated. */
+  /**
+   * Stamps an automatic entry once: an entry with the same key (a replay) is not repeated. An
+   * incident opened in this transaction has no entries to look for (its alerts' keys differ).
+   */
   private void stamp(long id, Instant at, TimelineKind kind, String text, String dedupKey) {
-    if (dedupKey != null && timeline.hasEntry(id, dedupKey)) {
+    if (dedupKey != null && id != opened && timeline.hasEntry(id, dedupKey)) {
       return;
     }
     timeline.insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, dedupKey);

@@ -75,7 +75,7 @@ public final class OutboxSender {
   /** Claims every due page, status update and digest and hands each to a worker. */
   public List<Future<?>> dispatchDue(Instant now) {
     Instant leaseUntil = now.plus(config.requestTimeout().multipliedBy(3));
-    folding.startPass();
+    folding.startPass(now);
     List<Future<?>> sends = new ArrayList<>(pages.dispatchDue(now, leaseUntil));
     try {
       folding.repairIfDue(now);

@@ -33,8 +33,16 @@ final class PageFolding {
   private final DeliveryObserver observer;
   private volatile Instant lastRepair;
 
-  /** Pages counted per contact in the current dispatch pass. */
+  /**
+   * How long a contact's count from the database serves the passes that follow, each page let
+   * through meanwhile counted here. Asking on every pass cost a scan of a minute of pages per pass
+   * when the configured rate is high; pages another instance sends within this second can go
+   * uncounted, so the rate may be exceeded by what one second carries.
+   */
+  private static final Duration COUNT_REFRESH = Duration.ofSeconds(1);
+
   private final Map<List<Object>, Integer> counted = new HashMap<>();
+  private Instant countedAt;
 
   PageFolding(Jdbi jdbi, OnCall oncall, PagingConfig config, DeliveryObserver observer) {
     this.jdbi = jdbi;
@@ -45,9 +53,8 @@ final class PageFolding {
 
   /**
    * Folds a claimed page when its contact already had the allowed pages in the last minute. The
-   * database is asked once per contact and pass (a pass claims up to 200 pages, mostly for the few
-   * people on call); each page let through in the pass is then counted here, as the database would
-   * count it while it is being sent.
+   * database is asked once per contact a second at most (see {@link #COUNT_REFRESH}); each page let
+   * through since is counted here, as the database would count it while it is being sent.
    */
   synchronized boolean foldIfOverLimit(Delivery delivery, Instant now) {
     Person person = oncall.people().get(delivery.personId());
@@ -68,9 +75,14 @@ final class PageFolding {
     return true;
   }
 
-  /** A new dispatch pass: contacts are counted in the database again. */
-  synchronized void startPass() {
-    counted.clear();
+  /** A new dispatch pass: counts older than {@link #COUNT_REFRESH} are asked again. */
+  synchronized void startPass(Instant now) {
+    if (countedAt == null
+        || !now.isBefore(countedAt.plus(COUNT_REFRESH))
+        || now.isBefore(countedAt)) {
+      counted.clear();
+      countedAt = now;
+    }
   }
 
   private int recentPages(Delivery delivery, Instant now) {

@@ -51,7 +51,7 @@ public final class BenchMain {
     this.h2Only = options.contains("--h2-only");
     this.listOnly = options.contains("--list-only");
     this.phase = Duration.ofSeconds(option(options, "--phase=", quick ? 2 : 20));
-    this.warmUp = Duration.ofSeconds(option(options, "--warm-up=", quick ? 2 : 40));
+    this.warmUp = Duration.ofSeconds(option(options, "--warm-up=", quick ? 2 : 120));
     this.profiler =
         new PhaseProfiler(
             options.contains("--profile"),
@@ -518,8 +518,8 @@ public final class BenchMain {
   }
 
   /**
-   * The JIT needs tens of seconds under load on two cores before figures settle; the warm-up runs
-   * repeats, then new groups, so both paths are compiled before anything is measured.
+   * On two cores the JIT keeps compiling the new-incident path for about two minutes; the warm-up
+   * runs repeats, then new groups, so both paths are compiled before anything is measured.
    */
   private void warmUp(String url) throws Exception {
     Duration half = warmUp.dividedBy(2);
