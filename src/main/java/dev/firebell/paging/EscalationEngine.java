@@ -11,7 +11,6 @@ import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +26,14 @@ import org.slf4j.LoggerFactory;
  * Runs escalation policies from the database. A new incident's escalation starts, and its first
  * step's pages are queued, in the transaction that opens the incident ({@link #opened}); an
  * acknowledgement or resolution stops it and queues status updates in its own ({@link
- * #statusChanged}). {@link #tick(Instant)} runs the steps that are due and, once a minute, catches
- * up with what those hand-offs did not see: incidents opened or changed by an older release (or an
- * instance of one during a rolling upgrade); those queries read every open incident, so they do not
- * run on every pass. Every change claims its row with a conditional UPDATE in the same transaction
- * that queues the pages, so a step is paged once even with several instances ticking.
+ * #statusChanged}). {@link #tick(Instant)} runs the steps that are due; {@link #catchUp(Instant)}
+ * finds what those hand-offs did not see. Every change claims its row with a conditional UPDATE in
+ * the same transaction that queues the pages, so a step is paged once even with several instances
+ * ticking.
  */
 public final class EscalationEngine implements IncidentHandOff {
   private static final Logger log = LoggerFactory.getLogger(EscalationEngine.class);
   private static final int BATCH = 100;
-  private static final Duration CATCH_UP_EVERY = Duration.ofMinutes(1);
 
   private final Jdbi jdbi;
   private final OnCall oncall;
@@ -48,15 +45,20 @@ public final class EscalationEngine implements IncidentHandOff {
     this.maintenance = maintenance;
   }
 
-  private volatile Instant lastCatchUp;
-
+  /** Runs the steps that are due. */
   public void tick(Instant now) {
-    if (lastCatchUp == null || !now.isBefore(lastCatchUp.plus(CATCH_UP_EVERY))) {
-      lastCatchUp = now;
-      startNewIncidents(now);
-      announceStatusChanges(now);
-    }
     runDueSteps(now);
+  }
+
+  /**
+   * Starts triggered incidents that have no escalation and announces status changes nobody
+   * announced: what the hand-offs of an older release (or an instance of one) left undone. These
+   * queries read every open incident, so {@link PagingScheduler} runs them once a minute on a
+   * thread of their own, where they delay no page.
+   */
+  public void catchUp(Instant now) {
+    startNewIncidents(now);
+    announceStatusChanges(now);
   }
 
   /** Stops the escalation and queues status updates, in the transaction that changed the status. */

@@ -22,6 +22,7 @@ public final class PagingScheduler implements AutoCloseable {
   private final OutboxSender sender;
   private final Clock clock;
   private final ScheduledExecutorService loop;
+  private final ScheduledExecutorService catchUp;
   private final AtomicBoolean wakePending = new AtomicBoolean();
   private final AtomicBoolean sendPending = new AtomicBoolean();
   private volatile boolean closed;
@@ -30,21 +31,32 @@ public final class PagingScheduler implements AutoCloseable {
     this.engine = engine;
     this.sender = sender;
     this.clock = clock;
-    this.loop =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "paging");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.loop = singleThread("paging");
+    this.catchUp = singleThread("paging-catch-up");
   }
 
+  private static ScheduledExecutorService singleThread(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * Passes every poll interval; the catch-up (see {@link EscalationEngine#catchUp}) at once and
+   * then every minute, on its own thread: its claims are conditional like every other instance's,
+   * and its scans of every open incident never hold up a page.
+   */
   public void start(Duration pollInterval) {
     loop.scheduleWithFixedDelay(
         () -> runSafely(this::runOnce),
         pollInterval.toMillis(),
         pollInterval.toMillis(),
         TimeUnit.MILLISECONDS);
+    catchUp.scheduleWithFixedDelay(
+        () -> runSafely(() -> engine.catchUp(clock.instant())), 0, 60, TimeUnit.SECONDS);
   }
 
   /** Runs a maintenance task on the same loop every {@code period}, logging its failures. */
@@ -97,14 +109,15 @@ public final class PagingScheduler implements AutoCloseable {
     }
   }
 
-  /** One pass: escalations first, then whatever they queued. */
+  /** One pass: due escalation steps first, then whatever they queued. */
   public void runOnce() {
-    escalate();
+    engine.tick(clock.instant());
     sender.dispatchDue(clock.instant());
   }
 
-  /** Starts, advances and stops escalations; queues pages without sending them. */
+  /** The catch-up and the due steps at once; queues pages without sending them (for tests). */
   public void escalate() {
+    engine.catchUp(clock.instant());
     engine.tick(clock.instant());
   }
 
@@ -126,6 +139,7 @@ public final class PagingScheduler implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    catchUp.shutdownNow();
     loop.shutdownNow();
   }
 }

@@ -39,6 +39,10 @@ public final class BenchMain {
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, Double> serverCpuMicros = new LinkedHashMap<>();
   private final List<String> listReport = new ArrayList<>();
+
+  /** One paragraph per database, after the table (a paragraph inside would end the table). */
+  private final List<String> notes = new ArrayList<>();
+
   private static final int STORED_INCIDENTS = 100_000;
   private static final Path CLASS_CACHE = Path.of("target/bench/firebell.jsa");
   private final String grafanaBody = BenchPayloads.GRAFANA;
@@ -309,8 +313,8 @@ public final class BenchMain {
             + Math.round(restartCached)
             + " ms with the class cache");
 
-    report.add("");
-    report.add(
+    notes.add("");
+    notes.add(
         "**"
             + name
             + ":** ready in "
@@ -356,7 +360,7 @@ public final class BenchMain {
             + " MiB ("
             + goal(rss > 0 && rss <= 256)
             + ").");
-    report.add("");
+    notes.add("");
   }
 
   /** Starts Firebell again on the database a run left, and stops it once it is ready. */
@@ -601,6 +605,8 @@ public final class BenchMain {
         "| scenario | requests/s | of ceiling | p50 ms | p99 ms | max ms | errors | server CPU µs/request | CPU of ceiling's | goal |");
     lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     lines.addAll(report);
+    lines.add("");
+    lines.addAll(notes);
     lines.addAll(listReport);
     lines.add("");
     lines.add(
