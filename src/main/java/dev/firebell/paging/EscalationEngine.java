@@ -114,7 +114,7 @@ public final class EscalationEngine implements IncidentHandOff {
     EscalationRepository escalations = new EscalationRepository(handle);
     Optional<MaintenanceWindow> window = maintenance.activeFor(handle, labels, now);
     if (window.isPresent()) {
-      escalations.insert(id, "", Escalation.MAINTENANCE, null, now);
+      escalations.insert(id, "", Escalation.MAINTENANCE, 0, null, now);
       IncidentRows.on(handle).markInMaintenance(id);
       stamp(
           handle,
@@ -127,7 +127,7 @@ public final class EscalationEngine implements IncidentHandOff {
     }
     Optional<EscalationPolicy> policy = oncall.policyFor(labels);
     if (policy.isEmpty()) {
-      escalations.insert(id, "", Escalation.UNROUTED, null, now);
+      escalations.insert(id, "", Escalation.UNROUTED, 0, null, now);
       stamp(
           handle,
           id,
@@ -137,17 +137,20 @@ public final class EscalationEngine implements IncidentHandOff {
       log.warn("incident {}: no route matched, nobody paged", id);
       return;
     }
-    escalations.insert(id, policy.get().id(), Escalation.ACTIVE, now, now);
-    // Maintenance was checked a moment ago: the first step runs now, in this transaction.
+    // Maintenance was checked a moment ago: the first step runs now, in this transaction, and is
+    // written as already claimed (nobody else can see the incident yet).
     Escalation first =
         new Escalation(
             id, policy.get().id(), Escalation.ACTIVE, 0, now, IncidentStatus.TRIGGERED.name());
-    apply(
-        handle,
-        escalations,
-        first,
-        EscalationDecider.decide(first, policy.get(), Optional.empty(), oncall, now),
-        now);
+    EscalationDecider.Decision decision =
+        EscalationDecider.decide(first, policy.get(), Optional.empty(), oncall, now);
+    if (decision instanceof EscalationDecider.RunStep step) {
+      escalations.insert(id, policy.get().id(), Escalation.ACTIVE, 1, step.nextAt(), now);
+      queue(handle, id, step, now);
+    } else {
+      escalations.insert(id, policy.get().id(), Escalation.ACTIVE, 0, now, now);
+      apply(handle, escalations, first, decision, now);
+    }
   }
 
   private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
@@ -216,6 +219,11 @@ public final class EscalationEngine implements IncidentHandOff {
     if (escalations.claimStep(id, step.step(), step.nextAt()) == 0) {
       return; // acknowledged, resolved, or claimed by another instance
     }
+    queue(handle, id, step, now);
+  }
+
+  /** Queues a claimed step's pages and says so on the timeline. */
+  private void queue(Handle handle, long id, EscalationDecider.RunStep step, Instant now) {
     if (step.escalatedText() != null) {
       stamp(handle, id, now, TimelineKind.ESCALATED, step.escalatedText());
     }

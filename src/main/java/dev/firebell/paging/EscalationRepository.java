@@ -48,17 +48,24 @@ final class EscalationRepository {
         .list();
   }
 
-  void insert(long incidentId, String policyId, String state, Instant nextStepAt, Instant now) {
+  void insert(
+      long incidentId,
+      String policyId,
+      String state,
+      int nextStep,
+      Instant nextStepAt,
+      Instant now) {
     handle
         .createUpdate(
             """
             INSERT INTO escalation (incident_id, policy_id, state, next_step, next_step_at,
               announced_status, started_at)
-            VALUES (:incidentId, :policyId, :state, 0, :nextStepAt, 'TRIGGERED', :now)
+            VALUES (:incidentId, :policyId, :state, :nextStep, :nextStepAt, 'TRIGGERED', :now)
             """)
         .bind("incidentId", incidentId)
         .bind("policyId", policyId)
         .bind("state", state)
+        .bind("nextStep", nextStep)
         .bindByType("nextStepAt", nextStepAt, Instant.class)
         .bind("now", now)
         .execute();

@@ -113,18 +113,10 @@ class OnCallResolverTest {
   @Test
   void twoRotationsPutBothOfTheirPeopleOnCall() {
     Schedule schedule =
-        new Schedule(
-            "both",
-            ZoneId.of("UTC"),
+        utc(
             List.of(
-                new Rotation(
-                    LocalDateTime.parse("2026-01-05T09:00"),
-                    Duration.ofDays(7),
-                    List.of("tessa", "sam")),
-                new Rotation(
-                    LocalDateTime.parse("2026-01-05T09:00"),
-                    Duration.ofDays(1),
-                    List.of("ana", "tessa"))),
+                weeklyRotation(List.of("tessa", "sam")),
+                new Rotation(MONDAY, Duration.ofDays(1), List.of("ana", "tessa"))),
             List.of());
     assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-01-05T10:00:00Z")))
         .containsExactly("tessa", "ana");
@@ -136,19 +128,7 @@ class OnCallResolverTest {
   @Test
   void theNextChangeIsTheNextHandOffOrOverrideEdge() {
     Schedule schedule =
-        new Schedule(
-            "primary",
-            ZoneId.of("UTC"),
-            List.of(
-                new Rotation(
-                    LocalDateTime.parse("2026-01-05T09:00"),
-                    Duration.ofDays(7),
-                    List.of("tessa", "sam"))),
-            List.of(
-                new ScheduleOverride(
-                    "ana",
-                    LocalDateTime.parse("2026-01-07T12:00"),
-                    LocalDateTime.parse("2026-01-08T12:00"))));
+        utc(List.of(weeklyRotation(List.of("tessa", "sam"))), List.of(ANA_OVERRIDE));
     assertThat(OnCallResolver.nextChange(schedule, Instant.parse("2026-01-06T00:00:00Z")))
         .contains(Instant.parse("2026-01-07T12:00:00Z"));
     assertThat(OnCallResolver.nextChange(schedule, Instant.parse("2026-01-07T13:00:00Z")))
@@ -159,21 +139,23 @@ class OnCallResolverTest {
 
   @Test
   void anOverrideEndsAtItsToAndTheRotationResumes() {
-    Schedule schedule =
-        new Schedule(
-            "primary",
-            ZoneId.of("UTC"),
-            List.of(
-                new Rotation(
-                    LocalDateTime.parse("2026-01-05T09:00"), Duration.ofDays(7), List.of("tessa"))),
-            List.of(
-                new ScheduleOverride(
-                    "ana",
-                    LocalDateTime.parse("2026-01-07T12:00"),
-                    LocalDateTime.parse("2026-01-08T12:00"))));
+    Schedule schedule = utc(List.of(weeklyRotation(List.of("tessa"))), List.of(ANA_OVERRIDE));
     assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-01-08T11:59:59Z")))
         .containsExactly("ana");
     assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-01-08T12:00:00Z")))
         .containsExactly("tessa");
+  }
+
+  private static final LocalDateTime MONDAY = LocalDateTime.parse("2026-01-05T09:00");
+  private static final ScheduleOverride ANA_OVERRIDE =
+      new ScheduleOverride(
+          "ana", LocalDateTime.parse("2026-01-07T12:00"), LocalDateTime.parse("2026-01-08T12:00"));
+
+  private static Rotation weeklyRotation(List<String> people) {
+    return new Rotation(MONDAY, Duration.ofDays(7), people);
+  }
+
+  private static Schedule utc(List<Rotation> rotations, List<ScheduleOverride> overrides) {
+    return new Schedule("primary", ZoneId.of("UTC"), rotations, overrides);
   }
 }
