@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the escalation engine and the outbox every poll interval, and at once when woken: a new
- * incident wakes the outbox (its pages were queued with it), an acknowledgement or resolution wakes
- * a whole pass (status updates to queue and send).
+ * incident, an acknowledgement or a resolution wakes the outbox ({@link #wakeSender}), since the
+ * pages or status updates it needs were queued in its own transaction.
  */
 public final class PagingScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PagingScheduler.class);

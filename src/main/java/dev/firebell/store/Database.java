@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
     appendIfAbsent(full, "DEFAULT_NULL_ORDERING", "HIGH");
     appendIfAbsent(full, "LOCK_TIMEOUT", "10000");
     // H2 keeps 8 parsed statements a session by default; Firebell runs a few dozen distinct ones,
-    // and parsing and planning them again on every call was a large share of the CPU per webhook.
+    // which would otherwise be parsed and planned again on most calls.
     appendIfAbsent(full, "QUERY_CACHE_SIZE", "256");
     if (url.startsWith("jdbc:h2:mem:")) {
       appendIfAbsent(full, "DB_CLOSE_DELAY", "-1");
