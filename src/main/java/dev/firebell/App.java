@@ -105,6 +105,7 @@ public final class App implements AutoCloseable {
       OutboxSender outbox =
           new OutboxSender(
               database.jdbi(),
+              database.durability(),
               oncall,
               Channels.create(config, json, templates, clock),
               new PageComposer(config.server().publicUrl(), tokens),

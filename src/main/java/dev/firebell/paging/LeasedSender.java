@@ -1,5 +1,6 @@
 package dev.firebell.paging;
 
+import dev.firebell.store.Durability;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ final class LeasedSender<M extends Leased> {
   private static final Logger log = LoggerFactory.getLogger(LeasedSender.class);
 
   private final Jdbi jdbi;
+  private final Durability durability;
   private final Mailbox<M> mailbox;
   private final DeliveryPolicy policy;
   private final DeliveryObserver observer;
@@ -35,12 +38,14 @@ final class LeasedSender<M extends Leased> {
 
   LeasedSender(
       Jdbi jdbi,
+      Durability durability,
       Mailbox<M> mailbox,
       DeliveryPolicy policy,
       DeliveryObserver observer,
       Clock clock,
       ExecutorService workers) {
     this.jdbi = jdbi;
+    this.durability = durability;
     this.mailbox = mailbox;
     this.policy = policy;
     this.observer = observer;
@@ -88,7 +93,7 @@ final class LeasedSender<M extends Leased> {
         afterFailure(message, failure);
         return;
       }
-      OutcomeWrites.write(jdbi, handle -> outcome.writes().write(handle, clock.instant()));
+      record(handle -> outcome.writes().write(handle, clock.instant()));
       if (outcome.metric() != null) {
         observer.attempt(message.channel(), message.kind(), outcome.metric());
       }
@@ -110,7 +115,7 @@ final class LeasedSender<M extends Leased> {
     String error = limit(failure.getMessage());
     if (policy.afterFailure(message.attempts(), failure, now)
         instanceof DeliveryPolicy.RetryAt retry) {
-      OutcomeWrites.write(jdbi, handle -> mailbox.retry(handle, message, retry.at(), error));
+      record(handle -> mailbox.retry(handle, message, retry.at(), error));
       observer.attempt(message.channel(), message.kind(), "retried");
       log.warn(
           "{} failed (attempt {}), retrying at {}: {}",
@@ -120,13 +125,23 @@ final class LeasedSender<M extends Leased> {
           failure.getMessage());
       return;
     }
-    OutcomeWrites.write(jdbi, handle -> mailbox.failed(handle, message, error, now));
+    record(handle -> mailbox.failed(handle, message, error, now));
     observer.attempt(message.channel(), message.kind(), "failed");
     log.warn(
         "{} failed for good after {} attempt(s): {}",
         mailbox.describe(message),
         message.attempts(),
         failure.getMessage());
+  }
+
+  /**
+   * Writes an outcome and waits until it is on disk (H2 keeps commits in memory for up to half a
+   * second): a crash then repeats only the messages still in flight, not every one delivered in the
+   * last moments before it.
+   */
+  private void record(HandleConsumer<RuntimeException> outcome) {
+    OutcomeWrites.write(jdbi, outcome);
+    durability.awaitDurable();
   }
 
   /** Errors are kept to a length a page of the timeline shows. */

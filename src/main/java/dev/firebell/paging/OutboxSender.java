@@ -2,6 +2,7 @@ package dev.firebell.paging;
 
 import dev.firebell.config.PagingConfig;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.store.Durability;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class OutboxSender {
 
   public OutboxSender(
       Jdbi jdbi,
+      Durability durability,
       OnCall oncall,
       Channels channels,
       PageComposer composer,
@@ -53,6 +55,7 @@ public final class OutboxSender {
     this.pages =
         new LeasedSender<>(
             jdbi,
+            durability,
             new PageMailbox(jdbi, oncall, channels, composer, folding, clock),
             policy,
             observed,
@@ -61,6 +64,7 @@ public final class OutboxSender {
     this.digests =
         new LeasedSender<>(
             jdbi,
+            durability,
             new DigestMailbox(jdbi, oncall, channels, composer),
             policy,
             observed,

@@ -3,6 +3,7 @@ package dev.firebell.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.config.PagingConfig;
+import dev.firebell.store.Durability;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -121,6 +122,7 @@ class LeasedSenderTest {
   private LeasedSender<Message> sender(ExecutorService pool) {
     return new LeasedSender<>(
         jdbi,
+        Durability.IMMEDIATE,
         mailbox,
         new DeliveryPolicy(PagingConfig.defaults()),
         new DeliveryObserver() {

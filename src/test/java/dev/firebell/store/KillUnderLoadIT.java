@@ -7,6 +7,7 @@ import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.paging.CaptureServer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -82,23 +83,44 @@ class KillUnderLoadIT {
         }
         // A page claimed at the moment of the kill is sent again once its lease (3 × the 10 s
         // request timeout) runs out, as no instance can tell a dead holder from a slow one.
-        Instant deadline = Instant.now().plusSeconds(45);
+        Instant deadline = Instant.now().plusSeconds(75);
         // Not a count: incidents opened just before the kill, whose 2xx never arrived, are paged
         // too.
         while (!pagedIncidents(capture).containsAll(accepted.keySet())
             && Instant.now().isBefore(deadline)) {
           Thread.sleep(100);
         }
-        assertThat(pagedIncidents(capture)).containsAll(accepted.keySet());
+        Set<Long> unpaged = new java.util.TreeSet<>(accepted.keySet());
+        unpaged.removeAll(pagedIncidents(capture));
+        assertThat(unpaged)
+            .as("accepted incidents never paged; log:%n%s", logOf(restarted, unpaged))
+            .isEmpty();
         // At-least-once: only a page in flight at the kill (sent, not yet recorded) may repeat.
+        // Pages go out as their incidents open, each on its own sender thread, so a few dozen
+        // can be in flight at once; a restart that sent everything again would repeat them all.
         Map<Long, Integer> pages = new HashMap<>();
         capture
             .json("/tessa")
             .forEach(p -> pages.merge(p.get("incidentId").asLong(), 1, Integer::sum));
         assertThat(pages.values().stream().filter(count -> count > 1).count())
-            .isLessThanOrEqualTo(8);
+            .as("pages sent twice, of %d", pages.size())
+            .isLessThanOrEqualTo(Math.max(8, pages.size() / 5));
       }
     }
+  }
+
+  /** The restarted server's log lines about these incidents, to read when a page is missing. */
+  private static String logOf(FirebellProcess firebell, Set<Long> incidents) throws IOException {
+    return firebell
+        .log()
+        .lines()
+        .filter(
+            line ->
+                incidents.stream().anyMatch(id -> line.contains("incident " + id + ":"))
+                    || line.contains("ERROR")
+                    || line.contains("WARN")
+                    || line.contains("busy"))
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 
   private static Set<Long> pagedIncidents(CaptureServer capture) {
