@@ -100,7 +100,7 @@ final class LeasedSender<M extends Leased> {
       if (outcome.logLine() != null) {
         log.info("{}", outcome.logLine());
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // a failed read or outcome write, or a bug: the lease retries
       // The message stays claimed until its lease runs out; then the next pass sends it again.
       // Logged at error so a bug here is seen, not silent.
       log.error(
