@@ -1,7 +1,9 @@
 package dev.firebell;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.config.OnCallReload;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.json.Json;
@@ -10,6 +12,8 @@ import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.metrics.FirebellMetrics;
 import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Overrides;
+import dev.firebell.oncall.Rota;
 import dev.firebell.paging.Channels;
 import dev.firebell.paging.EscalationEngine;
 import dev.firebell.paging.OutboxSender;
@@ -19,6 +23,7 @@ import dev.firebell.paging.SenderPool;
 import dev.firebell.postmortem.PostmortemDrafter;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.postmortem.PostmortemTemplate;
+import dev.firebell.security.CalendarTokens;
 import dev.firebell.security.LinkTokens;
 import dev.firebell.security.LoginThrottle;
 import dev.firebell.security.Sessions;
@@ -27,6 +32,7 @@ import dev.firebell.store.Housekeeping;
 import dev.firebell.store.SecretStore;
 import dev.firebell.web.ActionApi;
 import dev.firebell.web.ApiAuth;
+import dev.firebell.web.CalendarFeedPage;
 import dev.firebell.web.ErrorMapper;
 import dev.firebell.web.HealthApi;
 import dev.firebell.web.IncidentApi;
@@ -35,6 +41,7 @@ import dev.firebell.web.LinkPages;
 import dev.firebell.web.MaintenanceApi;
 import dev.firebell.web.MetricsApi;
 import dev.firebell.web.OnCallApi;
+import dev.firebell.web.OverrideApi;
 import dev.firebell.web.Pages;
 import dev.firebell.web.PostmortemApi;
 import dev.firebell.web.Routes;
@@ -47,11 +54,13 @@ import dev.firebell.web.ui.UiSecurity;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.pebbletemplates.pebble.PebbleEngine;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -64,6 +73,7 @@ public final class App implements AutoCloseable {
   private final OutboxSender outbox;
   private final ExecutorService senders;
   private final Housekeeping housekeeping;
+  private final OnCallReload reload;
 
   private App(
       Database database,
@@ -71,13 +81,15 @@ public final class App implements AutoCloseable {
       PagingScheduler paging,
       OutboxSender outbox,
       ExecutorService senders,
-      Housekeeping housekeeping) {
+      Housekeeping housekeeping,
+      OnCallReload reload) {
     this.database = database;
     this.server = server;
     this.paging = paging;
     this.outbox = outbox;
     this.senders = senders;
     this.housekeeping = housekeeping;
+    this.reload = reload;
   }
 
   /** Opens the database, migrates it, starts paging and starts listening. */
@@ -85,9 +97,24 @@ public final class App implements AutoCloseable {
     return start(config, oncall, clock, UnaryOperator.identity());
   }
 
-  /** As {@link #start(FirebellConfig, OnCall, Clock)}, with queries through {@code wrapper}. */
+  /**
+   * As {@link #start(FirebellConfig, OnCall, Clock)}, with queries through {@code wrapper}; a
+   * reload reads {@code oncall.file} again.
+   */
   public static App start(
       FirebellConfig config, OnCall oncall, Clock given, UnaryOperator<DataSource> wrapper) {
+    Supplier<OnCall> source =
+        new ConfigLoader(System.getenv()).onCallSource(config, Path.of("firebell.yaml"));
+    return start(config, oncall, source, given, wrapper);
+  }
+
+  /** Starts with {@code oncall}; {@code source} reads the on-call file again for a reload. */
+  public static App start(
+      FirebellConfig config,
+      OnCall oncall,
+      Supplier<OnCall> source,
+      Clock given,
+      UnaryOperator<DataSource> wrapper) {
     // Times are stored to the microsecond, and both databases round a finer one: a row due "now"
     // would then lie in the future of the pass that wrote it and wait for the next poll.
     Clock clock = Clock.tick(given, Duration.ofNanos(1_000));
@@ -95,18 +122,20 @@ public final class App implements AutoCloseable {
     Database database = Database.open(config.database(), json, wrapper);
     ExecutorService senders = SenderPool.create();
     try {
+      Rota rota = new Rota(database.jdbi(), oncall, clock);
+      Overrides overrides = new Overrides(database.jdbi(), rota, clock);
       PebbleEngine templates = Pages.engine();
       Maintenance maintenance = new Maintenance(database.jdbi(), configuredWindows(config), clock);
       IncidentService incidents =
           new IncidentService(
               database.jdbi(), database.durability(), clock, config.incidents().autoResolve());
-      LinkTokens tokens =
-          new LinkTokens(linkSecret(config, database, clock), config.security().linkTtl());
+      String secret = linkSecret(config, database, clock);
+      LinkTokens tokens = new LinkTokens(secret, config.security().linkTtl());
       OutboxSender outbox =
           new OutboxSender(
               database.jdbi(),
               database.durability(),
-              oncall,
+              rota,
               Channels.create(config, json, templates, clock),
               new PageComposer(config.server().publicUrl(), tokens),
               config.paging(),
@@ -116,11 +145,11 @@ public final class App implements AutoCloseable {
           new PostmortemService(
               incidents,
               database.jdbi(),
-              oncall,
+              rota,
               new PostmortemDrafter(config.postmortem().keepGuidance()),
               PostmortemTemplate.load(config.postmortem()),
               clock);
-      EscalationEngine escalations = new EscalationEngine(database.jdbi(), oncall, maintenance);
+      EscalationEngine escalations = new EscalationEngine(database.jdbi(), rota, maintenance);
       PagingScheduler paging = new PagingScheduler(escalations, outbox, clock);
       incidents.handOff(escalations);
       incidents.onChange(paging::wakeSender);
@@ -131,12 +160,16 @@ public final class App implements AutoCloseable {
               config.severity().severities(),
               Arrays.stream(ContactType.values()).map(ContactType::id).toList());
       incidents.observe(metrics);
+      OnCallReload reload = new OnCallReload(source, rota, metrics::onCallReloaded, clock);
       outbox.observe(metrics);
       WebhookEndpoint webhooks =
           new WebhookEndpoint(config.ingest(), config.severity(), incidents, json, clock);
       webhooks.observe(metrics);
 
       Pages pages = new Pages(templates);
+      CalendarFeedPage calendars =
+          new CalendarFeedPage(
+              new CalendarTokens(secret), rota, config.server().publicUrl(), clock);
       LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock);
       Sessions sessions =
           new Sessions(database.jdbi(), clock, config.security().sessionTtl(), config.users());
@@ -146,19 +179,21 @@ public final class App implements AutoCloseable {
               webhooks,
               new ApiAuth(config.api()),
               new IncidentApi(incidents),
-              new ActionApi(incidents, oncall, json),
-              new IncidentEditApi(incidents, oncall, json, config.severity()),
+              new ActionApi(incidents, rota, json),
+              new IncidentEditApi(incidents, rota, json, config.severity()),
               new PostmortemApi(postmortems),
-              new OnCallApi(oncall, clock),
-              new LinkPages(tokens, incidents, oncall, pages, clock),
+              new OnCallApi(rota, reload, calendars, clock),
+              new LinkPages(tokens, incidents, rota, pages, clock),
               new HealthApi(database),
               new LoginPages(config.users(), sessions, throttle, uiSecurity, pages),
               new IncidentPages(
-                  incidents, postmortems, oncall, config.severity(), uiSecurity, pages, clock),
-              new OnCallPage(oncall, uiSecurity, pages, clock),
+                  incidents, postmortems, rota, config.severity(), uiSecurity, pages, clock),
+              new OnCallPage(rota, uiSecurity, pages, clock),
               new StaticAssets(),
               new MetricsApi(metrics, config.metrics().token()),
-              new MaintenanceApi(maintenance, oncall, json));
+              new MaintenanceApi(maintenance, rota, json),
+              new OverrideApi(overrides, rota, json, clock),
+              calendars);
       Javalin server =
           Javalin.create(
               javalin -> {
@@ -184,7 +219,7 @@ public final class App implements AutoCloseable {
               config.security().linkTtl());
       paging.every(Duration.ofHours(1), housekeeping::run);
       paging.every(Duration.ofHours(1), throttle::forgetOld);
-      return new App(database, server, paging, outbox, senders, housekeeping);
+      return new App(database, server, paging, outbox, senders, housekeeping, reload);
     } catch (RuntimeException e) { // not handled here: release what was opened, then rethrow
       senders.shutdownNow();
       database.close();
@@ -230,6 +265,11 @@ public final class App implements AutoCloseable {
   /** The hourly clean-up; tests run it by hand. */
   public Housekeeping housekeeping() {
     return housekeeping;
+  }
+
+  /** Reads the on-call file again (SIGHUP); a bad file is refused and logged. */
+  public OnCallReload.Result reloadOnCall() {
+    return reload.reload();
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.firebell.store.MigrationFailed;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +62,8 @@ public final class Main {
     OnCallWarnings.all(oncall, clock.instant()).forEach(w -> log.warn("on-call: {}", w));
     App app;
     try {
-      app = App.start(config, oncall, clock);
+      Supplier<OnCall> source = new ConfigLoader(System.getenv()).onCallSource(config, configFile);
+      app = App.start(config, oncall, source, clock, UnaryOperator.identity());
     } catch (ConfigException e) {
       System.err.println("firebell: configuration error: " + e.getMessage());
       System.exit(2);
@@ -75,6 +78,7 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "firebell-shutdown"));
+    ReloadSignal.install(app::reloadOnCall);
     log.info(
         "Firebell listening on port {} (public URL {}), config {}",
         app.port(),

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +60,11 @@ public final class ConfigLoader {
       }
     }
     return oncall;
+  }
+
+  /** Reads the on-call file again each time it is asked, for a reload. */
+  public Supplier<OnCall> onCallSource(FirebellConfig config, Path configFile) {
+    return () -> loadOnCall(config, configFile);
   }
 
   private <T> T read(Path file, Class<T> type) {

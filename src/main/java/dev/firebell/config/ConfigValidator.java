@@ -24,6 +24,12 @@ final class ConfigValidator {
     validatePaging(config.paging());
     validateUsers(config.users());
     validateMaintenance(config.maintenance());
+    java.time.Duration notice = config.oncall().handoffNotice();
+    if (notice != null
+        && (notice.compareTo(java.time.Duration.ofMinutes(1)) < 0
+            || notice.compareTo(java.time.Duration.ofDays(7)) > 0)) {
+      throw new ConfigException(file, "oncall.handoffNotice", "must be between 1m and 7d");
+    }
     if (config.security().linkTtl().compareTo(java.time.Duration.ofMinutes(1)) < 0) {
       throw new ConfigException(file, "security.linkTtl", "must be at least 1m");
     }

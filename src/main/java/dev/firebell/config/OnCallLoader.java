@@ -144,7 +144,8 @@ final class OnCallLoader {
     }
     List<ScheduleOverride> overrides = new ArrayList<>();
     for (int i = 0; i < entry.overrides().size(); i++) {
-      overrides.add(override(entry.overrides().get(i), key + ".overrides[" + i + "]", people));
+      overrides.add(
+          override(entry.overrides().get(i), key + ".overrides[" + i + "]", people, zone));
     }
     if (rotations.isEmpty() && overrides.isEmpty()) {
       throw problem(key + ".rotations", "a schedule needs at least one rotation");
@@ -167,14 +168,16 @@ final class OnCallLoader {
     return new Rotation(start, every, List.copyOf(entry.people()));
   }
 
-  private ScheduleOverride override(OverrideEntry entry, String key, Map<String, Person> people) {
+  private ScheduleOverride override(
+      OverrideEntry entry, String key, Map<String, Person> people, ZoneId zone) {
     String person = knownPerson(required(entry.person(), key + ".person"), key + ".person", people);
     LocalDateTime from = localTime(required(entry.from(), key + ".from"), key + ".from");
     LocalDateTime to = localTime(required(entry.to(), key + ".to"), key + ".to");
     if (!to.isAfter(from)) {
       throw problem(key + ".to", "must be after from");
     }
-    return new ScheduleOverride(person, from, to);
+    return ScheduleOverride.configured(
+        person, from.atZone(zone).toInstant(), to.atZone(zone).toInstant());
   }
 
   private EscalationPolicy policy(

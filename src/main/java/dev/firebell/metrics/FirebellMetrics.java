@@ -97,12 +97,25 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
       DELIVERY_KINDS.forEach(
           kind -> DELIVERY_OUTCOMES.forEach(outcome -> pages(channel, kind, outcome)));
     }
+    List.of("applied", "refused").forEach(this::reloads);
     for (String severity : severities) {
       counter("firebell.incidents.opened", OPENED, severity, "");
       counter("firebell.incidents.resolved", RESOLVED, severity, "");
       timer("firebell.time.to.acknowledge", TO_ACKNOWLEDGE, severity, "");
       timer("firebell.time.to.resolve", TO_RESOLVE, severity, "");
     }
+  }
+
+  private Counter reloads(String outcome) {
+    return Counter.builder("firebell.oncall.reloads")
+        .description("Reloads of the on-call file, by outcome (applied or refused)")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  /** An on-call reload was applied or refused. */
+  public void onCallReloaded(String outcome) {
+    reloads(outcome).increment();
   }
 
   private Counter webhooks(String source, String outcome) {

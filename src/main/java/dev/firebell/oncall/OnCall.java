@@ -1,5 +1,7 @@
 package dev.firebell.oncall;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,40 @@ public record OnCall(
         .filter(route -> route.matches(labels))
         .findFirst()
         .map(route -> policies.get(route.policy()));
+  }
+
+  /**
+   * This configuration with runtime overrides layered over each schedule's own, in the order given.
+   * One whose schedule or person is no longer in the file is left out, with a warning.
+   */
+  public OnCall withRuntimeOverrides(List<OverrideRepository.StoredOverride> runtime) {
+    if (runtime.isEmpty()) {
+      return this;
+    }
+    Map<String, List<ScheduleOverride>> bySchedule = new LinkedHashMap<>();
+    List<String> ignored = new ArrayList<>(warnings);
+    for (OverrideRepository.StoredOverride stored : runtime) {
+      ScheduleOverride override = stored.override();
+      if (!schedules.containsKey(stored.scheduleId())
+          || !people.containsKey(override.person())
+          || (override.replaces() != null && !people.containsKey(override.replaces()))) {
+        ignored.add(
+            override.describe()
+                + " is ignored: its schedule or person is no longer in the on-call file");
+        continue;
+      }
+      bySchedule.computeIfAbsent(stored.scheduleId(), id -> new ArrayList<>()).add(override);
+    }
+    Map<String, Schedule> layered = new LinkedHashMap<>(schedules);
+    bySchedule.forEach(
+        (id, overrides) -> {
+          Schedule schedule = schedules.get(id);
+          List<ScheduleOverride> all = new ArrayList<>(schedule.overrides());
+          all.addAll(overrides);
+          layered.put(
+              id, new Schedule(id, schedule.timeZone(), schedule.rotations(), List.copyOf(all)));
+        });
+    return new OnCall(people, Map.copyOf(layered), policies, routes, List.copyOf(ignored));
   }
 
   public OnCall withWarnings(List<String> newWarnings) {

@@ -6,8 +6,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,23 +17,52 @@ import java.util.Set;
 public final class OnCallResolver {
   private OnCallResolver() {}
 
-  /**
-   * The people on call in a schedule: an active override replaces the rotations; otherwise each
-   * rotation that has started contributes its current person.
-   */
+  /** The people on call in a schedule, in order. */
   public static List<String> onCallAt(Schedule schedule, Instant now) {
+    return whoAt(schedule, now).stream().map(OnDuty::person).toList();
+  }
+
+  /**
+   * Who is on call in a schedule and why. Each rotation that has started contributes its current
+   * person; then the active overrides apply in order: the first of {@code oncall.yaml}'s (as
+   * always), then runtime ones oldest first. An override without {@code replaces} puts its person
+   * alone on call; one with {@code replaces} takes only that person's place, and does nothing while
+   * they are not on call.
+   */
+  public static List<OnDuty> whoAt(Schedule schedule, Instant now) {
+    List<OnDuty> duty = new ArrayList<>();
     ZoneId zone = schedule.timeZone();
+    for (Rotation rotation : schedule.rotations()) {
+      turnAt(rotation, zone, now).ifPresent(turn -> add(duty, rotation.people().get(turn), null));
+    }
+    boolean configuredApplied = false;
     for (ScheduleOverride override : schedule.overrides()) {
-      if (!now.isBefore(instant(override.from(), zone))
-          && now.isBefore(instant(override.to(), zone))) {
-        return List.of(override.person());
+      if (!override.activeAt(now) || (override.id() == null && configuredApplied)) {
+        continue;
+      }
+      configuredApplied |= override.id() == null;
+      if (override.replacesEveryone()) {
+        duty.clear();
+        duty.add(new OnDuty(override.person(), override));
+        continue;
+      }
+      for (int i = 0; i < duty.size(); i++) {
+        if (duty.get(i).person().equals(override.replaces())) {
+          duty.remove(i);
+          if (duty.stream().noneMatch(d -> d.person().equals(override.person()))) {
+            duty.add(i, new OnDuty(override.person(), override));
+          }
+          break;
+        }
       }
     }
-    Set<String> people = new LinkedHashSet<>();
-    for (Rotation rotation : schedule.rotations()) {
-      turnAt(rotation, zone, now).ifPresent(turn -> people.add(rotation.people().get(turn)));
+    return List.copyOf(duty);
+  }
+
+  private static void add(List<OnDuty> duty, String person, ScheduleOverride via) {
+    if (duty.stream().noneMatch(d -> d.person().equals(person))) {
+      duty.add(new OnDuty(person, via));
     }
-    return List.copyOf(people);
   }
 
   /** The next instant after {@code now} at which a hand-off or an override begins or ends. */
@@ -39,14 +70,43 @@ public final class OnCallResolver {
     ZoneId zone = schedule.timeZone();
     List<Instant> candidates = new ArrayList<>();
     for (ScheduleOverride override : schedule.overrides()) {
-      candidates.add(instant(override.from(), zone));
-      candidates.add(instant(override.to(), zone));
+      candidates.add(override.from());
+      candidates.add(override.to());
     }
     for (Rotation rotation : schedule.rotations()) {
       long index = handoffIndexAtOrBefore(rotation, zone, now);
       candidates.add(handoff(rotation, zone, index + 1));
     }
     return candidates.stream().filter(now::isBefore).min(Comparator.naturalOrder());
+  }
+
+  /** The last instant at or before {@code at} at which a hand-off or an override began or ended. */
+  public static Optional<Instant> lastChange(Schedule schedule, Instant at) {
+    ZoneId zone = schedule.timeZone();
+    List<Instant> candidates = new ArrayList<>();
+    for (ScheduleOverride override : schedule.overrides()) {
+      candidates.add(override.from());
+      candidates.add(override.to());
+    }
+    for (Rotation rotation : schedule.rotations()) {
+      long index = handoffIndexAtOrBefore(rotation, zone, at);
+      if (index >= 0) {
+        candidates.add(handoff(rotation, zone, index));
+      }
+    }
+    return candidates.stream().filter(c -> !c.isAfter(at)).max(Comparator.naturalOrder());
+  }
+
+  /** Whether a rotation of the schedule hands over at exactly {@code at}: a new turn begins. */
+  public static boolean isHandoff(Schedule schedule, Instant at) {
+    ZoneId zone = schedule.timeZone();
+    for (Rotation rotation : schedule.rotations()) {
+      long index = handoffIndexAtOrBefore(rotation, zone, at);
+      if (index >= 0 && handoff(rotation, zone, index).equals(at)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The people on call in a schedule, resolving step targets to person ids in order. */
@@ -60,6 +120,22 @@ public final class OnCallResolver {
       }
     }
     return List.copyOf(people);
+  }
+
+  /** The overrides that put people of this step on call now, by person (rotation turns absent). */
+  public static Map<String, ScheduleOverride> overridesFor(
+      EscalationStep step, OnCall oncall, Instant now) {
+    Map<String, ScheduleOverride> via = new LinkedHashMap<>();
+    for (Target target : step.targets()) {
+      if (target.kind() == Target.Kind.SCHEDULE) {
+        for (OnDuty duty : whoAt(oncall.schedules().get(target.id()), now)) {
+          if (duty.via() != null) {
+            via.putIfAbsent(duty.person(), duty.via());
+          }
+        }
+      }
+    }
+    return via;
   }
 
   /** Index into the rotation's people, empty before the rotation starts. */

@@ -3,8 +3,8 @@ package dev.firebell.paging;
 import dev.firebell.incident.Timeline;
 import dev.firebell.incident.TimelineKind;
 import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
 import dev.firebell.store.Repositories;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +19,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class DigestMailbox implements Mailbox<Digest> {
   private final Jdbi jdbi;
-  private final OnCall oncall;
+  private final Rota rota;
   private final Channels channels;
   private final PageComposer composer;
 
-  DigestMailbox(Jdbi jdbi, OnCall oncall, Channels channels, PageComposer composer) {
+  DigestMailbox(Jdbi jdbi, Rota rota, Channels channels, PageComposer composer) {
     this.jdbi = jdbi;
-    this.oncall = oncall;
+    this.rota = rota;
     this.channels = channels;
     this.composer = composer;
   }
@@ -52,7 +52,7 @@ final class DigestMailbox implements Mailbox<Digest> {
             jdbi,
             DigestRepository::new,
             r -> r.folded(digest.personId(), digest.contactIndex(), digest.sendAt()));
-    Person person = oncall.people().get(digest.personId());
+    Person person = rota.current().people().get(digest.personId());
     if (folded.isEmpty() || person == null || digest.contactIndex() >= person.contacts().size()) {
       return new Outcome(null, (handle, now) -> finish(handle, digest, "EMPTY", null, null), null);
     }
@@ -91,7 +91,7 @@ final class DigestMailbox implements Mailbox<Digest> {
   @Override
   public void failed(Handle handle, Digest digest, String error, Instant now) {
     finish(handle, digest, "FAILED", null, error);
-    Person person = oncall.people().get(digest.personId());
+    Person person = rota.current().people().get(digest.personId());
     String name = person == null ? digest.personId() : person.name();
     Timeline timeline = Timeline.on(handle);
     for (FoldedPage page :

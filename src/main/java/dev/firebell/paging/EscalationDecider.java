@@ -8,8 +8,10 @@ import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallResolver;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.ScheduleOverride;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -92,16 +94,31 @@ final class EscalationDecider {
         nextAt,
         escalated,
         pages,
-        pageSentText(oncall, policy, n, step, people),
+        pageSentText(
+            oncall, policy, n, step, people, OnCallResolver.overridesFor(step, oncall, now)),
         stepName(policy, n));
   }
 
+  /** Names who was paged on which channels, and the override that put anyone on call. */
   private static String pageSentText(
-      OnCall oncall, EscalationPolicy policy, int n, EscalationStep step, List<String> people) {
+      OnCall oncall,
+      EscalationPolicy policy,
+      int n,
+      EscalationStep step,
+      List<String> people,
+      Map<String, ScheduleOverride> overrides) {
     String who =
         people.stream()
             .map(id -> oncall.people().get(id))
-            .map(person -> person.name() + " (" + channels(person) + ")")
+            .map(
+                person ->
+                    person.name()
+                        + " ("
+                        + channels(person)
+                        + (overrides.containsKey(person.id())
+                            ? "; on call through " + overrides.get(person.id()).describe()
+                            : "")
+                        + ")")
             .collect(Collectors.joining(", "));
     return "Paged " + who + ": " + stepName(policy, n) + ", " + targets(step);
   }

@@ -9,6 +9,7 @@ import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Rota;
 import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
 import java.time.Instant;
@@ -36,12 +37,12 @@ public final class EscalationEngine implements IncidentHandOff {
   private static final int BATCH = 100;
 
   private final Jdbi jdbi;
-  private final OnCall oncall;
+  private final Rota rota;
   private final Maintenance maintenance;
 
-  public EscalationEngine(Jdbi jdbi, OnCall oncall, Maintenance maintenance) {
+  public EscalationEngine(Jdbi jdbi, Rota rota, Maintenance maintenance) {
     this.jdbi = jdbi;
-    this.oncall = oncall;
+    this.rota = rota;
     this.maintenance = maintenance;
   }
 
@@ -125,6 +126,7 @@ public final class EscalationEngine implements IncidentHandOff {
       log.info("incident {}: in maintenance, nobody paged", id);
       return;
     }
+    OnCall oncall = rota.current(handle);
     Optional<EscalationPolicy> policy = oncall.policyFor(labels);
     if (policy.isEmpty()) {
       escalations.insert(id, "", Escalation.UNROUTED, 0, null, now);
@@ -175,6 +177,7 @@ public final class EscalationEngine implements IncidentHandOff {
   private void runStep(Handle handle, Escalation escalation, Instant now) {
     long id = escalation.incidentId();
     int n = escalation.nextStep();
+    OnCall oncall = rota.current(handle);
     EscalationPolicy policy = oncall.policies().get(escalation.policyId());
     Optional<MaintenanceWindow> window =
         policy == null || n >= policy.totalSteps()

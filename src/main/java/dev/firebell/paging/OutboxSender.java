@@ -1,7 +1,7 @@
 package dev.firebell.paging;
 
 import dev.firebell.config.PagingConfig;
-import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Rota;
 import dev.firebell.store.Durability;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public final class OutboxSender {
   public OutboxSender(
       Jdbi jdbi,
       Durability durability,
-      OnCall oncall,
+      Rota rota,
       Channels channels,
       PageComposer composer,
       PagingConfig config,
@@ -51,12 +51,12 @@ public final class OutboxSender {
             observer.attempt(channel, kind, outcome);
           }
         };
-    this.folding = new PageFolding(jdbi, oncall, config, observed);
+    this.folding = new PageFolding(jdbi, rota, config, observed);
     this.pages =
         new LeasedSender<>(
             jdbi,
             durability,
-            new PageMailbox(jdbi, oncall, channels, composer, folding, clock),
+            new PageMailbox(jdbi, rota, channels, composer, folding, clock),
             policy,
             observed,
             clock,
@@ -65,7 +65,7 @@ public final class OutboxSender {
         new LeasedSender<>(
             jdbi,
             durability,
-            new DigestMailbox(jdbi, oncall, channels, composer),
+            new DigestMailbox(jdbi, rota, channels, composer),
             policy,
             observed,
             clock,

@@ -4,8 +4,8 @@ import dev.firebell.config.PagingConfig;
 import dev.firebell.incident.Timeline;
 import dev.firebell.incident.TimelineKind;
 import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
 import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
 import java.time.Duration;
@@ -28,7 +28,7 @@ final class PageFolding {
   private static final Duration REPAIR_EVERY = Duration.ofMinutes(1);
 
   private final Jdbi jdbi;
-  private final OnCall oncall;
+  private final Rota rota;
   private final PagingConfig config;
   private final DeliveryObserver observer;
   private volatile Instant lastRepair;
@@ -44,9 +44,9 @@ final class PageFolding {
   private final Map<List<Object>, Integer> counted = new HashMap<>();
   private Instant countedAt;
 
-  PageFolding(Jdbi jdbi, OnCall oncall, PagingConfig config, DeliveryObserver observer) {
+  PageFolding(Jdbi jdbi, Rota rota, PagingConfig config, DeliveryObserver observer) {
     this.jdbi = jdbi;
-    this.oncall = oncall;
+    this.rota = rota;
     this.config = config;
     this.observer = observer;
   }
@@ -57,7 +57,7 @@ final class PageFolding {
    * through since is counted here, as the database would count it while it is being sent.
    */
   synchronized boolean foldIfOverLimit(Delivery delivery, Instant now) {
-    Person person = oncall.people().get(delivery.personId());
+    Person person = rota.current().people().get(delivery.personId());
     if (!delivery.isPage()
         || person == null
         || delivery.contactIndex() >= person.contacts().size()) {

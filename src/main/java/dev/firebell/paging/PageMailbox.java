@@ -7,8 +7,8 @@ import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.Timeline;
 import dev.firebell.incident.TimelineKind;
 import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
 import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +26,7 @@ final class PageMailbox implements Mailbox<Delivery> {
   private static final int BATCH = 200;
 
   private final Jdbi jdbi;
-  private final OnCall oncall;
+  private final Rota rota;
   private final Channels channels;
   private final PageComposer composer;
   private final PageFolding folding;
@@ -34,13 +34,13 @@ final class PageMailbox implements Mailbox<Delivery> {
 
   PageMailbox(
       Jdbi jdbi,
-      OnCall oncall,
+      Rota rota,
       Channels channels,
       PageComposer composer,
       PageFolding folding,
       Clock clock) {
     this.jdbi = jdbi;
-    this.oncall = oncall;
+    this.rota = rota;
     this.channels = channels;
     this.composer = composer;
     this.folding = folding;
@@ -74,7 +74,7 @@ final class PageMailbox implements Mailbox<Delivery> {
           (handle, now) -> new DeliveryRepository(handle).finish(delivery.id(), "CANCELLED", null),
           null);
     }
-    Person person = oncall.people().get(delivery.personId());
+    Person person = rota.current().people().get(delivery.personId());
     if (person == null || delivery.contactIndex() >= person.contacts().size()) {
       throw DeliveryFailure.permanent("the contact is no longer in the on-call configuration");
     }
@@ -114,7 +114,7 @@ final class PageMailbox implements Mailbox<Delivery> {
   public void failed(Handle handle, Delivery delivery, String error, Instant now) {
     new DeliveryRepository(handle).finish(delivery.id(), "FAILED", error);
     if (delivery.isPage()) {
-      Person person = oncall.people().get(delivery.personId());
+      Person person = rota.current().people().get(delivery.personId());
       String name = person == null ? delivery.personId() : person.name();
       Timeline.on(handle)
           .stamp(

@@ -2,8 +2,8 @@ package dev.firebell.postmortem;
 
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentService;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
 import dev.firebell.paging.DeliveryRepository;
 import dev.firebell.paging.PageRecord;
 import dev.firebell.store.Repositories;
@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class PostmortemService {
   private final IncidentService incidents;
   private final Jdbi jdbi;
-  private final OnCall oncall;
+  private final Rota rota;
   private final PostmortemDrafter drafter;
   private final PostmortemTemplate template;
   private final Clock clock;
@@ -25,13 +25,13 @@ public final class PostmortemService {
   public PostmortemService(
       IncidentService incidents,
       Jdbi jdbi,
-      OnCall oncall,
+      Rota rota,
       PostmortemDrafter drafter,
       PostmortemTemplate template,
       Clock clock) {
     this.incidents = incidents;
     this.jdbi = jdbi;
-    this.oncall = oncall;
+    this.rota = rota;
     this.drafter = drafter;
     this.template = template;
     this.clock = clock;
@@ -49,7 +49,8 @@ public final class PostmortemService {
                         incident, incidents.resolvedBy(incident.id())))
             .toList();
     Map<String, String> names =
-        oncall.people().values().stream().collect(Collectors.toMap(Person::id, Person::name));
+        rota.current().people().values().stream()
+            .collect(Collectors.toMap(Person::id, Person::name));
     return drafter.draft(new PostmortemFacts(details, pages, earlier, names, clock.instant()));
   }
 

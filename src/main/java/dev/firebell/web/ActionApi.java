@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.incident.ActionResult;
 import dev.firebell.incident.Actor;
 import dev.firebell.incident.IncidentService;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;
 import java.util.Set;
 
 /** {@code POST /api/incidents/{id}/ack} and {@code /resolve} with {@code {"by": "<person id>"}}. */
 public final class ActionApi {
   private final IncidentService incidents;
-  private final OnCall oncall;
+  private final Rota rota;
   private final ObjectMapper json;
 
-  public ActionApi(IncidentService incidents, OnCall oncall, ObjectMapper json) {
+  public ActionApi(IncidentService incidents, Rota rota, ObjectMapper json) {
     this.incidents = incidents;
-    this.oncall = oncall;
+    this.rota = rota;
     this.json = json;
   }
 
@@ -38,7 +38,7 @@ public final class ActionApi {
   private Actor actor(Context ctx) {
     String by = JsonBody.parse(json, ctx.body(), Set.of("by")).requiredText("by");
     Person person =
-        oncall
+        rota.current()
             .person(by)
             .orElseThrow(() -> new HttpProblem(400, "unknown person '" + by + "'", "by"));
     return new Actor(person.id(), person.name(), "API");

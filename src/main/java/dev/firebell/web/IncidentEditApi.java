@@ -8,8 +8,8 @@ import dev.firebell.incident.FieldChanges;
 import dev.firebell.incident.Impact;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.TimelineEntry;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,14 +31,14 @@ public final class IncidentEditApi {
   private static final int MAX_TEXT = 20_000;
 
   private final IncidentService incidents;
-  private final OnCall oncall;
+  private final Rota rota;
   private final ObjectMapper json;
   private final Set<String> severities;
 
   public IncidentEditApi(
-      IncidentService incidents, OnCall oncall, ObjectMapper json, SeverityConfig severity) {
+      IncidentService incidents, Rota rota, ObjectMapper json, SeverityConfig severity) {
     this.incidents = incidents;
-    this.oncall = oncall;
+    this.rota = rota;
     this.json = json;
     this.severities = severity.severities();
   }
@@ -116,7 +116,7 @@ public final class IncidentEditApi {
   private Actor actor(JsonBody body) {
     String by = body.requiredText("by");
     Person person =
-        oncall
+        rota.current()
             .person(by)
             .orElseThrow(() -> new HttpProblem(400, "unknown person '" + by + "'", "by"));
     return new Actor(person.id(), person.name(), "API");

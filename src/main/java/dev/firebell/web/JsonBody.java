@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -105,6 +107,30 @@ final class JsonBody {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       throw wrongType(field, "an ISO-8601 time with offset, like 2026-11-28T20:00:00Z");
+    }
+  }
+
+  /**
+   * An ISO-8601 time with an offset, or a local wall-clock time ({@code 2026-12-24T09:00}) read in
+   * {@code zone}; in a daylight-saving gap the time moves forward, in an overlap the earlier one
+   * counts.
+   */
+  Instant instantIn(String field, ZoneId zone) {
+    String value = text(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException notWithOffset) {
+      try {
+        return LocalDateTime.parse(value).atZone(zone).toInstant();
+      } catch (DateTimeParseException e) {
+        throw wrongType(
+            field,
+            "an ISO-8601 time, with an offset (2026-12-24T09:00:00Z) or in the schedule's time"
+                + " zone (2026-12-24T09:00)");
+      }
     }
   }
 

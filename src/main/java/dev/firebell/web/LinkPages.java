@@ -7,8 +7,8 @@ import dev.firebell.incident.IncidentNotFound;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.LinkAlreadyUsed;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
 import dev.firebell.security.InvalidLink;
 import dev.firebell.security.LinkAction;
 import dev.firebell.security.LinkClaims;
@@ -25,15 +25,15 @@ import java.util.Map;
 public final class LinkPages {
   private final LinkTokens tokens;
   private final IncidentService incidents;
-  private final OnCall oncall;
+  private final Rota rota;
   private final Pages pages;
   private final Clock clock;
 
   public LinkPages(
-      LinkTokens tokens, IncidentService incidents, OnCall oncall, Pages pages, Clock clock) {
+      LinkTokens tokens, IncidentService incidents, Rota rota, Pages pages, Clock clock) {
     this.tokens = tokens;
     this.incidents = incidents;
-    this.oncall = oncall;
+    this.rota = rota;
     this.pages = pages;
     this.clock = clock;
   }
@@ -95,7 +95,7 @@ public final class LinkPages {
   }
 
   private Person person(LinkClaims claims) {
-    return oncall
+    return rota.current()
         .person(claims.personId())
         .orElseThrow(
             () ->

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceWindow;
-import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,12 +19,12 @@ public final class MaintenanceApi {
   private static final Set<String> FIELDS = Set.of("match", "from", "to", "reason", "by");
 
   private final Maintenance maintenance;
-  private final OnCall oncall;
+  private final Rota rota;
   private final ObjectMapper json;
 
-  public MaintenanceApi(Maintenance maintenance, OnCall oncall, ObjectMapper json) {
+  public MaintenanceApi(Maintenance maintenance, Rota rota, ObjectMapper json) {
     this.maintenance = maintenance;
-    this.oncall = oncall;
+    this.rota = rota;
     this.json = json;
   }
 
@@ -45,7 +45,7 @@ public final class MaintenanceApi {
     }
     String reason = body.requiredText("reason");
     String by = body.text("by");
-    if (by != null && oncall.person(by).isEmpty()) {
+    if (by != null && rota.current().person(by).isEmpty()) {
       throw new HttpProblem(400, "unknown person '" + by + "'", "by");
     }
     ctx.status(201).json(maintenance.add(match, from, to, reason, by));

@@ -27,7 +27,9 @@ public final class Routes {
       OnCallPage onCallPage,
       StaticAssets assets,
       MetricsApi metrics,
-      MaintenanceApi maintenance) {}
+      MaintenanceApi maintenance,
+      OverrideApi overrides,
+      CalendarFeedPage calendars) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -49,6 +51,10 @@ public final class Routes {
     routes.patch("/api/incidents/{id}", handlers.editApi()::edit);
     routes.get("/api/incidents/{id}/postmortem", handlers.postmortemApi()::get);
     routes.get("/api/oncall", handlers.onCallApi()::get);
+    routes.post("/api/oncall/reload", handlers.onCallApi()::reload);
+    routes.get("/api/schedules/{id}/overrides", handlers.overrides()::list);
+    routes.post("/api/schedules/{id}/overrides", handlers.overrides()::add);
+    routes.delete("/api/schedules/{id}/overrides/{overrideId}", handlers.overrides()::remove);
     routes.get("/api/maintenance", handlers.maintenance()::list);
     routes.post("/api/maintenance", handlers.maintenance()::add);
     routes.delete("/api/maintenance/{id}", handlers.maintenance()::end);
@@ -57,6 +63,8 @@ public final class Routes {
     routes.post("/ack/{token}", handlers.linkPages()::ack);
     routes.get("/resolve/{token}", handlers.linkPages()::showResolve);
     routes.post("/resolve/{token}", handlers.linkPages()::resolve);
+
+    routes.get("/calendar/{file}", handlers.calendars()::show);
 
     routes.get("/healthz", handlers.health()::health);
 

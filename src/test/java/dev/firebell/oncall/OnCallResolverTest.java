@@ -62,10 +62,10 @@ class OnCallResolverTest {
     Schedule schedule =
         weekly(
             List.of(
-                new ScheduleOverride(
+                ScheduleOverride.configured(
                     "sam",
-                    LocalDateTime.parse("2026-12-24T09:00"),
-                    LocalDateTime.parse("2026-12-26T09:00"))));
+                    Instant.parse("2026-12-24T16:00:00Z"),
+                    Instant.parse("2026-12-26T16:00:00Z"))));
     assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-12-24T15:59:00Z")))
         .containsExactly("tessa");
     assertThat(OnCallResolver.onCallAt(schedule, Instant.parse("2026-12-24T16:00:00Z")))
@@ -148,8 +148,8 @@ class OnCallResolverTest {
 
   private static final LocalDateTime MONDAY = LocalDateTime.parse("2026-01-05T09:00");
   private static final ScheduleOverride ANA_OVERRIDE =
-      new ScheduleOverride(
-          "ana", LocalDateTime.parse("2026-01-07T12:00"), LocalDateTime.parse("2026-01-08T12:00"));
+      ScheduleOverride.configured(
+          "ana", Instant.parse("2026-01-07T12:00:00Z"), Instant.parse("2026-01-08T12:00:00Z"));
 
   private static Rotation weeklyRotation(List<String> people) {
     return new Rotation(MONDAY, Duration.ofDays(7), people);

@@ -20,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +75,8 @@ class KillUnderLoadIT {
       }
       assertThat(accepted).as("some webhooks were accepted before the kill").isNotEmpty();
 
+      Set<Long> unpaged = new java.util.TreeSet<>();
+      String restartedLog;
       try (FirebellProcess restarted = FirebellProcess.start(config, port, dir)) {
         for (Map.Entry<Long, String> incident : accepted.entrySet()) {
           Reply reply = get(restarted, "/api/incidents/" + incident.getKey());
@@ -90,11 +95,9 @@ class KillUnderLoadIT {
             && Instant.now().isBefore(deadline)) {
           Thread.sleep(100);
         }
-        Set<Long> unpaged = new java.util.TreeSet<>(accepted.keySet());
+        unpaged.addAll(accepted.keySet());
         unpaged.removeAll(pagedIncidents(capture));
-        assertThat(unpaged)
-            .as("accepted incidents never paged; log:%n%s", logOf(restarted, unpaged))
-            .isEmpty();
+        restartedLog = logOf(restarted, unpaged);
         // At-least-once: a page whose outcome was not yet on disk at the kill (sent, not yet
         // recorded and synced) is sent once more after the restart, and never again. How many
         // that is depends on how long the disk takes to sync, so the count is not bounded here.
@@ -106,7 +109,31 @@ class KillUnderLoadIT {
             .as("incidents paged more than twice, of %d", pages.size())
             .isZero();
       }
+      assertThat(unpaged)
+          .as(
+              "accepted incidents never paged; log:%n%s%nrows:%n%s",
+              restartedLog, rowsOf(dir.resolve("data"), unpaged))
+          .isEmpty();
     }
+  }
+
+  /** What the database holds about these incidents, read after the server stopped. */
+  private static String rowsOf(Path dataDir, Set<Long> incidents) {
+    if (incidents.isEmpty()) {
+      return "";
+    }
+    String in = incidents.stream().map(String::valueOf).collect(Collectors.joining(","));
+    Jdbi jdbi = Jdbi.create("jdbc:h2:file:" + dataDir.resolve("firebell").toAbsolutePath());
+    return jdbi.withHandle(
+        handle ->
+            Stream.of(
+                    "SELECT * FROM escalation WHERE incident_id IN (" + in + ")",
+                    "SELECT * FROM page_delivery WHERE incident_id IN (" + in + ")",
+                    "SELECT incident_id, occurred_at, kind, description FROM timeline_entry WHERE incident_id IN ("
+                        + in
+                        + ")")
+                .map(sql -> sql + "\n" + handle.createQuery(sql).mapToMap().list())
+                .collect(Collectors.joining("\n")));
   }
 
   /** The restarted server's log lines about these incidents, to read when a page is missing. */

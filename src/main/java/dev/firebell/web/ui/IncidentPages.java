@@ -14,7 +14,7 @@ import dev.firebell.incident.IncidentReview;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.TimelineEntry;
-import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Rota;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.security.WebSession;
 import dev.firebell.web.Pages;
@@ -43,7 +43,7 @@ public final class IncidentPages {
 
   private final IncidentService incidents;
   private final PostmortemService postmortems;
-  private final OnCall oncall;
+  private final Rota rota;
   private final UiSecurity security;
   private final Pages pages;
   private final Clock clock;
@@ -59,14 +59,14 @@ public final class IncidentPages {
   public IncidentPages(
       IncidentService incidents,
       PostmortemService postmortems,
-      OnCall oncall,
+      Rota rota,
       SeverityConfig severity,
       UiSecurity security,
       Pages pages,
       Clock clock) {
     this.incidents = incidents;
     this.postmortems = postmortems;
-    this.oncall = oncall;
+    this.rota = rota;
     this.security = security;
     this.pages = pages;
     this.clock = clock;
@@ -281,7 +281,7 @@ public final class IncidentPages {
     if (personId == null) {
       return null;
     }
-    return oncall.person(personId).map(p -> p.name()).orElse(personId);
+    return rota.current().person(personId).map(p -> p.name()).orElse(personId);
   }
 
   private static java.time.Instant utc(String localDateTime) {

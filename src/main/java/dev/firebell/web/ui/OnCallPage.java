@@ -2,8 +2,8 @@ package dev.firebell.web.ui;
 
 import dev.firebell.config.DurationParser;
 import dev.firebell.oncall.EscalationPolicy;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
+import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.ScheduleStatus;
 import dev.firebell.security.WebSession;
@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
 
 /** {@code /oncall}: who is on call now and next, the escalation policies, and warnings. */
 public final class OnCallPage {
-  private final OnCall oncall;
+  private final Rota rota;
   private final UiSecurity security;
   private final Pages pages;
   private final Clock clock;
 
-  public OnCallPage(OnCall oncall, UiSecurity security, Pages pages, Clock clock) {
-    this.oncall = oncall;
+  public OnCallPage(Rota rota, UiSecurity security, Pages pages, Clock clock) {
+    this.rota = rota;
     this.security = security;
     this.pages = pages;
     this.clock = clock;
@@ -37,7 +37,9 @@ public final class OnCallPage {
     Instant now = clock.instant();
     List<Map<String, Object>> schedules = new ArrayList<>();
     for (Schedule schedule :
-        oncall.schedules().values().stream().sorted(Comparator.comparing(Schedule::id)).toList()) {
+        rota.current().schedules().values().stream()
+            .sorted(Comparator.comparing(Schedule::id))
+            .toList()) {
       ScheduleStatus status = ScheduleStatus.of(schedule, now);
       Map<String, Object> view = new HashMap<>();
       view.put("id", schedule.id());
@@ -49,7 +51,7 @@ public final class OnCallPage {
     }
     List<Map<String, Object>> policies = new ArrayList<>();
     for (EscalationPolicy policy :
-        oncall.policies().values().stream()
+        rota.current().policies().values().stream()
             .sorted(Comparator.comparing(EscalationPolicy::id))
             .toList()) {
       Map<String, Object> view = new HashMap<>();
@@ -68,21 +70,21 @@ public final class OnCallPage {
               .toList());
       policies.add(view);
     }
-    List<String> warnings = OnCallWarnings.all(oncall, now);
+    List<String> warnings = OnCallWarnings.all(rota.current(), now);
     Map<String, Object> model = new HashMap<>();
     model.put("user", session.username());
     model.put("csrf", session.csrfToken());
     model.put("schedules", schedules);
     model.put("policies", policies);
     model.put("warnings", warnings);
-    ctx.html(pages.render("ui/oncall.peb", model));
+    ctx.html(pages.render("ui/rota.current().peb", model));
   }
 
   private String names(List<String> ids) {
     return ids.isEmpty()
         ? "nobody"
         : ids.stream()
-            .map(id -> oncall.person(id).map(p -> p.name()).orElse(id))
+            .map(id -> rota.current().person(id).map(p -> p.name()).orElse(id))
             .collect(Collectors.joining(", "));
   }
 }

@@ -1,0 +1,22 @@
+package dev.firebell;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/** {@code kill -HUP <pid>} reloads the on-call file, as daemons do. */
+final class ReloadSignal {
+  private static final Logger log = LoggerFactory.getLogger(ReloadSignal.class);
+
+  private ReloadSignal() {}
+
+  static void install(Runnable reload) {
+    try {
+      Signal.handle(new Signal("HUP"), signal -> reload.run());
+    } catch (IllegalArgumentException e) { // no SIGHUP here (Windows), or the JVM keeps it
+      log.warn(
+          "SIGHUP cannot reload the on-call file here ({}); use POST /api/oncall/reload",
+          e.getMessage());
+    }
+  }
+}
