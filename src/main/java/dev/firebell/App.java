@@ -188,7 +188,7 @@ public final class App implements AutoCloseable {
               new LoginPages(config.users(), sessions, throttle, uiSecurity, pages),
               new IncidentPages(
                   incidents, postmortems, rota, config.severity(), uiSecurity, pages, clock),
-              new OnCallPage(rota, uiSecurity, pages, clock),
+              new OnCallPage(rota, overrides, calendars, uiSecurity, pages, clock),
               new StaticAssets(),
               new MetricsApi(metrics, config.metrics().token()),
               new MaintenanceApi(maintenance, rota, json),

@@ -80,6 +80,8 @@ public final class Routes {
     routes.get("/incidents/{id}/postmortem", handlers.incidentPages()::postmortem);
     routes.get("/incidents/{id}/postmortem.md", handlers.incidentPages()::postmortemFile);
     routes.get("/oncall", handlers.onCallPage()::show);
+    routes.post("/oncall/overrides", handlers.onCallPage()::addOverride);
+    routes.post("/oncall/overrides/{id}/delete", handlers.onCallPage()::removeOverride);
     routes.get("/static/firebell.css", handlers.assets()::css);
   }
 }

@@ -2,15 +2,26 @@ package dev.firebell.web.ui;
 
 import dev.firebell.config.DurationParser;
 import dev.firebell.oncall.EscalationPolicy;
+import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
+import dev.firebell.oncall.OverrideRules;
+import dev.firebell.oncall.Overrides;
+import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.Schedule;
+import dev.firebell.oncall.ScheduleOverride;
 import dev.firebell.oncall.ScheduleStatus;
+import dev.firebell.security.CalendarTokens.Feed;
 import dev.firebell.security.WebSession;
+import dev.firebell.web.CalendarFeedPage;
 import dev.firebell.web.Pages;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,15 +29,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code /oncall}: who is on call now and next, the escalation policies, and warnings. */
+/**
+ * {@code /oncall}: who is on call now and next, each schedule's next {@value #DAYS} days, forms to
+ * add and remove overrides, calendar feeds, the escalation policies, and warnings.
+ */
 public final class OnCallPage {
+  static final int DAYS = 14;
+
   private final Rota rota;
+  private final Overrides overrides;
+  private final CalendarFeedPage calendars;
   private final UiSecurity security;
   private final Pages pages;
   private final Clock clock;
 
-  public OnCallPage(Rota rota, UiSecurity security, Pages pages, Clock clock) {
+  public OnCallPage(
+      Rota rota,
+      Overrides overrides,
+      CalendarFeedPage calendars,
+      UiSecurity security,
+      Pages pages,
+      Clock clock) {
     this.rota = rota;
+    this.overrides = overrides;
+    this.calendars = calendars;
     this.security = security;
     this.pages = pages;
     this.clock = clock;
@@ -35,23 +61,87 @@ public final class OnCallPage {
   public void show(Context ctx) {
     WebSession session = security.session(ctx);
     Instant now = clock.instant();
+    OnCall oncall = rota.current();
     List<Map<String, Object>> schedules = new ArrayList<>();
     for (Schedule schedule :
-        rota.current().schedules().values().stream()
-            .sorted(Comparator.comparing(Schedule::id))
-            .toList()) {
-      ScheduleStatus status = ScheduleStatus.of(schedule, now);
-      Map<String, Object> view = new HashMap<>();
-      view.put("id", schedule.id());
-      view.put("zone", schedule.timeZone().getId());
-      view.put("now", names(status.onCall()));
-      view.put("until", status.until() == null ? "" : Views.time(status.until()));
-      view.put("next", status.until() == null ? "" : names(status.next()));
-      schedules.add(view);
+        oncall.schedules().values().stream().sorted(Comparator.comparing(Schedule::id)).toList()) {
+      schedules.add(schedule(oncall, schedule, now));
     }
+    Map<String, Object> model = new HashMap<>();
+    model.put("user", session.username());
+    model.put("csrf", session.csrfToken());
+    model.put("me", session.personId());
+    model.put("myCalendar", calendars.urlFor(new Feed(Feed.Kind.PERSON, session.personId())));
+    model.put("schedules", schedules);
+    model.put("people", people(oncall));
+    model.put("policies", policies(oncall));
+    model.put("warnings", OnCallWarnings.all(oncall, now));
+    ctx.html(pages.render("ui/oncall.peb", model));
+  }
+
+  /** {@code POST /oncall/overrides}: the add-override form; times in the schedule's zone. */
+  public void addOverride(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    OnCall oncall = rota.current();
+    Schedule schedule = schedule(oncall, ctx.formParam("schedule"));
+    ScheduleOverride request =
+        new ScheduleOverride(
+            null,
+            param(ctx, "person"),
+            local(param(ctx, "from"), schedule.timeZone(), "start"),
+            local(param(ctx, "to"), schedule.timeZone(), "end"),
+            param(ctx, "replaces"),
+            param(ctx, "reason"),
+            session.personId());
+    OverrideRules.check(oncall, schedule.id(), request, clock.instant())
+        .ifPresent(
+            problem -> {
+              throw new PageProblem(400, "The override was not added: " + problem.message() + ".");
+            });
+    overrides.add(schedule.id(), request);
+    back(ctx, schedule);
+  }
+
+  /** {@code POST /oncall/overrides/{id}/delete}. */
+  public void removeOverride(Context ctx) {
+    security.sessionWithCsrf(ctx);
+    Schedule schedule = schedule(rota.current(), ctx.formParam("schedule"));
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new PageProblem(404, "There is no such override.");
+    }
+    if (!overrides.remove(schedule.id(), id)) {
+      throw new PageProblem(404, "There is no such override (it may have been removed already).");
+    }
+    back(ctx, schedule);
+  }
+
+  private Map<String, Object> schedule(OnCall oncall, Schedule schedule, Instant now) {
+    ScheduleStatus status = ScheduleStatus.of(schedule, now);
+    Map<String, Object> view = new HashMap<>();
+    view.put("id", schedule.id());
+    view.put("zone", schedule.timeZone().getId());
+    view.put("now", names(oncall, status.onCall()));
+    view.put("until", status.until() == null ? "" : Views.time(status.until()));
+    view.put("next", status.until() == null ? "" : names(oncall, status.next()));
+    view.put("days", RotaDays.of(oncall, schedule, now, DAYS));
+    view.put("calendarUrl", calendars.urlFor(new Feed(Feed.Kind.SCHEDULE, schedule.id())));
+    return view;
+  }
+
+  private static List<Map<String, String>> people(OnCall oncall) {
+    return oncall.people().values().stream()
+        .sorted(Comparator.comparing(Person::name))
+        .map(person -> Map.of("id", person.id(), "name", person.name()))
+        .toList();
+  }
+
+  private static List<Map<String, Object>> policies(OnCall oncall) {
     List<Map<String, Object>> policies = new ArrayList<>();
     for (EscalationPolicy policy :
-        rota.current().policies().values().stream()
+        oncall.policies().values().stream()
             .sorted(Comparator.comparing(EscalationPolicy::id))
             .toList()) {
       Map<String, Object> view = new HashMap<>();
@@ -70,21 +160,42 @@ public final class OnCallPage {
               .toList());
       policies.add(view);
     }
-    List<String> warnings = OnCallWarnings.all(rota.current(), now);
-    Map<String, Object> model = new HashMap<>();
-    model.put("user", session.username());
-    model.put("csrf", session.csrfToken());
-    model.put("schedules", schedules);
-    model.put("policies", policies);
-    model.put("warnings", warnings);
-    ctx.html(pages.render("ui/rota.current().peb", model));
+    return policies;
   }
 
-  private String names(List<String> ids) {
+  private static Schedule schedule(OnCall oncall, String id) {
+    Schedule schedule = id == null ? null : oncall.schedules().get(id);
+    if (schedule == null) {
+      throw new PageProblem(400, "There is no schedule '" + id + "'.");
+    }
+    return schedule;
+  }
+
+  private static Instant local(String value, ZoneId zone, String which) {
+    if (value == null) {
+      throw new PageProblem(400, "The override needs a " + which + " time.");
+    }
+    try {
+      return LocalDateTime.parse(value).atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new PageProblem(400, "The " + which + " time must look like 2026-12-24T09:00.");
+    }
+  }
+
+  private static String names(OnCall oncall, List<String> ids) {
     return ids.isEmpty()
         ? "nobody"
         : ids.stream()
-            .map(id -> rota.current().person(id).map(p -> p.name()).orElse(id))
+            .map(id -> oncall.person(id).map(Person::name).orElse(id))
             .collect(Collectors.joining(", "));
+  }
+
+  private static String param(Context ctx, String name) {
+    String value = ctx.formParam(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static void back(Context ctx, Schedule schedule) {
+    ctx.redirect("/oncall#schedule-" + schedule.id(), HttpStatus.SEE_OTHER);
   }
 }

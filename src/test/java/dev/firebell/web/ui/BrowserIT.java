@@ -176,6 +176,56 @@ class BrowserIT {
     }
   }
 
+  /** On a 390-px phone: add an override to the rota, see it on the calendar, remove it. */
+  @Test
+  void aResponderAddsAndRemovesAnOverrideOnTheirPhone() throws IOException {
+    try (CaptureServer capture = new CaptureServer();
+        TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      logIn(app);
+      driver.manage().window().setSize(new Dimension(390, 900));
+      try {
+        driver.get(app.url("/oncall"));
+        assertThat(driver.findElement(By.id("schedule-primary")).getText()).doesNotContain("Sam");
+        driver.findElement(By.cssSelector("#schedule-primary details summary")).click();
+        WebElement form = driver.findElement(By.cssSelector("#schedule-primary form.add-override"));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("person")))
+            .selectByVisibleText("Sam");
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        // The test clock is 28 Nov 2026 09:10 in Denver; Sam covers the evening.
+        script.executeScript(
+            "arguments[0].value = '2026-11-28T18:00'; arguments[1].value = '2026-11-28T23:00';",
+            form.findElement(By.name("from")),
+            form.findElement(By.name("to")));
+        form.findElement(By.name("reason")).sendKeys("Tessa's child is sick");
+        assertFitsTheWindow("/oncall with the override form open", 390);
+        navigate(By.cssSelector("#schedule-primary form.add-override button[type=submit]"));
+
+        String rota = driver.findElement(By.cssSelector("#schedule-primary .rota")).getText();
+        assertThat(rota).contains("18:00–23:00 Sam").contains("Tessa's child is sick");
+        assertThat(app.getApi("/api/schedules/primary/overrides").json().get("overrides"))
+            .hasSize(1);
+        assertThat(
+                app.getApi("/api/oncall?at=2026-11-29T02:00:00Z")
+                    .json()
+                    .get("schedules")
+                    .get(0)
+                    .get("onCall")
+                    .findValuesAsText("id"))
+            .containsExactly("sam");
+        assertFitsTheWindow("/oncall", 390);
+        screenshots("oncall");
+
+        navigate(By.cssSelector("#schedule-primary button.remove-override"));
+        assertThat(driver.findElement(By.cssSelector("#schedule-primary .rota")).getText())
+            .doesNotContain("Sam");
+        assertThat(app.getApi("/api/schedules/primary/overrides").json().get("overrides"))
+            .isEmpty();
+      } finally {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+      }
+    }
+  }
+
   private static void logIn(TestApp app) {
     driver.get(app.url("/login"));
     driver.findElement(By.id("username")).sendKeys(TestApp.USER);
