@@ -16,6 +16,7 @@ import dev.firebell.oncall.Overrides;
 import dev.firebell.oncall.Rota;
 import dev.firebell.paging.Channels;
 import dev.firebell.paging.EscalationEngine;
+import dev.firebell.paging.Notices;
 import dev.firebell.paging.OutboxSender;
 import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PagingScheduler;
@@ -23,6 +24,8 @@ import dev.firebell.paging.SenderPool;
 import dev.firebell.postmortem.PostmortemDrafter;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.postmortem.PostmortemTemplate;
+import dev.firebell.rota.HandoffNotices;
+import dev.firebell.rota.ShiftSwaps;
 import dev.firebell.security.CalendarTokens;
 import dev.firebell.security.LinkTokens;
 import dev.firebell.security.LoginThrottle;
@@ -46,6 +49,8 @@ import dev.firebell.web.Pages;
 import dev.firebell.web.PostmortemApi;
 import dev.firebell.web.Routes;
 import dev.firebell.web.SlowClients;
+import dev.firebell.web.SwapApi;
+import dev.firebell.web.SwapPages;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OnCallPage;
@@ -74,6 +79,8 @@ public final class App implements AutoCloseable {
   private final ExecutorService senders;
   private final Housekeeping housekeeping;
   private final OnCallReload reload;
+  private final HandoffNotices handoffs;
+  private final ShiftSwaps swaps;
 
   private App(
       Database database,
@@ -82,7 +89,9 @@ public final class App implements AutoCloseable {
       OutboxSender outbox,
       ExecutorService senders,
       Housekeeping housekeeping,
-      OnCallReload reload) {
+      OnCallReload reload,
+      HandoffNotices handoffs,
+      ShiftSwaps swaps) {
     this.database = database;
     this.server = server;
     this.paging = paging;
@@ -90,6 +99,8 @@ public final class App implements AutoCloseable {
     this.senders = senders;
     this.housekeeping = housekeeping;
     this.reload = reload;
+    this.handoffs = handoffs;
+    this.swaps = swaps;
   }
 
   /** Opens the database, migrates it, starts paging and starts listening. */
@@ -138,6 +149,7 @@ public final class App implements AutoCloseable {
               rota,
               Channels.create(config, json, templates, clock),
               new PageComposer(config.server().publicUrl(), tokens),
+              json,
               config.paging(),
               clock,
               senders);
@@ -167,6 +179,24 @@ public final class App implements AutoCloseable {
       webhooks.observe(metrics);
 
       Pages pages = new Pages(templates);
+      Notices notices = new Notices(json);
+      ShiftSwaps swaps =
+          new ShiftSwaps(
+              database.jdbi(),
+              rota,
+              overrides,
+              notices,
+              tokens,
+              config.server().publicUrl(),
+              clock);
+      HandoffNotices handoffs =
+          new HandoffNotices(
+              database.jdbi(),
+              rota,
+              notices,
+              config.oncall().handoffNotice(),
+              config.server().publicUrl(),
+              clock);
       CalendarFeedPage calendars =
           new CalendarFeedPage(
               new CalendarTokens(secret), rota, config.server().publicUrl(), clock);
@@ -188,12 +218,14 @@ public final class App implements AutoCloseable {
               new LoginPages(config.users(), sessions, throttle, uiSecurity, pages),
               new IncidentPages(
                   incidents, postmortems, rota, config.severity(), uiSecurity, pages, clock),
-              new OnCallPage(rota, overrides, calendars, uiSecurity, pages, clock),
+              new OnCallPage(rota, overrides, swaps, calendars, uiSecurity, pages, clock),
               new StaticAssets(),
               new MetricsApi(metrics, config.metrics().token()),
               new MaintenanceApi(maintenance, rota, json),
               new OverrideApi(overrides, rota, json, clock),
-              calendars);
+              calendars,
+              new SwapApi(swaps, rota, json, clock),
+              new SwapPages(tokens, swaps, rota, pages, clock));
       Javalin server =
           Javalin.create(
               javalin -> {
@@ -219,7 +251,10 @@ public final class App implements AutoCloseable {
               config.security().linkTtl());
       paging.every(Duration.ofHours(1), housekeeping::run);
       paging.every(Duration.ofHours(1), throttle::forgetOld);
-      return new App(database, server, paging, outbox, senders, housekeeping, reload);
+      paging.every(Duration.ofMinutes(1), handoffs::run);
+      paging.every(Duration.ofMinutes(1), swaps::expireLapsed);
+      return new App(
+          database, server, paging, outbox, senders, housekeeping, reload, handoffs, swaps);
     } catch (RuntimeException e) { // not handled here: release what was opened, then rethrow
       senders.shutdownNow();
       database.close();
@@ -270,6 +305,15 @@ public final class App implements AutoCloseable {
   /** Reads the on-call file again (SIGHUP); a bad file is refused and logged. */
   public OnCallReload.Result reloadOnCall() {
     return reload.reload();
+  }
+
+  /** Hand-off notices; tests run passes by hand with a controlled clock. */
+  public HandoffNotices handoffs() {
+    return handoffs;
+  }
+
+  public ShiftSwaps swaps() {
+    return swaps;
   }
 
   @Override

@@ -39,7 +39,8 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   private static final List<String> SOURCES = List.of("grafana", "alertmanager");
   private static final List<String> WEBHOOK_OUTCOMES =
       List.of("accepted", "duplicate", "ignored", "invalid", "unauthorized");
-  private static final List<String> DELIVERY_KINDS = List.of("PAGE", "STATUS_UPDATE", "DIGEST");
+  private static final List<String> DELIVERY_KINDS =
+      List.of("PAGE", "STATUS_UPDATE", "DIGEST", "NOTICE");
   private static final List<String> DELIVERY_OUTCOMES = List.of("delivered", "retried", "failed");
 
   private static final String OPENED = "Incidents opened";

@@ -60,6 +60,34 @@ final class DiscordChannel implements Channel {
     return body;
   }
 
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    http.execute(
+        WebhookChannel.post(contact.url(), WebhookChannel.write(json, body(notice))), "discord");
+  }
+
+  ObjectNode body(Notice notice) {
+    ObjectNode body = json.createObjectNode();
+    body.put("content", cutEscaped(notice.title(), CONTENT));
+    body.putObject("allowed_mentions").putArray("parse");
+    ObjectNode embed = body.putArray("embeds").addObject();
+    String title = cutEscaped(notice.title(), TITLE);
+    embed.put("title", title);
+    embed.put("url", notice.url());
+    embed.put("color", AMBER);
+    String links =
+        "\n\n"
+            + (notice.actionUrl() == null
+                ? ""
+                : "[" + notice.actionLabel() + "](" + notice.actionUrl() + ") · ")
+            + "[Open the rota]("
+            + notice.url()
+            + ")";
+    int room = Math.min(DESCRIPTION, EMBED_TOTAL - title.length()) - links.length();
+    embed.put("description", cutEscaped(notice.text(), room) + links);
+    return body;
+  }
+
   private static String links(PageMessage message) {
     StringBuilder links = new StringBuilder();
     if (message.ackUrl() != null) {

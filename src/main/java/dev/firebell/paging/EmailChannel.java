@@ -98,6 +98,33 @@ final class EmailChannel implements Channel {
     }
   }
 
+  /** A notice is plain text: what it says, then its links. */
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    String body =
+        notice.text()
+            + "\n\n"
+            + (notice.actionUrl() == null
+                ? ""
+                : notice.actionLabel() + ": " + notice.actionUrl() + "\n")
+            + "The rota: "
+            + notice.url()
+            + "\n";
+    try {
+      MimeMessage mail = new MimeMessage(session);
+      mail.setFrom(new InternetAddress(smtp.from()));
+      mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(contact.to()));
+      mail.setSubject(
+          Cut.toChars(notice.title().replaceAll("\\p{Cntrl}+", " ").strip(), SUBJECT), "UTF-8");
+      mail.setText(body, "UTF-8");
+      Transport.send(mail);
+    } catch (SendFailedException e) {
+      throw DeliveryFailure.permanent("email refused: " + e.getMessage());
+    } catch (MessagingException e) {
+      throw DeliveryFailure.retryable("email not sent: " + e.getMessage());
+    }
+  }
+
   /** One line of at most {@value #SUBJECT} characters: mail clients show no more. */
   static String subject(PageMessage message) {
     return Cut.toChars(message.headline().replaceAll("\\p{Cntrl}+", " ").strip(), SUBJECT);

@@ -67,6 +67,36 @@ final class NtfyChannel implements Channel {
     return body;
   }
 
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    Request.Builder request =
+        WebhookChannel.post(contact.url(), WebhookChannel.write(json, body(contact, notice)))
+            .newBuilder();
+    if (contact.token() != null) {
+      request.header("Authorization", "Bearer " + contact.token());
+    }
+    http.execute(request.build(), "ntfy");
+  }
+
+  ObjectNode body(Contact contact, Notice notice) {
+    ObjectNode body = json.createObjectNode();
+    body.put("topic", contact.topic());
+    body.put("title", Cut.toChars(oneLine(notice.title()), TITLE));
+    body.put("message", Cut.toUtf8Bytes(notice.text(), MESSAGE_BYTES));
+    body.put("priority", 3);
+    body.putArray("tags").add("calendar");
+    body.put("click", notice.url());
+    ArrayNode actions = body.putArray("actions");
+    if (notice.actionUrl() != null) {
+      actions
+          .addObject()
+          .put("action", "view")
+          .put("label", notice.actionLabel())
+          .put("url", notice.actionUrl());
+    }
+    return body;
+  }
+
   private static String oneLine(String text) {
     return text.replaceAll("[\\r\\n]+", " ");
   }

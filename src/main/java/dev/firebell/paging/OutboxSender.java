@@ -1,5 +1,6 @@
 package dev.firebell.paging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.PagingConfig;
 import dev.firebell.oncall.Rota;
 import dev.firebell.store.Durability;
@@ -30,6 +31,7 @@ public final class OutboxSender {
   private final PageFolding folding;
   private final LeasedSender<Delivery> pages;
   private final LeasedSender<Digest> digests;
+  private final LeasedSender<QueuedNotice> notices;
   private volatile DeliveryObserver observer = DeliveryObserver.NONE;
 
   public OutboxSender(
@@ -38,6 +40,7 @@ public final class OutboxSender {
       Rota rota,
       Channels channels,
       PageComposer composer,
+      ObjectMapper json,
       PagingConfig config,
       Clock clock,
       ExecutorService workers) {
@@ -70,13 +73,22 @@ public final class OutboxSender {
             observed,
             clock,
             workers);
+    this.notices =
+        new LeasedSender<>(
+            jdbi,
+            durability,
+            new NoticeMailbox(jdbi, rota, channels, json),
+            policy,
+            observed,
+            clock,
+            workers);
   }
 
   public void observe(DeliveryObserver newObserver) {
     this.observer = newObserver;
   }
 
-  /** Claims every due page, status update and digest and hands each to a worker. */
+  /** Claims every due page, status update, digest and notice and hands each to a worker. */
   public List<Future<?>> dispatchDue(Instant now) {
     Instant leaseUntil = now.plus(config.requestTimeout().multipliedBy(3));
     folding.startPass(now);
@@ -84,9 +96,10 @@ public final class OutboxSender {
     try {
       folding.repairIfDue(now);
       sends.addAll(digests.dispatchDue(now, leaseUntil));
+      sends.addAll(notices.dispatchDue(now, leaseUntil));
     } catch (JdbiException | RejectedExecutionException e) {
-      // The pages above are on their way; the digests stay due for the next pass.
-      log.error("digests could not be dispatched; retrying at the next pass", e);
+      // The pages above are on their way; digests and notices stay due for the next pass.
+      log.error("digests or notices could not be dispatched; retrying at the next pass", e);
     }
     return sends;
   }

@@ -65,6 +65,36 @@ final class SlackChannel implements Channel {
     return body;
   }
 
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    http.execute(
+        WebhookChannel.post(contact.url(), WebhookChannel.write(json, body(notice))), "slack");
+  }
+
+  ObjectNode body(Notice notice) {
+    ObjectNode body = json.createObjectNode();
+    body.put("text", Cut.toChars(notice.title(), SECTION_TEXT));
+    ArrayNode blocks = body.putArray("blocks");
+    blocks
+        .addObject()
+        .put("type", "header")
+        .putObject("text")
+        .put("type", "plain_text")
+        .put("text", Cut.toChars(notice.title(), HEADER_TEXT));
+    blocks
+        .addObject()
+        .put("type", "section")
+        .putObject("text")
+        .put("type", "mrkdwn")
+        .put("text", cutEscaped(escape(notice.text()), SECTION_TEXT));
+    ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
+    if (notice.actionUrl() != null) {
+      button(buttons, notice.actionLabel(), notice.actionUrl()).put("style", "primary");
+    }
+    button(buttons, "Open the rota", notice.url());
+    return body;
+  }
+
   /** Cuts escaped text without leaving half an entity such as "&am" at the end. */
   private static String cutEscaped(String escaped, int max) {
     String cut = Cut.toChars(escaped, Math.max(1, max));

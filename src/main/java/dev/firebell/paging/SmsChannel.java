@@ -22,6 +22,10 @@ final class SmsChannel implements Channel {
 
   @Override
   public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+    send(contact, text(message));
+  }
+
+  private void send(Contact contact, String text) throws DeliveryFailure {
     Request request =
         new Request.Builder()
             .url(twilio.apiUrl() + "/2010-04-01/Accounts/" + twilio.accountSid() + "/Messages.json")
@@ -30,10 +34,22 @@ final class SmsChannel implements Channel {
                 new FormBody.Builder()
                     .add("To", contact.to())
                     .add("From", twilio.from())
-                    .add("Body", text(message))
+                    .add("Body", text)
                     .build())
             .build();
     http.execute(request, "sms");
+  }
+
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    send(contact, text(notice));
+  }
+
+  /** The title, and the action's link whole when there is one. */
+  static String text(Notice notice) {
+    String link =
+        notice.actionUrl() == null ? "" : " " + notice.actionLabel() + ": " + notice.actionUrl();
+    return SmsLength.fit(notice.title().replaceAll("\\s+", " "), link);
   }
 
   /** The headline, cut so that the link always fits within three billed segments. */

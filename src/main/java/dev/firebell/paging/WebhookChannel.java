@@ -24,6 +24,11 @@ final class WebhookChannel implements Channel {
     http.execute(post(contact.url(), write(json, message)), "webhook");
   }
 
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    http.execute(post(contact.url(), write(json, notice)), "webhook");
+  }
+
   static Request post(String url, String body) {
     return new Request.Builder()
         .url(url)

@@ -3,7 +3,9 @@ package dev.firebell.security;
 /** What a link in a page does when its button is pressed. */
 public enum LinkAction {
   ACK("ack"),
-  RESOLVE("resolve");
+  RESOLVE("resolve"),
+  /** Take a shift someone asked cover for; the token's id is the request's, not an incident's. */
+  TAKE_SHIFT("swap");
 
   private final String path;
 
@@ -11,7 +13,7 @@ public enum LinkAction {
     this.path = path;
   }
 
-  /** The path segment: {@code /ack/{token}} or {@code /resolve/{token}}. */
+  /** The path segment: {@code /ack/{token}}, {@code /resolve/{token}}, {@code /swap/{token}}. */
   public String path() {
     return path;
   }

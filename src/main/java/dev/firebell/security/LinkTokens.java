@@ -28,16 +28,21 @@ public final class LinkTokens {
   }
 
   public String issue(long incidentId, String personId, LinkAction action, Instant now) {
+    return issueUntil(incidentId, personId, action, now.plus(ttl));
+  }
+
+  /** A token that expires at {@code expiresAt} rather than after the configured TTL. */
+  public String issueUntil(long id, String personId, LinkAction action, Instant expiresAt) {
     byte[] nonce = new byte[12];
     random.nextBytes(nonce);
     String payload =
         String.join(
             "|",
             VERSION,
-            Long.toString(incidentId),
+            Long.toString(id),
             ENCODER.encodeToString(personId.getBytes(StandardCharsets.UTF_8)),
             action.name(),
-            Long.toString(now.plus(ttl).getEpochSecond()),
+            Long.toString(expiresAt.getEpochSecond()),
             ENCODER.encodeToString(nonce));
     String encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     return encoded + "." + ENCODER.encodeToString(sign(encoded));

@@ -140,6 +140,11 @@ public final class LinkPages {
   }
 
   private void refuse(Context ctx, InvalidLink e) {
+    refuse(pages, ctx, e);
+  }
+
+  /** A refused link's page, with the status that says why: the same for every kind of link. */
+  static void refuse(Pages pages, Context ctx, InvalidLink e) {
     int status =
         switch (e.reason()) {
           case MALFORMED -> 400;

@@ -29,7 +29,9 @@ public final class Routes {
       MetricsApi metrics,
       MaintenanceApi maintenance,
       OverrideApi overrides,
-      CalendarFeedPage calendars) {}
+      CalendarFeedPage calendars,
+      SwapApi swaps,
+      SwapPages swapPages) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -55,6 +57,8 @@ public final class Routes {
     routes.get("/api/schedules/{id}/overrides", handlers.overrides()::list);
     routes.post("/api/schedules/{id}/overrides", handlers.overrides()::add);
     routes.delete("/api/schedules/{id}/overrides/{overrideId}", handlers.overrides()::remove);
+    routes.get("/api/schedules/{id}/swaps", handlers.swaps()::list);
+    routes.post("/api/schedules/{id}/swaps", handlers.swaps()::request);
     routes.get("/api/maintenance", handlers.maintenance()::list);
     routes.post("/api/maintenance", handlers.maintenance()::add);
     routes.delete("/api/maintenance/{id}", handlers.maintenance()::end);
@@ -64,6 +68,8 @@ public final class Routes {
     routes.get("/resolve/{token}", handlers.linkPages()::showResolve);
     routes.post("/resolve/{token}", handlers.linkPages()::resolve);
 
+    routes.get("/swap/{token}", handlers.swapPages()::show);
+    routes.post("/swap/{token}", handlers.swapPages()::take);
     routes.get("/calendar/{file}", handlers.calendars()::show);
 
     routes.get("/healthz", handlers.health()::health);
@@ -82,6 +88,7 @@ public final class Routes {
     routes.get("/oncall", handlers.onCallPage()::show);
     routes.post("/oncall/overrides", handlers.onCallPage()::addOverride);
     routes.post("/oncall/overrides/{id}/delete", handlers.onCallPage()::removeOverride);
+    routes.post("/oncall/swaps", handlers.onCallPage()::requestCover);
     routes.get("/static/firebell.css", handlers.assets()::css);
   }
 }

@@ -11,6 +11,8 @@ import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.ScheduleOverride;
 import dev.firebell.oncall.ScheduleStatus;
+import dev.firebell.rota.ShiftSwaps;
+import dev.firebell.rota.SwapRules;
 import dev.firebell.security.CalendarTokens.Feed;
 import dev.firebell.security.WebSession;
 import dev.firebell.web.CalendarFeedPage;
@@ -38,6 +40,7 @@ public final class OnCallPage {
 
   private final Rota rota;
   private final Overrides overrides;
+  private final ShiftSwaps swaps;
   private final CalendarFeedPage calendars;
   private final UiSecurity security;
   private final Pages pages;
@@ -46,12 +49,14 @@ public final class OnCallPage {
   public OnCallPage(
       Rota rota,
       Overrides overrides,
+      ShiftSwaps swaps,
       CalendarFeedPage calendars,
       UiSecurity security,
       Pages pages,
       Clock clock) {
     this.rota = rota;
     this.overrides = overrides;
+    this.swaps = swaps;
     this.calendars = calendars;
     this.security = security;
     this.pages = pages;
@@ -102,6 +107,22 @@ public final class OnCallPage {
     back(ctx, schedule);
   }
 
+  /** {@code POST /oncall/swaps}: the "Request cover" form, for the logged-in person. */
+  public void requestCover(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    OnCall oncall = rota.current();
+    Schedule schedule = schedule(oncall, ctx.formParam("schedule"));
+    Instant from = local(param(ctx, "from"), schedule.timeZone(), "start");
+    Instant to = local(param(ctx, "to"), schedule.timeZone(), "end");
+    SwapRules.check(oncall, schedule.id(), session.personId(), from, to, clock.instant())
+        .ifPresent(
+            problem -> {
+              throw new PageProblem(400, "Cover was not requested: " + problem.message() + ".");
+            });
+    swaps.request(schedule.id(), session.personId(), from, to, param(ctx, "reason"));
+    back(ctx, schedule);
+  }
+
   /** {@code POST /oncall/overrides/{id}/delete}. */
   public void removeOverride(Context ctx) {
     security.sessionWithCsrf(ctx);
@@ -128,6 +149,17 @@ public final class OnCallPage {
     view.put("next", status.until() == null ? "" : names(oncall, status.next()));
     view.put("days", RotaDays.of(oncall, schedule, now, DAYS));
     view.put("calendarUrl", calendars.urlFor(new Feed(Feed.Kind.SCHEDULE, schedule.id())));
+    view.put(
+        "swaps",
+        swaps.open(schedule.id()).stream()
+            .map(
+                swap ->
+                    Map.of(
+                        "who",
+                        oncall.person(swap.requester()).map(Person::name).orElse(swap.requester()),
+                        "window",
+                        Views.time(swap.from()) + " – " + Views.time(swap.to())))
+            .toList());
     return view;
   }
 

@@ -1,0 +1,133 @@
+package dev.firebell.paging;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for the outbox of notices that belong to no incident. */
+final class NoticeRepository {
+  private static final RowMapper<QueuedNotice> NOTICE =
+      (row, context) ->
+          new QueuedNotice(
+              row.getLong("id"),
+              row.getString("person_id"),
+              row.getInt("contact_index"),
+              row.getString("channel"),
+              row.getString("payload"),
+              row.getInt("attempts"));
+
+  private final Handle handle;
+
+  NoticeRepository(Handle handle) {
+    this.handle = handle;
+  }
+
+  /** Queues one notice for one contact; a second insert with the same key is a unique violation. */
+  void insert(
+      String onceKey,
+      String personId,
+      int contactIndex,
+      String channel,
+      String kind,
+      String payload,
+      Instant now) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO notice_delivery (once_key, person_id, contact_index, channel, kind,
+              payload, status, attempts, next_attempt_at, created_at)
+            VALUES (:onceKey, :personId, :contactIndex, :channel, :kind, :payload, 'PENDING', 0,
+              :now, :now)
+            """)
+        .bind("onceKey", onceKey)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("channel", channel)
+        .bind("kind", kind)
+        .bind("payload", payload)
+        .bind("now", now)
+        .execute();
+  }
+
+  /** Pending notices that are due and not held by a live lease. */
+  List<QueuedNotice> due(Instant now, int limit) {
+    return handle
+        .createQuery(
+            """
+            SELECT id, person_id, contact_index, channel, payload, attempts
+            FROM notice_delivery
+            WHERE status = 'PENDING' AND next_attempt_at <= :now
+              AND (lease_until IS NULL OR lease_until <= :now)
+            ORDER BY next_attempt_at, id LIMIT :limit
+            """)
+        .bind("now", now)
+        .bind("limit", limit)
+        .map(NOTICE)
+        .list();
+  }
+
+  /** Takes a notice for one attempt; 0 rows when someone else holds it. */
+  int claim(long id, Instant now, Instant leaseUntil) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE notice_delivery SET lease_until = :leaseUntil, attempts = attempts + 1
+            WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
+              AND (lease_until IS NULL OR lease_until <= :now)
+            """)
+        .bind("id", id)
+        .bind("now", now)
+        .bind("leaseUntil", leaseUntil)
+        .execute();
+  }
+
+  void markDelivered(long id, Instant now) {
+    handle
+        .createUpdate(
+            """
+            UPDATE notice_delivery SET status = 'DELIVERED', delivered_at = :now,
+              lease_until = NULL, last_error = NULL
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("now", now)
+        .execute();
+  }
+
+  void reschedule(long id, Instant nextAttemptAt, String error) {
+    handle
+        .createUpdate(
+            """
+            UPDATE notice_delivery SET next_attempt_at = :nextAttemptAt, lease_until = NULL,
+              last_error = :error
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("nextAttemptAt", nextAttemptAt)
+        .bind("error", error)
+        .execute();
+  }
+
+  void finish(long id, String status, String error) {
+    handle
+        .createUpdate(
+            """
+            UPDATE notice_delivery SET status = :status, lease_until = NULL, last_error = :error
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("status", status)
+        .bind("error", error)
+        .execute();
+  }
+
+  /** Forgets notices finished before {@code before}. */
+  int deleteFinishedBefore(Instant before) {
+    return handle
+        .createUpdate(
+            "DELETE FROM notice_delivery WHERE status <> 'PENDING' AND created_at < :before")
+        .bind("before", before)
+        .execute();
+  }
+}
