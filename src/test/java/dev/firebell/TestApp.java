@@ -83,6 +83,13 @@ public final class TestApp implements AutoCloseable {
     return app;
   }
 
+  /** As {@link #start(FirebellConfig, OnCall)}, on a clock shared with other instances. */
+  public static TestApp start(FirebellConfig config, OnCall oncall, MutableClock clock) {
+    TestApp app = startLive(config, oncall, clock);
+    app.app.paging().close();
+    return app;
+  }
+
   /** Paging runs by itself, as in production, on the test clock. */
   public static TestApp startLive(FirebellConfig config, OnCall oncall) {
     return startLive(config, oncall, MutableClock.at("2026-11-28T16:10:00Z"));
