@@ -3,7 +3,6 @@ package dev.firebell.oncall;
 import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -63,18 +62,6 @@ public final class OverrideRepository {
         .bind("after", after)
         .map(OVERRIDE)
         .list();
-  }
-
-  public Optional<StoredOverride> find(long id) {
-    return handle
-        .createQuery(
-            """
-            SELECT id, schedule_id, person_id, replaces, from_at, to_at, reason, created_by
-            FROM schedule_override WHERE id = :id
-            """)
-        .bind("id", id)
-        .map(OVERRIDE)
-        .findOne();
   }
 
   /** Removes one schedule's override; false when there is none with that id. */

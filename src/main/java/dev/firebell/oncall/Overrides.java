@@ -4,7 +4,6 @@ import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -63,12 +62,6 @@ public final class Overrides {
         .filter(stored -> stored.scheduleId().equals(scheduleId))
         .map(OverrideRepository.StoredOverride::override)
         .toList();
-  }
-
-  public Optional<ScheduleOverride> find(String scheduleId, long id) {
-    return Repositories.with(jdbi, OverrideRepository::new, r -> r.find(id))
-        .filter(stored -> stored.scheduleId().equals(scheduleId))
-        .map(OverrideRepository.StoredOverride::override);
   }
 
   /** Removes an override; false when the schedule has none with that id. */

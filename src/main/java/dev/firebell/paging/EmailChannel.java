@@ -81,21 +81,37 @@ final class EmailChannel implements Channel {
 
   @Override
   public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+    mail(
+        contact,
+        subject(message),
+        mail -> {
+          MimeMultipart alternatives = new MimeMultipart("alternative");
+          alternatives.addBodyPart(part(text(message), "plain"));
+          alternatives.addBodyPart(part(html(message), "html"));
+          mail.setContent(alternatives);
+        });
+  }
+
+  /**
+   * Sends one message from {@code smtp.from} to the contact; what it says comes from {@code body}.
+   */
+  private void mail(Contact contact, String subject, Body body) throws DeliveryFailure {
     try {
       MimeMessage mail = new MimeMessage(session);
       mail.setFrom(new InternetAddress(smtp.from()));
       mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(contact.to()));
-      mail.setSubject(subject(message), "UTF-8");
-      MimeMultipart alternatives = new MimeMultipart("alternative");
-      alternatives.addBodyPart(part(text(message), "plain"));
-      alternatives.addBodyPart(part(html(message), "html"));
-      mail.setContent(alternatives);
+      mail.setSubject(subject, "UTF-8");
+      body.fill(mail);
       Transport.send(mail);
     } catch (SendFailedException e) {
       throw DeliveryFailure.permanent("email refused: " + e.getMessage());
     } catch (MessagingException e) {
       throw DeliveryFailure.retryable("email not sent: " + e.getMessage());
     }
+  }
+
+  private interface Body {
+    void fill(MimeMessage mail) throws MessagingException;
   }
 
   /** A notice is plain text: what it says, then its links. */
@@ -110,24 +126,16 @@ final class EmailChannel implements Channel {
             + "The rota: "
             + notice.url()
             + "\n";
-    try {
-      MimeMessage mail = new MimeMessage(session);
-      mail.setFrom(new InternetAddress(smtp.from()));
-      mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(contact.to()));
-      mail.setSubject(
-          Cut.toChars(notice.title().replaceAll("\\p{Cntrl}+", " ").strip(), SUBJECT), "UTF-8");
-      mail.setText(body, "UTF-8");
-      Transport.send(mail);
-    } catch (SendFailedException e) {
-      throw DeliveryFailure.permanent("email refused: " + e.getMessage());
-    } catch (MessagingException e) {
-      throw DeliveryFailure.retryable("email not sent: " + e.getMessage());
-    }
+    mail(contact, oneLine(notice.title()), mail -> mail.setText(body, "UTF-8"));
   }
 
   /** One line of at most {@value #SUBJECT} characters: mail clients show no more. */
   static String subject(PageMessage message) {
-    return Cut.toChars(message.headline().replaceAll("\\p{Cntrl}+", " ").strip(), SUBJECT);
+    return oneLine(message.headline());
+  }
+
+  private static String oneLine(String text) {
+    return Cut.toChars(text.replaceAll("\\p{Cntrl}+", " ").strip(), SUBJECT);
   }
 
   private static MimeBodyPart part(String content, String subtype) throws MessagingException {

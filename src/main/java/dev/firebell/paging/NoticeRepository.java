@@ -121,13 +121,4 @@ final class NoticeRepository {
         .bind("error", error)
         .execute();
   }
-
-  /** Forgets notices finished before {@code before}. */
-  int deleteFinishedBefore(Instant before) {
-    return handle
-        .createUpdate(
-            "DELETE FROM notice_delivery WHERE status <> 'PENDING' AND created_at < :before")
-        .bind("before", before)
-        .execute();
-  }
 }

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes what is no longer needed: expired web sessions, used links past their expiry, and outbox
- * messages that finished (delivered, failed or cancelled) longer ago than {@code keepDeliveries}.
- * Incidents and their timelines are kept. Safe to run on every instance.
+ * messages (pages and notices) that finished (delivered, failed or cancelled) longer ago than
+ * {@code keepDeliveries}. Incidents and their timelines are kept. Safe to run on every instance.
  */
 public final class Housekeeping {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
@@ -45,6 +45,14 @@ public final class Housekeeping {
                         .createUpdate(
                             """
                             DELETE FROM page_delivery
+                            WHERE status <> 'PENDING' AND created_at < :before
+                            """)
+                        .bind("before", now.minus(keepDeliveries))
+                        .execute()
+                    + handle
+                        .createUpdate(
+                            """
+                            DELETE FROM notice_delivery
                             WHERE status <> 'PENDING' AND created_at < :before
                             """)
                         .bind("before", now.minus(keepDeliveries))

@@ -186,7 +186,9 @@ class BrowserIT {
       try {
         driver.get(app.url("/oncall"));
         assertThat(driver.findElement(By.id("schedule-primary")).getText()).doesNotContain("Sam");
-        driver.findElement(By.cssSelector("#schedule-primary details summary")).click();
+        driver
+            .findElement(By.cssSelector("#schedule-primary details.add-override summary"))
+            .click();
         WebElement form = driver.findElement(By.cssSelector("#schedule-primary form.add-override"));
         new org.openqa.selenium.support.ui.Select(form.findElement(By.name("person")))
             .selectByVisibleText("Sam");
