@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.OnCallReload;
+import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.IncidentService;
+import dev.firebell.ingest.HeartbeatEndpoint;
 import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.json.Json;
 import dev.firebell.maintenance.Maintenance;
@@ -38,6 +40,7 @@ import dev.firebell.web.ApiAuth;
 import dev.firebell.web.CalendarFeedPage;
 import dev.firebell.web.ErrorMapper;
 import dev.firebell.web.HealthApi;
+import dev.firebell.web.HeartbeatApi;
 import dev.firebell.web.IncidentApi;
 import dev.firebell.web.IncidentEditApi;
 import dev.firebell.web.LinkPages;
@@ -81,6 +84,7 @@ public final class App implements AutoCloseable {
   private final OnCallReload reload;
   private final HandoffNotices handoffs;
   private final ShiftSwaps swaps;
+  private final Heartbeats heartbeats;
 
   private App(
       Database database,
@@ -91,7 +95,8 @@ public final class App implements AutoCloseable {
       Housekeeping housekeeping,
       OnCallReload reload,
       HandoffNotices handoffs,
-      ShiftSwaps swaps) {
+      ShiftSwaps swaps,
+      Heartbeats heartbeats) {
     this.database = database;
     this.server = server;
     this.paging = paging;
@@ -101,6 +106,7 @@ public final class App implements AutoCloseable {
     this.reload = reload;
     this.handoffs = handoffs;
     this.swaps = swaps;
+    this.heartbeats = heartbeats;
   }
 
   /** Opens the database, migrates it, starts paging and starts listening. */
@@ -174,8 +180,13 @@ public final class App implements AutoCloseable {
       incidents.observe(metrics);
       OnCallReload reload = new OnCallReload(source, rota, metrics::onCallReloaded, clock);
       outbox.observe(metrics);
+      Heartbeats heartbeats =
+          new Heartbeats(database.jdbi(), config.heartbeats(), incidents, config.severity(), clock);
+      heartbeats.start();
+      metrics.watchHeartbeats(heartbeats.ids(), heartbeats::lastBeat);
       WebhookEndpoint webhooks =
-          new WebhookEndpoint(config.ingest(), config.severity(), incidents, json, clock);
+          new WebhookEndpoint(
+              config.ingest(), config.severity(), incidents, heartbeats, json, clock);
       webhooks.observe(metrics);
 
       Pages pages = new Pages(templates);
@@ -218,14 +229,17 @@ public final class App implements AutoCloseable {
               new LoginPages(config.users(), sessions, throttle, uiSecurity, pages),
               new IncidentPages(
                   incidents, postmortems, rota, config.severity(), uiSecurity, pages, clock),
-              new OnCallPage(rota, overrides, swaps, calendars, uiSecurity, pages, clock),
+              new OnCallPage(
+                  rota, overrides, swaps, heartbeats, calendars, uiSecurity, pages, clock),
               new StaticAssets(),
               new MetricsApi(metrics, config.metrics().token()),
               new MaintenanceApi(maintenance, rota, json),
               new OverrideApi(overrides, rota, json, clock),
               calendars,
               new SwapApi(swaps, rota, json, clock),
-              new SwapPages(tokens, swaps, rota, pages, clock));
+              new SwapPages(tokens, swaps, rota, pages, clock),
+              new HeartbeatEndpoint(config.ingest(), heartbeats, clock),
+              new HeartbeatApi(heartbeats));
       Javalin server =
           Javalin.create(
               javalin -> {
@@ -253,8 +267,18 @@ public final class App implements AutoCloseable {
       paging.every(Duration.ofHours(1), throttle::forgetOld);
       paging.every(Duration.ofMinutes(1), handoffs::run);
       paging.every(Duration.ofMinutes(1), swaps::expireLapsed);
+      paging.every(Duration.ofSeconds(30), heartbeats::checkMissed);
       return new App(
-          database, server, paging, outbox, senders, housekeeping, reload, handoffs, swaps);
+          database,
+          server,
+          paging,
+          outbox,
+          senders,
+          housekeeping,
+          reload,
+          handoffs,
+          swaps,
+          heartbeats);
     } catch (RuntimeException e) { // not handled here: release what was opened, then rethrow
       senders.shutdownNow();
       database.close();
@@ -314,6 +338,11 @@ public final class App implements AutoCloseable {
 
   public ShiftSwaps swaps() {
     return swaps;
+  }
+
+  /** Heartbeats; tests check for misses by hand with a controlled clock. */
+  public Heartbeats heartbeats() {
+    return heartbeats;
   }
 
   @Override

@@ -156,6 +156,15 @@ public final class FirebellProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook, no flush, like a power cut to the process. */
+  /** Sends a signal by name ({@code HUP}, {@code TERM}) with the system's {@code kill}. */
+  public void signal(String name) throws IOException, InterruptedException {
+    int exit =
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+    if (exit != 0) {
+      throw new IOException("kill -" + name + " exited with " + exit);
+    }
+  }
+
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();

@@ -24,6 +24,7 @@ final class ConfigValidator {
     validatePaging(config.paging());
     validateUsers(config.users());
     validateMaintenance(config.maintenance());
+    validateHeartbeats(config.heartbeats());
     java.time.Duration notice = config.oncall().handoffNotice();
     if (notice != null
         && (notice.compareTo(java.time.Duration.ofMinutes(1)) < 0
@@ -73,6 +74,31 @@ final class ConfigValidator {
       if (user.person() == null || user.person().isBlank()) {
         throw new ConfigException(
             file, key + ".person", "is required (the on-call person id this user acts as)");
+      }
+    }
+  }
+
+  /** Ids go into a URL path and a database key, so they are short and plain. */
+  private void validateHeartbeats(List<HeartbeatEntry> heartbeats) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < heartbeats.size(); i++) {
+      HeartbeatEntry entry = heartbeats.get(i);
+      String key = "heartbeats[" + i + "]";
+      if (entry.id() == null || !entry.id().matches("[A-Za-z0-9._-]{1,200}")) {
+        throw new ConfigException(
+            file, key + ".id", "is required: letters, digits, '.', '_' or '-', at most 200");
+      }
+      if (!seen.add(entry.id())) {
+        throw new ConfigException(file, key + ".id", "'" + entry.id() + "' is listed twice");
+      }
+      if (entry.interval() == null
+          || entry.interval().compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+        throw new ConfigException(file, key + ".interval", "is required and at least 1m");
+      }
+      if (entry.alertname() != null && !names.add(entry.alertname())) {
+        throw new ConfigException(
+            file, key + ".alertname", "'" + entry.alertname() + "' belongs to another heartbeat");
       }
     }
   }

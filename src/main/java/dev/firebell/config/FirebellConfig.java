@@ -21,7 +21,8 @@ public record FirebellConfig(
     PostmortemConfig postmortem,
     MetricsConfig metrics,
     List<MaintenanceEntry> maintenance,
-    List<UserConfig> users) {
+    List<UserConfig> users,
+    List<HeartbeatEntry> heartbeats) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -39,11 +40,13 @@ public record FirebellConfig(
     metrics = metrics == null ? MetricsConfig.defaults() : metrics;
     maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
     users = users == null ? List.of() : List.copyOf(users);
+    heartbeats = heartbeats == null ? List.of() : List.copyOf(heartbeats);
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   public FirebellConfig withServer(ServerConfig value) {
@@ -62,7 +65,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withDatabase(DatabaseConfig value) {
@@ -81,7 +85,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withIngest(IngestConfig value) {
@@ -100,7 +105,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withApi(ApiConfig value) {
@@ -119,7 +125,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withSeverity(SeverityConfig value) {
@@ -138,7 +145,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withIncidents(IncidentsConfig value) {
@@ -157,7 +165,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withOnCall(OnCallSettings value) {
@@ -176,7 +185,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withSecurity(SecurityConfig value) {
@@ -195,7 +205,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withPaging(PagingConfig value) {
@@ -214,7 +225,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withSmtp(SmtpConfig value) {
@@ -233,7 +245,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withTwilio(TwilioConfig value) {
@@ -252,7 +265,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withPostmortem(PostmortemConfig value) {
@@ -271,7 +285,8 @@ public record FirebellConfig(
         value,
         metrics,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withMetrics(MetricsConfig value) {
@@ -290,7 +305,8 @@ public record FirebellConfig(
         postmortem,
         value,
         maintenance,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withMaintenance(List<MaintenanceEntry> value) {
@@ -309,7 +325,8 @@ public record FirebellConfig(
         postmortem,
         metrics,
         value,
-        users);
+        users,
+        heartbeats);
   }
 
   public FirebellConfig withUsers(List<UserConfig> value) {
@@ -328,6 +345,27 @@ public record FirebellConfig(
         postmortem,
         metrics,
         maintenance,
+        value,
+        heartbeats);
+  }
+
+  public FirebellConfig withHeartbeats(List<HeartbeatEntry> value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        metrics,
+        maintenance,
+        users,
         value);
   }
 }

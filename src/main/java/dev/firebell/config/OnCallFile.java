@@ -44,7 +44,7 @@ public record OnCallFile(
 
   public record OverrideEntry(String person, String from, String to) {}
 
-  public record PolicyEntry(String id, List<StepEntry> steps, Integer repeat) {
+  public record PolicyEntry(String id, List<StepEntry> steps, Integer repeat, String ackTimeout) {
     public PolicyEntry {
       steps = steps == null ? List.of() : steps;
       repeat = repeat == null ? 0 : repeat;

@@ -103,9 +103,10 @@ final class OnCallLoader {
                         key + ".type",
                         "unknown contact type '"
                             + typeName
-                            + "' (use webhook, slack, discord, ntfy, email or sms)"));
+                            + "' (use webhook, slack, discord, ntfy, email, sms, teams or"
+                            + " mattermost)"));
     switch (type) {
-      case WEBHOOK, SLACK, DISCORD -> httpUrl(entry.url(), key + ".url");
+      case WEBHOOK, SLACK, DISCORD, TEAMS, MATTERMOST -> httpUrl(entry.url(), key + ".url");
       case NTFY -> {
         httpUrl(entry.url(), key + ".url");
         required(entry.topic(), key + ".topic");
@@ -193,7 +194,14 @@ final class OnCallLoader {
     for (int i = 0; i < entry.steps().size(); i++) {
       steps.add(step(entry.steps().get(i), key + ".steps[" + i + "]", people, schedules));
     }
-    return new EscalationPolicy(id, List.copyOf(steps), entry.repeat());
+    Duration ackTimeout = null;
+    if (entry.ackTimeout() != null && !entry.ackTimeout().isBlank()) {
+      ackTimeout = duration(entry.ackTimeout(), key + ".ackTimeout");
+      if (ackTimeout.compareTo(Duration.ofMinutes(1)) < 0) {
+        throw problem(key + ".ackTimeout", "must be at least 1m");
+      }
+    }
+    return new EscalationPolicy(id, List.copyOf(steps), entry.repeat(), ackTimeout);
   }
 
   private EscalationStep step(

@@ -62,8 +62,15 @@ public record AlertGroupSignal(
         .orElse(null);
   }
 
-  /** Sender name for people: "Grafana" or "Alertmanager". */
+  /** Sender name for people: "Grafana", "Alertmanager", or Firebell's own heartbeat check. */
   public String senderName() {
-    return "alertmanager".equals(source) ? "Alertmanager" : "Grafana";
+    return switch (source) {
+      case "alertmanager" -> "Alertmanager";
+      case HEARTBEAT_SOURCE -> "Firebell's heartbeat check";
+      default -> "Grafana";
+    };
   }
+
+  /** The source of the incidents a missed heartbeat opens. */
+  public static final String HEARTBEAT_SOURCE = "heartbeat";
 }

@@ -242,6 +242,19 @@ public final class IncidentRepository {
         .execute();
   }
 
+  /** An acknowledgement that ran out: back to triggered; 0 rows when it is not acknowledged. */
+  int expireAcknowledgement(long id) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE incident SET status = 'TRIGGERED', acknowledged_at = NULL,
+              acknowledged_by = NULL
+            WHERE id = :id AND status = 'ACKNOWLEDGED'
+            """)
+        .bind("id", id)
+        .execute();
+  }
+
   /** Marks an incident as opened (or paused) during a maintenance window: nobody is paged. */
   void markInMaintenance(long id) {
     handle

@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import org.jdbi.v3.core.Handle;
  * the timeline).
  */
 public final class IncidentRows {
+  private final Handle handle;
   private final IncidentRepository incidents;
   private final AlertRepository alerts;
 
   private IncidentRows(Handle handle) {
+    this.handle = handle;
     this.incidents = new IncidentRepository(handle);
     this.alerts = new AlertRepository(handle);
   }
@@ -49,6 +52,19 @@ public final class IncidentRows {
     labels.putAll(incident.groupLabels());
     labels.putAll(incident.commonLabels());
     return labels;
+  }
+
+  /**
+   * An acknowledgement that held longer than its policy's {@code ackTimeout}: the incident goes
+   * back to triggered, stamped {@code acknowledgement.expired}. False when it is no longer
+   * acknowledged (resolved meanwhile, or another instance got here first).
+   */
+  public boolean expireAcknowledgement(long id, Instant now, String text) {
+    if (incidents.expireAcknowledgement(id) == 0) {
+      return false;
+    }
+    Timeline.on(handle).stamp(id, now, TimelineKind.ACKNOWLEDGEMENT_EXPIRED, text);
+    return true;
   }
 
   /** Opened (or paused) during a maintenance window: recorded, nobody paged. */

@@ -25,6 +25,7 @@ public enum TimelineKind {
   ESCALATION_EXHAUSTED("escalation.exhausted"),
   ESCALATION_STOPPED("escalation.stopped"),
   ACKNOWLEDGED("acknowledged"),
+  ACKNOWLEDGEMENT_EXPIRED("acknowledgement.expired"),
   MAINTENANCE("maintenance"),
   NOTE("note"),
   FIELD_CHANGED("field.changed");

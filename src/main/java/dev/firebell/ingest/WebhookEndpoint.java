@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.IngestConfig;
 import dev.firebell.config.SeverityConfig;
+import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.AlertGroupSignal;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ public final class WebhookEndpoint {
   private final PayloadParser parser;
   private final AlertTranslator translator;
   private final IncidentService incidents;
+  private final Heartbeats heartbeats;
   private final Clock clock;
   private final Semaphore signedBodies = new Semaphore(SIGNED_BODIES_AT_ONCE);
   private volatile WebhookObserver observer = WebhookObserver.NONE;
@@ -46,6 +49,7 @@ public final class WebhookEndpoint {
       IngestConfig config,
       SeverityConfig severity,
       IncidentService incidents,
+      Heartbeats heartbeats,
       ObjectMapper json,
       Clock clock) {
     this.config = config;
@@ -53,6 +57,7 @@ public final class WebhookEndpoint {
     this.parser = new PayloadParser(json);
     this.translator = new AlertTranslator(severity);
     this.incidents = incidents;
+    this.heartbeats = heartbeats;
     this.clock = clock;
   }
 
@@ -71,7 +76,7 @@ public final class WebhookEndpoint {
   private void receive(Context ctx, WebhookSource source) {
     try {
       RecordOutcome outcome = record(ctx, source);
-      observer.received(source.id(), outcomeName(outcome));
+      observer.received(source.id(), outcome == null ? "heartbeat" : outcomeName(outcome));
     } catch (HttpProblem e) {
       observer.received(source.id(), e.status() == 401 ? "unauthorized" : "invalid");
       throw e;
@@ -93,6 +98,7 @@ public final class WebhookEndpoint {
     };
   }
 
+  /** Records the notification; null when it was a heartbeat's beat, which records no incident. */
   private RecordOutcome record(Context ctx, WebhookSource source) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     // Credentials first: only a sender that showed them gets an oversized body drained.
@@ -108,6 +114,12 @@ public final class WebhookEndpoint {
             ? signedPayload(ctx, source, receivedAt)
             : parser.parse(body(ctx, limit));
     AlertGroupSignal signal = translator.translate(source, payload, receivedAt);
+    Optional<Heartbeats.Beat> beat = heartbeats.beatFrom(signal);
+    if (beat.isPresent()) { // a Watchdog-style alert: it beats its heartbeat, and opens nothing
+      log.debug("webhook {}: heartbeat {} beat", source.id(), beat.get().id());
+      ctx.status(200).json(new BeatResponse("heartbeat", beat.get().id(), beat.get().dueAt()));
+      return null;
+    }
     RecordResult result = incidents.record(signal);
     logResult(source, signal, result);
     ctx.status(200).json(Response.of(result));
@@ -230,6 +242,9 @@ public final class WebhookEndpoint {
               result.status().wireName());
     }
   }
+
+  /** The answer to a notification that was a heartbeat's beat. */
+  record BeatResponse(String outcome, String heartbeat, Instant dueAt) {}
 
   /** The answer to a sender: what happened, and to which incident. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

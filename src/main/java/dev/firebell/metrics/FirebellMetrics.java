@@ -20,8 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,7 +40,7 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
 
   private static final List<String> SOURCES = List.of("grafana", "alertmanager");
   private static final List<String> WEBHOOK_OUTCOMES =
-      List.of("accepted", "duplicate", "ignored", "invalid", "unauthorized");
+      List.of("accepted", "duplicate", "ignored", "invalid", "unauthorized", "heartbeat");
   private static final List<String> DELIVERY_KINDS =
       List.of("PAGE", "STATUS_UPDATE", "DIGEST", "NOTICE");
   private static final List<String> DELIVERY_OUTCOMES = List.of("delivered", "retried", "failed");
@@ -112,6 +114,22 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
         .description("Reloads of the on-call file, by outcome (applied or refused)")
         .tag("outcome", outcome)
         .register(registry);
+  }
+
+  /**
+   * {@code firebell_heartbeat_last_beat_timestamp_seconds{id}}: when each heartbeat last beat (NaN
+   * before its first), so Prometheus can alert on Firebell's own switches too.
+   */
+  public void watchHeartbeats(List<String> ids, Function<String, Optional<Instant>> lastBeat) {
+    for (String id : ids) {
+      Gauge.builder(
+              "firebell.heartbeat.last.beat.timestamp",
+              () -> lastBeat.apply(id).map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN))
+          .description("When each heartbeat last beat")
+          .baseUnit("seconds")
+          .tag("id", id)
+          .register(registry);
+    }
   }
 
   /** An on-call reload was applied or refused. */

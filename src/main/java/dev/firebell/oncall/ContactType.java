@@ -10,7 +10,9 @@ public enum ContactType {
   DISCORD,
   NTFY,
   EMAIL,
-  SMS;
+  SMS,
+  TEAMS,
+  MATTERMOST;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -32,6 +32,8 @@ public final class Channels {
     byType.put(ContactType.SLACK, new SlackChannel(http, json));
     byType.put(ContactType.DISCORD, new DiscordChannel(http, json));
     byType.put(ContactType.NTFY, new NtfyChannel(http, json));
+    byType.put(ContactType.TEAMS, new TeamsChannel(http, json));
+    byType.put(ContactType.MATTERMOST, new MattermostChannel(http, json));
     byType.put(ContactType.SMS, new SmsChannel(http, config.twilio()));
     if (config.smtp().isConfigured()) {
       byType.put(

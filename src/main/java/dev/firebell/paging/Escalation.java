@@ -9,7 +9,26 @@ public record Escalation(
     String state,
     int nextStep,
     Instant nextStepAt,
-    String announcedStatus) {
+    String announcedStatus,
+    int restarts) {
+
+  /** A policy restarted by an expired acknowledgement pages in rounds of its own. */
+  static final int ROUNDS_PER_RESTART = 1000;
+
+  Escalation(
+      long incidentId,
+      String policyId,
+      String state,
+      int nextStep,
+      Instant nextStepAt,
+      String announcedStatus) {
+    this(incidentId, policyId, state, nextStep, nextStepAt, announcedStatus, 0);
+  }
+
+  /** The outbox round of a page for unrolled step {@code step} in this run of the policy. */
+  int pageRound(int step) {
+    return restarts * ROUNDS_PER_RESTART + step;
+  }
 
   static final String ACTIVE = "ACTIVE";
   static final String UNROUTED = "UNROUTED";

@@ -1,5 +1,6 @@
 package dev.firebell.paging;
 
+import dev.firebell.config.DurationParser;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
@@ -46,9 +47,39 @@ public final class EscalationEngine implements IncidentHandOff {
     this.maintenance = maintenance;
   }
 
-  /** Runs the steps that are due. */
+  /** Expires acknowledgements that ran out, then runs the steps that are due. */
   public void tick(Instant now) {
+    expireAcknowledgements(now);
     runDueSteps(now);
+  }
+
+  private void expireAcknowledgements(Instant now) {
+    List<Long> ids =
+        Repositories.with(
+            jdbi, EscalationRepository::new, r -> r.expiredAcknowledgements(now, BATCH));
+    for (long id : ids) {
+      inOwnTransaction(id, "expire its acknowledgement", handle -> expireAck(handle, id, now));
+    }
+  }
+
+  /**
+   * The incident goes back to triggered and its policy starts again at step 1, due now: the steps
+   * run right after, in this same pass. The incident's conditional update is the claim.
+   */
+  private void expireAck(Handle handle, long id, Instant now) {
+    EscalationRepository escalations = new EscalationRepository(handle);
+    Escalation escalation = escalations.find(id).orElseThrow();
+    EscalationPolicy policy = rota.current(handle).policies().get(escalation.policyId());
+    String timeout =
+        policy == null || policy.ackTimeout() == null
+            ? "its timeout"
+            : DurationParser.format(policy.ackTimeout());
+    String text =
+        "Acknowledgement expired after " + timeout + " without resolution: paging starts again";
+    if (IncidentRows.on(handle).expireAcknowledgement(id, now, text)) {
+      escalations.restartAfterExpiredAck(id, now);
+      log.info("incident {}: acknowledgement expired, escalation starts again", id);
+    }
   }
 
   /**
@@ -72,7 +103,11 @@ public final class EscalationEngine implements IncidentHandOff {
                 announce(
                     handle,
                     new StatusChange(
-                        id, escalation.announcedStatus(), status.name(), escalation.state()),
+                        id,
+                        escalation.announcedStatus(),
+                        status.name(),
+                        escalation.state(),
+                        escalation.restarts()),
                     now));
   }
 
@@ -148,7 +183,7 @@ public final class EscalationEngine implements IncidentHandOff {
         EscalationDecider.decide(first, policy.get(), Optional.empty(), oncall, now);
     if (decision instanceof EscalationDecider.RunStep step) {
       escalations.insert(id, policy.get().id(), Escalation.ACTIVE, 1, step.nextAt(), now);
-      queue(handle, id, step, now);
+      queue(handle, first, step, now);
     } else {
       escalations.insert(id, policy.get().id(), Escalation.ACTIVE, 0, now, now);
       apply(handle, escalations, first, decision, now);
@@ -209,24 +244,26 @@ public final class EscalationEngine implements IncidentHandOff {
         stamp(handle, id, now, TimelineKind.ESCALATION_STOPPED, paused.text());
       }
     } else if (decision instanceof EscalationDecider.RunStep step) {
-      run(handle, escalations, id, step, now);
+      run(handle, escalations, escalation, step, now);
     }
   }
 
   private void run(
       Handle handle,
       EscalationRepository escalations,
-      long id,
+      Escalation escalation,
       EscalationDecider.RunStep step,
       Instant now) {
-    if (escalations.claimStep(id, step.step(), step.nextAt()) == 0) {
+    if (escalations.claimStep(escalation.incidentId(), step.step(), step.nextAt()) == 0) {
       return; // acknowledged, resolved, or claimed by another instance
     }
-    queue(handle, id, step, now);
+    queue(handle, escalation, step, now);
   }
 
   /** Queues a claimed step's pages and says so on the timeline. */
-  private void queue(Handle handle, long id, EscalationDecider.RunStep step, Instant now) {
+  private void queue(
+      Handle handle, Escalation escalation, EscalationDecider.RunStep step, Instant now) {
+    long id = escalation.incidentId();
     if (step.escalatedText() != null) {
       stamp(handle, id, now, TimelineKind.ESCALATED, step.escalatedText());
     }
@@ -242,7 +279,7 @@ public final class EscalationEngine implements IncidentHandOff {
           page.contactIndex(),
           page.channel(),
           Delivery.PAGE,
-          step.step(),
+          escalation.pageRound(step.step()),
           now);
     }
     stamp(handle, id, now, TimelineKind.PAGE_SENT, step.text());
@@ -266,7 +303,9 @@ public final class EscalationEngine implements IncidentHandOff {
   private void announce(Handle handle, StatusChange change, Instant now) {
     EscalationRepository escalations = new EscalationRepository(handle);
     long id = change.incidentId();
-    if (escalations.announce(id, change.announcedStatus(), change.status()) == 0) {
+    if (escalations.announce(
+            id, change.announcedStatus(), change.status(), ackExpiry(handle, id, change, now))
+        == 0) {
       return;
     }
     DeliveryRepository deliveries = new DeliveryRepository(handle);
@@ -279,7 +318,9 @@ public final class EscalationEngine implements IncidentHandOff {
           TimelineKind.ESCALATION_STOPPED,
           "Escalation stopped: the incident was " + change.status().toLowerCase());
     }
-    int round = "RESOLVED".equals(change.status()) ? 2 : 1;
+    int round =
+        change.restarts() * Escalation.ROUNDS_PER_RESTART
+            + ("RESOLVED".equals(change.status()) ? 2 : 1);
     for (PagedContact paged : deliveries.deliveredPages(id)) {
       deliveries.insert(
           id,
@@ -290,6 +331,19 @@ public final class EscalationEngine implements IncidentHandOff {
           round,
           now);
     }
+  }
+
+  /** Until when an acknowledgement holds under its policy's {@code ackTimeout}; null: for good. */
+  private Instant ackExpiry(Handle handle, long id, StatusChange change, Instant now) {
+    if (!IncidentStatus.ACKNOWLEDGED.name().equals(change.status())) {
+      return null;
+    }
+    return new EscalationRepository(handle)
+        .find(id)
+        .map(escalation -> rota.current(handle).policies().get(escalation.policyId()))
+        .map(EscalationPolicy::ackTimeout)
+        .map(now::plus)
+        .orElse(null);
   }
 
   private static void stamp(Handle handle, long id, Instant at, TimelineKind kind, String text) {

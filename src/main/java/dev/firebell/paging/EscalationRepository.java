@@ -17,7 +17,8 @@ final class EscalationRepository {
               row.getString("state"),
               row.getInt("next_step"),
               Rows.instant(row, "next_step_at"),
-              row.getString("announced_status"));
+              row.getString("announced_status"),
+              row.getInt("restarts"));
 
   private static final RowMapper<StatusChange> STATUS_CHANGE =
       (row, context) ->
@@ -25,7 +26,8 @@ final class EscalationRepository {
               row.getLong("incident_id"),
               row.getString("announced_status"),
               row.getString("status"),
-              row.getString("state"));
+              row.getString("state"),
+              row.getInt("restarts"));
 
   private final Handle handle;
 
@@ -75,7 +77,7 @@ final class EscalationRepository {
     return handle
         .createQuery(
             """
-            SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status
+            SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status, restarts
             FROM escalation WHERE incident_id = :incidentId
             """)
         .bind("incidentId", incidentId)
@@ -87,7 +89,7 @@ final class EscalationRepository {
     return handle
         .createQuery(
             """
-            SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status
+            SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status, restarts
             FROM escalation WHERE state = 'ACTIVE' AND next_step_at <= :now
             ORDER BY next_step_at LIMIT :limit
             """)
@@ -137,7 +139,7 @@ final class EscalationRepository {
     return handle
         .createQuery(
             """
-            SELECT e.incident_id, e.announced_status, i.status, e.state
+            SELECT e.incident_id, e.announced_status, i.status, e.state, e.restarts
             FROM escalation e JOIN incident i ON i.id = e.incident_id
             WHERE i.status <> 'TRIGGERED' AND i.status <> e.announced_status
             ORDER BY e.incident_id LIMIT :limit
@@ -147,18 +149,57 @@ final class EscalationRepository {
         .list();
   }
 
-  /** Records that a status was announced, and stops any escalation still running. */
-  int announce(long incidentId, String expected, String status) {
+  /**
+   * Records that a status was announced, and stops any escalation still running; {@code
+   * ackExpiresAt} (null: never) is when an acknowledgement stops holding.
+   */
+  int announce(long incidentId, String expected, String status, Instant ackExpiresAt) {
     return handle
         .createUpdate(
             """
             UPDATE escalation SET announced_status = :status, next_step_at = NULL,
-              state = CASE WHEN state = 'ACTIVE' THEN 'STOPPED' ELSE state END
+              state = CASE WHEN state = 'ACTIVE' THEN 'STOPPED' ELSE state END,
+              ack_expires_at = :ackExpiresAt
             WHERE incident_id = :incidentId AND announced_status = :expected
             """)
         .bind("incidentId", incidentId)
         .bind("expected", expected)
         .bind("status", status)
+        .bindByType("ackExpiresAt", ackExpiresAt, Instant.class)
+        .execute();
+  }
+
+  /** Incidents whose acknowledgement has run out while they are still acknowledged. */
+  List<Long> expiredAcknowledgements(Instant now, int limit) {
+    return handle
+        .createQuery(
+            """
+            SELECT e.incident_id FROM escalation e JOIN incident i ON i.id = e.incident_id
+            WHERE e.ack_expires_at <= :now AND e.announced_status = 'ACKNOWLEDGED'
+              AND i.status = 'ACKNOWLEDGED'
+            ORDER BY e.ack_expires_at LIMIT :limit
+            """)
+        .bind("now", now)
+        .bind("limit", limit)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  /**
+   * Claims an expired acknowledgement and starts the policy again at step 1, due now; 0 rows when
+   * another instance did, or the incident moved on.
+   */
+  int restartAfterExpiredAck(long incidentId, Instant now) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE escalation SET state = 'ACTIVE', next_step = 0, next_step_at = :now,
+              announced_status = 'TRIGGERED', ack_expires_at = NULL, restarts = restarts + 1
+            WHERE incident_id = :incidentId AND ack_expires_at <= :now
+              AND announced_status = 'ACKNOWLEDGED'
+            """)
+        .bind("incidentId", incidentId)
+        .bind("now", now)
         .execute();
   }
 }

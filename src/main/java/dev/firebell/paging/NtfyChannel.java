@@ -8,8 +8,9 @@ import dev.firebell.text.Cut;
 import okhttp3.Request;
 
 /**
- * An ntfy message published as JSON to the server's root URL, with view actions that open the
- * acknowledge and resolve pages; a page is sent at the highest priority.
+ * An ntfy message published as JSON to the server's root URL. A page carries three actions (ntfy's
+ * most): "Acknowledge" POSTs to the ack link and clears the notification, "Resolve" and "Open" open
+ * the resolve and acknowledge pages. A page is sent at the highest priority.
  */
 final class NtfyChannel implements Channel {
   static final int MESSAGE_BYTES = 4_096;
@@ -51,11 +52,16 @@ final class NtfyChannel implements Channel {
     body.put("click", message.incidentUrl());
     ArrayNode actions = body.putArray("actions");
     if (message.ackUrl() != null) {
-      actions
-          .addObject()
-          .put("action", "view")
-          .put("label", "Acknowledge")
-          .put("url", message.ackUrl());
+      // One tap acknowledges without a browser: an explicit press, so link scanners never act.
+      ObjectNode ack =
+          actions
+              .addObject()
+              .put("action", "http")
+              .put("label", "Acknowledge")
+              .put("url", message.ackUrl())
+              .put("method", "POST")
+              .put("clear", true);
+      ack.putObject("headers").put("Accept", "text/plain");
     }
     if (message.resolveUrl() != null) {
       actions
@@ -64,6 +70,11 @@ final class NtfyChannel implements Channel {
           .put("label", "Resolve")
           .put("url", message.resolveUrl());
     }
+    actions
+        .addObject()
+        .put("action", "view")
+        .put("label", "Open")
+        .put("url", message.ackUrl() != null ? message.ackUrl() : message.incidentUrl());
     return body;
   }
 

@@ -82,6 +82,10 @@ public final class LinkPages {
               new Actor(person.id(), person.name(), "link"),
               claims.tokenHash(),
               action == LinkAction.RESOLVE);
+      if (wantsText(ctx)) { // a one-tap action in a notification (ntfy) shows this line
+        text(ctx, 200, "#" + result.incident().id() + " " + outcomeText(result));
+        return;
+      }
       Map<String, Object> model = model(result.incident(), action, person);
       model.put("outcome", outcomeText(result));
       pages.sendPrivate(ctx, 200, "link-result.peb", model);
@@ -143,6 +147,20 @@ public final class LinkPages {
     refuse(pages, ctx, e);
   }
 
+  /**
+   * Whether the caller asked for plain text ({@code Accept: text/plain}, as ntfy's one-tap
+   * "Acknowledge" action does) rather than a page.
+   */
+  private static boolean wantsText(Context ctx) {
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("text/plain") && !accept.contains("text/html");
+  }
+
+  private static void text(Context ctx, int status, String line) {
+    SecurityHeaders.apply(ctx);
+    ctx.status(status).contentType("text/plain; charset=utf-8").result(line + "\n");
+  }
+
   /** A refused link's page, with the status that says why: the same for every kind of link. */
   static void refuse(Pages pages, Context ctx, InvalidLink e) {
     int status =
@@ -152,6 +170,10 @@ public final class LinkPages {
           case EXPIRED -> 410;
           case USED -> 409;
         };
+    if (wantsText(ctx)) {
+      text(ctx, status, "Not done: " + e.getMessage() + ".");
+      return;
+    }
     pages.sendPrivate(ctx, status, "link-refused.peb", Map.of("message", e.getMessage()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.firebell.web;
 
+import dev.firebell.ingest.HeartbeatEndpoint;
 import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
@@ -31,7 +32,9 @@ public final class Routes {
       OverrideApi overrides,
       CalendarFeedPage calendars,
       SwapApi swaps,
-      SwapPages swapPages) {}
+      SwapPages swapPages,
+      HeartbeatEndpoint heartbeats,
+      HeartbeatApi heartbeatApi) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -43,6 +46,7 @@ public final class Routes {
     routes.put("/webhooks/grafana", handlers.webhooks()::grafana);
     routes.post("/webhooks/alertmanager", handlers.webhooks()::alertmanager);
     routes.put("/webhooks/alertmanager", handlers.webhooks()::alertmanager);
+    routes.post("/heartbeats/{id}", handlers.heartbeats()::beat);
 
     routes.before("/api/*", handlers.apiAuth()::require);
     routes.get("/api/incidents", handlers.incidentApi()::list);
@@ -59,6 +63,7 @@ public final class Routes {
     routes.delete("/api/schedules/{id}/overrides/{overrideId}", handlers.overrides()::remove);
     routes.get("/api/schedules/{id}/swaps", handlers.swaps()::list);
     routes.post("/api/schedules/{id}/swaps", handlers.swaps()::request);
+    routes.get("/api/heartbeats", handlers.heartbeatApi()::list);
     routes.get("/api/maintenance", handlers.maintenance()::list);
     routes.post("/api/maintenance", handlers.maintenance()::add);
     routes.delete("/api/maintenance/{id}", handlers.maintenance()::end);

@@ -83,6 +83,18 @@ class ConfigLoaderTest {
     assertProblem(
         "ingest: { basicAuth: { username: grafana } }\n",
         "ingest.basicAuth: needs both a username and a password");
+    assertProblem(
+        "ingest: { bearerToken: t }\nheartbeats: [{ id: \"nightly backup\", interval: 1h }]\n",
+        "heartbeats[0].id: is required: letters, digits");
+    assertProblem(
+        "ingest: { bearerToken: t }\nheartbeats: [{ id: backup, interval: 30s }]\n",
+        "heartbeats[0].interval: is required and at least 1m");
+    assertProblem(
+        "ingest: { bearerToken: t }\nheartbeats: [{ id: a, interval: 1h }, { id: a, interval: 1h }]\n",
+        "heartbeats[1].id: 'a' is listed twice");
+    assertProblem(
+        "ingest: { bearerToken: t }\noncall: { handoffNotice: 10d }\n",
+        "oncall.handoffNotice: must be between 1m and 7d");
     assertProblem("server: [1, 2]\n", "server: expected a mapping of server settings");
     assertProblem("server: {\n", "is not valid YAML");
   }

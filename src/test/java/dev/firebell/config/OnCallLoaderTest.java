@@ -101,6 +101,20 @@ class OnCallLoaderTest {
   }
 
   @Test
+  void anAckTimeoutIsReadAndChecked() throws IOException {
+    String withTimeout = VALID.replace("    repeat: 1\n", "    repeat: 1\n    ackTimeout: 30m\n");
+    assertThat(load(withTimeout).policies().get("default").ackTimeout())
+        .isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(load(VALID).policies().get("default").ackTimeout()).isNull();
+    assertProblem(
+        VALID.replace("    repeat: 1\n", "    repeat: 1\n    ackTimeout: 30s\n"),
+        "escalationPolicies[0].ackTimeout: must be at least 1m");
+    assertProblem(
+        VALID.replace("    repeat: 1\n", "    repeat: 1\n    ackTimeout: soon\n"),
+        "escalationPolicies[0].ackTimeout: ");
+  }
+
+  @Test
   void emailAndSmsNeedTheirServers() throws IOException {
     assertProblem(
         VALID.replace(

@@ -17,7 +17,9 @@ import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.ContactType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -153,10 +155,37 @@ class ChannelFormatsIT {
     JsonNode body = CaptureServer.json(request);
     assertThat(body.get("topic").asText()).isEqualTo("tessa-pages");
     assertThat(body.get("priority").asInt()).isEqualTo(5);
-    assertThat(body.get("actions").get(0).get("action").asText()).isEqualTo("view");
-    assertThat(body.get("actions").get(0).get("label").asText()).isEqualTo("Acknowledge");
-    assertThat(body.get("actions").get(0).get("url").asText())
-        .startsWith("http://localhost:8080/ack/");
+    JsonNode ack = body.get("actions").get(0);
+    assertThat(ack.get("action").asText()).isEqualTo("http");
+    assertThat(ack.get("label").asText()).isEqualTo("Acknowledge");
+    assertThat(ack.get("method").asText()).isEqualTo("POST");
+    assertThat(ack.get("clear").asBoolean()).isTrue();
+    assertThat(ack.get("url").asText()).startsWith("http://localhost:8080/ack/");
+    assertThat(body.get("actions").findValuesAsText("label"))
+        .containsExactly("Acknowledge", "Resolve", "Open");
+    assertThat(body.get("actions").get(1).get("action").asText()).isEqualTo("view");
+  }
+
+  /** Pressing "Acknowledge" in the ntfy app: ntfy sends the action's request as written. */
+  @Test
+  void ntfysOneTapAcknowledgeActsAndAnswersInPlainText() {
+    JsonNode ack = CaptureServer.json(capture.requests("/").get(0)).get("actions").get(0);
+    HttpRequest.Builder press =
+        HttpRequest.newBuilder(
+                URI.create(ack.get("url").asText().replace("http://localhost:8080", app.url(""))))
+            .method(ack.get("method").asText(), HttpRequest.BodyPublishers.noBody());
+    ack.get("headers")
+        .fields()
+        .forEachRemaining(h -> press.header(h.getKey(), h.getValue().asText()));
+    TestApp.Reply reply = TestApp.send(press);
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).startsWith("text/plain");
+    assertThat(reply.body().strip())
+        .isEqualTo("#" + incidentId + " Acknowledged. Escalation has stopped.");
+    assertThat(app.incident(incidentId).get("status").asText()).isEqualTo("acknowledged");
+    TestApp.Reply again = TestApp.send(press);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body()).startsWith("Not done: ");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.firebell.web.ui;
 
 import dev.firebell.config.DurationParser;
+import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
@@ -41,6 +42,7 @@ public final class OnCallPage {
   private final Rota rota;
   private final Overrides overrides;
   private final ShiftSwaps swaps;
+  private final Heartbeats heartbeats;
   private final CalendarFeedPage calendars;
   private final UiSecurity security;
   private final Pages pages;
@@ -50,6 +52,7 @@ public final class OnCallPage {
       Rota rota,
       Overrides overrides,
       ShiftSwaps swaps,
+      Heartbeats heartbeats,
       CalendarFeedPage calendars,
       UiSecurity security,
       Pages pages,
@@ -57,6 +60,7 @@ public final class OnCallPage {
     this.rota = rota;
     this.overrides = overrides;
     this.swaps = swaps;
+    this.heartbeats = heartbeats;
     this.calendars = calendars;
     this.security = security;
     this.pages = pages;
@@ -80,6 +84,19 @@ public final class OnCallPage {
     model.put("schedules", schedules);
     model.put("people", people(oncall));
     model.put("policies", policies(oncall));
+    model.put(
+        "heartbeats",
+        heartbeats.statuses().stream()
+            .map(
+                beat ->
+                    Map.of(
+                        "id", beat.id(),
+                        "state", beat.state(),
+                        "lastBeat",
+                            beat.lastBeatAt() == null ? "never" : Views.time(beat.lastBeatAt()),
+                        "due", beat.dueAt() == null ? "" : Views.time(beat.dueAt()),
+                        "interval", beat.interval()))
+            .toList());
     model.put("warnings", OnCallWarnings.all(oncall, now));
     ctx.html(pages.render("ui/oncall.peb", model));
   }
