@@ -26,7 +26,16 @@ public record OnCallFile(
     }
   }
 
-  public record ContactEntry(String type, String url, String topic, String token, String to) {}
+  public record ContactEntry(
+      String type,
+      String url,
+      String topic,
+      String token,
+      String to,
+      String method,
+      Map<String, String> headers,
+      String body,
+      String contentType) {}
 
   public record ScheduleEntry(
       String id, String timeZone, List<RotationEntry> rotations, List<OverrideEntry> overrides) {

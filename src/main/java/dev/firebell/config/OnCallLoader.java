@@ -18,6 +18,7 @@ import dev.firebell.oncall.Route;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.ScheduleOverride;
 import dev.firebell.oncall.Target;
+import dev.firebell.text.BodyTemplate;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -103,10 +104,11 @@ final class OnCallLoader {
                         key + ".type",
                         "unknown contact type '"
                             + typeName
-                            + "' (use webhook, slack, discord, ntfy, email, sms, teams or"
-                            + " mattermost)"));
+                            + "' (use webhook, slack, discord, ntfy, email, sms, teams,"
+                            + " mattermost or http)"));
     switch (type) {
       case WEBHOOK, SLACK, DISCORD, TEAMS, MATTERMOST -> httpUrl(entry.url(), key + ".url");
+      case HTTP -> gateway(entry, key);
       case NTFY -> {
         httpUrl(entry.url(), key + ".url");
         required(entry.topic(), key + ".topic");
@@ -133,7 +135,35 @@ final class OnCallLoader {
         }
       }
     }
-    return new Contact(type, entry.url(), entry.topic(), blankToNull(entry.token()), entry.to());
+    return new Contact(
+        type,
+        entry.url(),
+        entry.topic(),
+        blankToNull(entry.token()),
+        entry.to(),
+        type == ContactType.HTTP ? BodyTemplate.method(entry.method()) : null,
+        entry.headers(),
+        entry.body(),
+        type == ContactType.HTTP ? BodyTemplate.contentType(entry.contentType()) : null);
+  }
+
+  /** An http contact: a URL, a known method, and a body template that compiles now. */
+  private void gateway(ContactEntry entry, String key) {
+    httpUrl(entry.url(), key + ".url");
+    if (entry.method() != null
+        && !BodyTemplate.METHODS.contains(BodyTemplate.method(entry.method()))) {
+      throw problem(
+          key + ".method", "'" + entry.method() + "' is not one of " + BodyTemplate.METHODS);
+    }
+    if (okhttp3.MediaType.parse(BodyTemplate.contentType(entry.contentType())) == null) {
+      throw problem(key + ".contentType", "'" + entry.contentType() + "' is not a media type");
+    }
+    String body = required(entry.body(), key + ".body");
+    BodyTemplate.problem(body, BodyTemplate.contentType(entry.contentType()))
+        .ifPresent(
+            problem -> {
+              throw problem(key + ".body", problem);
+            });
   }
 
   private Schedule schedule(ScheduleEntry entry, String key, Map<String, Person> people) {

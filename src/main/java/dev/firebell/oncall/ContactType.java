@@ -12,7 +12,8 @@ public enum ContactType {
   EMAIL,
   SMS,
   TEAMS,
-  MATTERMOST;
+  MATTERMOST,
+  HTTP;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -7,7 +7,7 @@ import dev.firebell.oncall.Contact;
 import dev.firebell.text.Cut;
 
 /**
- * A Mattermost incoming webhook: a short {@code text} and one attachment coloured by status, with
+ * A Mattermost incoming webhook: a short {@code text} and one attachment coloured by severity, with
  * severity, service and status fields and Markdown links to acknowledge and resolve. Alert text is
  * escaped so it forms no links, and {@code @channel}, {@code @here}, {@code @all} and other
  * mentions are broken so a page never notifies a whole channel.
@@ -93,12 +93,28 @@ final class MattermostChannel implements Channel {
         .put("value", Cut.toChars(escape(value), 500));
   }
 
-  private static String color(PageMessage message) {
-    return switch (message.status()) {
-      case "resolved" -> "#2E7D32";
-      case "acknowledged" -> "#F9A825";
-      default -> "#D32F2F";
-    };
+  /**
+   * Resolved is green and acknowledged amber; a triggered incident is coloured by severity, read
+   * from its level (SEV-1, critical …), darkest for the worst.
+   */
+  static String color(PageMessage message) {
+    if ("resolved".equals(message.status())) {
+      return "#2E7D32";
+    }
+    if ("acknowledged".equals(message.status())) {
+      return "#F9A825";
+    }
+    String severity = message.severity() == null ? "" : message.severity().toLowerCase();
+    if (severity.contains("1") || severity.contains("critical")) {
+      return "#B71C1C";
+    }
+    if (severity.contains("2") || severity.contains("high") || severity.contains("error")) {
+      return "#E53935";
+    }
+    if (severity.contains("3") || severity.contains("warn")) {
+      return "#FB8C00";
+    }
+    return "#1E88E5";
   }
 
   /**

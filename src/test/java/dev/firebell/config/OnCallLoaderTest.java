@@ -101,6 +101,28 @@ class OnCallLoaderTest {
   }
 
   @Test
+  void anHttpGatewaysTemplateIsCompiledAtStartUp() throws IOException {
+    String gateway =
+        VALID.replace(
+            "contacts: [{ type: webhook, url: \"http://localhost:1/hook\" }]",
+            "contacts: [{ type: http, url: \"http://localhost:1/sms\", headers: { X-Key: k },"
+                + " body: 'BODY' }]");
+    OnCall oncall = load(gateway.replace("BODY", "{\"text\": \"{{headline}}\"}"));
+    assertThat(oncall.people().get("tessa").contacts().get(0).method()).isEqualTo("POST");
+    assertThat(oncall.people().get("tessa").contacts().get(0).contentType())
+        .isEqualTo("application/json");
+    assertThat(oncall.people().get("tessa").contacts().get(0).headers())
+        .containsEntry("X-Key", "k");
+    assertProblem(
+        gateway.replace("BODY", "{{#alerts}}"),
+        "people[0].contacts[0].body: the template does not parse");
+    assertProblem(
+        gateway.replace("BODY", "x").replace("type: http,", "type: http, method: DELETE,"),
+        "people[0].contacts[0].method: 'DELETE' is not one of [POST, PUT, PATCH]");
+    assertProblem(gateway.replace(", body: 'BODY'", ""), "people[0].contacts[0].body: is required");
+  }
+
+  @Test
   void anAckTimeoutIsReadAndChecked() throws IOException {
     String withTimeout = VALID.replace("    repeat: 1\n", "    repeat: 1\n    ackTimeout: 30m\n");
     assertThat(load(withTimeout).policies().get("default").ackTimeout())

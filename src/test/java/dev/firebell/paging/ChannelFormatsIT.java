@@ -55,7 +55,20 @@ class ChannelFormatsIT {
             new Contact(ContactType.DISCORD, capture.url("/discord"), null, null, null),
             new Contact(ContactType.NTFY, capture.url("/"), "tessa-pages", "tk_secret", null),
             new Contact(ContactType.EMAIL, null, null, null, "tessa@example.com"),
-            new Contact(ContactType.SMS, null, null, null, "+15551234567"));
+            new Contact(ContactType.SMS, null, null, null, "+15551234567"),
+            new Contact(ContactType.TEAMS, capture.url("/teams"), null, null, null),
+            new Contact(ContactType.MATTERMOST, capture.url("/mattermost"), null, null, null),
+            new Contact(
+                ContactType.HTTP,
+                capture.url("/gateway"),
+                null,
+                null,
+                null,
+                "PUT",
+                Map.of("X-Api-Key", "gw-secret"),
+                "{\"to\": \"{{person.id}}\", \"text\": \"{{headline}}\", \"ack\": \"{{ackUrl}}\","
+                    + " \"alerts\": {{alertsTotal}}}",
+                "application/json"));
     FirebellConfig config =
         TestApp.defaultConfig()
             .withSmtp(
@@ -92,7 +105,10 @@ class ChannelFormatsIT {
             "Page delivered to Tessa via discord",
             "Page delivered to Tessa via ntfy",
             "Page delivered to Tessa via email",
-            "Page delivered to Tessa via sms");
+            "Page delivered to Tessa via sms",
+            "Page delivered to Tessa via teams",
+            "Page delivered to Tessa via mattermost",
+            "Page delivered to Tessa via http");
   }
 
   /**
@@ -107,7 +123,7 @@ class ChannelFormatsIT {
     body.withObject("commonAnnotations").put("summary", runbook);
     long id = app.open("/webhooks/alertmanager", JSON.writeValueAsString(body));
     app.runPaging();
-    assertThat(EscalationIT.texts(app.incident(id), "page.delivered")).hasSize(6);
+    assertThat(EscalationIT.texts(app.incident(id), "page.delivered")).hasSize(9);
 
     JsonNode slack = CaptureServer.json(capture.requests("/slack").get(1));
     assertThat(slack.get("blocks").get(1).get("text").get("text").asText())
@@ -186,6 +202,43 @@ class ChannelFormatsIT {
     TestApp.Reply again = TestApp.send(press);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body()).startsWith("Not done: ");
+  }
+
+  @Test
+  void teamsGetsAWorkflowsMessageWithAnAdaptiveCard() {
+    JsonNode body = CaptureServer.json(capture.requests("/teams").get(0));
+    assertThat(body.get("type").asText()).isEqualTo("message");
+    JsonNode card = body.get("attachments").get(0).get("content");
+    assertThat(card.get("version").asText()).isEqualTo("1.4");
+    assertThat(card.get("body").get(1).get("type").asText()).isEqualTo("FactSet");
+    assertThat(card.get("actions").findValuesAsText("title"))
+        .containsExactly("Acknowledge", "Resolve", "Open incident");
+    assertThat(card.get("actions").get(0).get("url").asText())
+        .startsWith("http://localhost:8080/ack/");
+  }
+
+  @Test
+  void mattermostGetsAnAttachmentColouredBySeverityWithLinks() {
+    JsonNode body = CaptureServer.json(capture.requests("/mattermost").get(0));
+    JsonNode attachment = body.get("attachments").get(0);
+    assertThat(attachment.get("color").asText()).as("SEV-1").isEqualTo("#B71C1C");
+    assertThat(attachment.get("fields").findValuesAsText("title"))
+        .containsExactly("Severity", "Service", "Status");
+    assertThat(attachment.get("text").asText())
+        .contains("[Acknowledge](http://localhost:8080/ack/");
+  }
+
+  @Test
+  void theHttpGatewayGetsItsTemplateWithItsMethodAndHeaders() throws Exception {
+    RecordedRequest request = capture.requests("/gateway").get(0);
+    assertThat(request.getMethod()).isEqualTo("PUT");
+    assertThat(request.getHeaders().get("X-Api-Key")).isEqualTo("gw-secret");
+    assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+    JsonNode body = JSON.readTree(request.getBody().utf8());
+    assertThat(body.get("to").asText()).isEqualTo("tessa");
+    assertThat(body.get("text").asText()).startsWith("[SEV-1] #" + incidentId + " ");
+    assertThat(body.get("ack").asText()).startsWith("http://localhost:8080/ack/");
+    assertThat(body.get("alerts").asInt()).isEqualTo(1);
   }
 
   @Test

@@ -137,6 +137,47 @@ class ChannelLimitsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("messages")
+  void teamsSendsOneAdaptiveCardWellUnderTeamsMessageSize(String kind, PageMessage message)
+      throws Exception {
+    ObjectNode body = new TeamsChannel(null, JSON).body(message);
+    assertThat(body.get("type").asText()).isEqualTo("message");
+    JsonNode attachment = body.get("attachments").get(0);
+    assertThat(attachment.get("contentType").asText())
+        .isEqualTo("application/vnd.microsoft.card.adaptive");
+    JsonNode card = attachment.get("content");
+    assertThat(card.get("type").asText()).isEqualTo("AdaptiveCard");
+    assertThat(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8).length)
+        .as("Teams refuses messages over about 28 KB")
+        .isLessThan(28_000);
+    assertThat(card.get("body").toString()).doesNotContain("[x](https://evil.example)");
+    assertValidJson(body);
+    if (message.ackUrl() != null) {
+      assertThat(card.get("actions").get(0).get("type").asText()).isEqualTo("Action.OpenUrl");
+      assertThat(card.get("actions").get(0).get("url").asText()).isEqualTo(message.ackUrl());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void mattermostStaysUnderItsPostLimitWithMentionsBroken(String kind, PageMessage message)
+      throws Exception {
+    ObjectNode body = new MattermostChannel(null, JSON).body(message);
+    JsonNode attachment = body.get("attachments").get(0);
+    int length = body.get("text").asText().length() + attachment.get("text").asText().length();
+    for (JsonNode field : attachment.get("fields")) {
+      length += field.get("title").asText().length() + field.get("value").asText().length();
+    }
+    assertThat(length).isLessThanOrEqualTo(16_383);
+    assertThat(attachment.get("text").asText()).doesNotContain("[x](https://evil.example)");
+    assertValidJson(body);
+    if (message.ackUrl() != null) {
+      assertThat(attachment.get("text").asText())
+          .contains("[Acknowledge](" + message.ackUrl() + ")");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
   void emailHasAOneLineSubjectAndListsTwentyAlerts(String kind, PageMessage message)
       throws Exception {
     EmailChannel email =

@@ -84,6 +84,19 @@ class NoticeLimitsTest {
   }
 
   @Test
+  void teamsAndMattermostShowTypedTextAsTextWithTheLinkWhole() {
+    JsonNode card =
+        new TeamsChannel(null, JSON).body(NOTICE).get("attachments").get(0).get("content");
+    assertThat(card.get("actions").get(0).get("url").asText()).isEqualTo(TAKE);
+    assertThat(card.get("body").toString()).doesNotContain("[x](https://evil.example)");
+    JsonNode attachment = new MattermostChannel(null, JSON).body(NOTICE).get("attachments").get(0);
+    assertThat(attachment.get("text").asText())
+        .contains("[Take this shift](" + TAKE + ")")
+        .doesNotContain("@channel")
+        .hasSizeLessThanOrEqualTo(4_000);
+  }
+
+  @Test
   void smsFitsThreeSegmentsWithTheLinkWhole() {
     String text = SmsChannel.text(NOTICE);
     assertThat(SmsLength.segments(text)).isLessThanOrEqualTo(3);
