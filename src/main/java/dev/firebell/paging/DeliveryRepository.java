@@ -89,61 +89,6 @@ public final class DeliveryRepository {
         .list();
   }
 
-  /** Takes a delivery for one attempt; 0 rows when someone else holds it. */
-  int claim(long id, Instant now, Instant leaseUntil) {
-    return handle
-        .createUpdate(
-            """
-            UPDATE page_delivery SET lease_until = :leaseUntil, attempts = attempts + 1
-            WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
-              AND (lease_until IS NULL OR lease_until <= :now)
-            """)
-        .bind("id", id)
-        .bind("now", now)
-        .bind("leaseUntil", leaseUntil)
-        .execute();
-  }
-
-  void markDelivered(long id, Instant now) {
-    handle
-        .createUpdate(
-            """
-            UPDATE page_delivery SET status = 'DELIVERED', delivered_at = :now,
-              lease_until = NULL, last_error = NULL
-            WHERE id = :id
-            """)
-        .bind("id", id)
-        .bind("now", now)
-        .execute();
-  }
-
-  void reschedule(long id, Instant nextAttemptAt, String error) {
-    handle
-        .createUpdate(
-            """
-            UPDATE page_delivery SET next_attempt_at = :nextAttemptAt, lease_until = NULL,
-              last_error = :error
-            WHERE id = :id
-            """)
-        .bind("id", id)
-        .bind("nextAttemptAt", nextAttemptAt)
-        .bind("error", error)
-        .execute();
-  }
-
-  void finish(long id, String status, String error) {
-    handle
-        .createUpdate(
-            """
-            UPDATE page_delivery SET status = :status, lease_until = NULL, last_error = :error
-            WHERE id = :id
-            """)
-        .bind("id", id)
-        .bind("status", status)
-        .bind("error", error)
-        .execute();
-  }
-
   /** Pages not sent yet are dropped once the incident is acknowledged or resolved. */
   int cancelPendingPages(long incidentId) {
     return handle
@@ -182,5 +127,22 @@ public final class DeliveryRepository {
         .bind("incidentId", incidentId)
         .map(PAGE_RECORD)
         .list();
+  }
+
+  /** Takes a message for one attempt; 0 rows when someone else holds it. */
+  int claim(long id, Instant now, Instant leaseUntil) {
+    return new LeasedRows(handle, LeasedRows.PAGES).claim(id, now, leaseUntil);
+  }
+
+  void markDelivered(long id, Instant now) {
+    new LeasedRows(handle, LeasedRows.PAGES).markDelivered(id, now);
+  }
+
+  void reschedule(long id, Instant nextAttemptAt, String error) {
+    new LeasedRows(handle, LeasedRows.PAGES).reschedule(id, nextAttemptAt, error);
+  }
+
+  void finish(long id, String status, String error) {
+    new LeasedRows(handle, LeasedRows.PAGES).finish(id, status, error);
   }
 }

@@ -67,58 +67,20 @@ final class NoticeRepository {
         .list();
   }
 
-  /** Takes a notice for one attempt; 0 rows when someone else holds it. */
+  /** Takes a message for one attempt; 0 rows when someone else holds it. */
   int claim(long id, Instant now, Instant leaseUntil) {
-    return handle
-        .createUpdate(
-            """
-            UPDATE notice_delivery SET lease_until = :leaseUntil, attempts = attempts + 1
-            WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
-              AND (lease_until IS NULL OR lease_until <= :now)
-            """)
-        .bind("id", id)
-        .bind("now", now)
-        .bind("leaseUntil", leaseUntil)
-        .execute();
+    return new LeasedRows(handle, LeasedRows.NOTICES).claim(id, now, leaseUntil);
   }
 
   void markDelivered(long id, Instant now) {
-    handle
-        .createUpdate(
-            """
-            UPDATE notice_delivery SET status = 'DELIVERED', delivered_at = :now,
-              lease_until = NULL, last_error = NULL
-            WHERE id = :id
-            """)
-        .bind("id", id)
-        .bind("now", now)
-        .execute();
+    new LeasedRows(handle, LeasedRows.NOTICES).markDelivered(id, now);
   }
 
   void reschedule(long id, Instant nextAttemptAt, String error) {
-    handle
-        .createUpdate(
-            """
-            UPDATE notice_delivery SET next_attempt_at = :nextAttemptAt, lease_until = NULL,
-              last_error = :error
-            WHERE id = :id
-            """)
-        .bind("id", id)
-        .bind("nextAttemptAt", nextAttemptAt)
-        .bind("error", error)
-        .execute();
+    new LeasedRows(handle, LeasedRows.NOTICES).reschedule(id, nextAttemptAt, error);
   }
 
   void finish(long id, String status, String error) {
-    handle
-        .createUpdate(
-            """
-            UPDATE notice_delivery SET status = :status, lease_until = NULL, last_error = :error
-            WHERE id = :id
-            """)
-        .bind("id", id)
-        .bind("status", status)
-        .bind("error", error)
-        .execute();
+    new LeasedRows(handle, LeasedRows.NOTICES).finish(id, status, error);
   }
 }
