@@ -5,6 +5,7 @@ import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.OnCallReload;
 import dev.firebell.heartbeat.Heartbeats;
+import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.ingest.HeartbeatEndpoint;
 import dev.firebell.ingest.WebhookEndpoint;
@@ -22,6 +23,7 @@ import dev.firebell.paging.Notices;
 import dev.firebell.paging.OutboxSender;
 import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PagingScheduler;
+import dev.firebell.paging.SenderCalls;
 import dev.firebell.paging.SenderPool;
 import dev.firebell.postmortem.PostmortemDrafter;
 import dev.firebell.postmortem.PostmortemService;
@@ -51,6 +53,7 @@ import dev.firebell.web.OverrideApi;
 import dev.firebell.web.Pages;
 import dev.firebell.web.PostmortemApi;
 import dev.firebell.web.Routes;
+import dev.firebell.web.SilenceApi;
 import dev.firebell.web.SlowClients;
 import dev.firebell.web.SwapApi;
 import dev.firebell.web.SwapPages;
@@ -85,6 +88,7 @@ public final class App implements AutoCloseable {
   private final HandoffNotices handoffs;
   private final ShiftSwaps swaps;
   private final Heartbeats heartbeats;
+  private final SenderCalls calls;
 
   private App(
       Database database,
@@ -96,7 +100,8 @@ public final class App implements AutoCloseable {
       OnCallReload reload,
       HandoffNotices handoffs,
       ShiftSwaps swaps,
-      Heartbeats heartbeats) {
+      Heartbeats heartbeats,
+      SenderCalls calls) {
     this.database = database;
     this.server = server;
     this.paging = paging;
@@ -107,6 +112,7 @@ public final class App implements AutoCloseable {
     this.handoffs = handoffs;
     this.swaps = swaps;
     this.heartbeats = heartbeats;
+    this.calls = calls;
   }
 
   /** Opens the database, migrates it, starts paging and starts listening. */
@@ -148,12 +154,16 @@ public final class App implements AutoCloseable {
               database.jdbi(), database.durability(), clock, config.incidents().autoResolve());
       String secret = linkSecret(config, database, clock);
       LinkTokens tokens = new LinkTokens(secret, config.security().linkTtl());
+      Channels channels = Channels.create(config, json, templates, clock);
+      SenderCalls calls =
+          new SenderCalls(config, database.jdbi(), channels, incidents, json, clock, senders);
       OutboxSender outbox =
           new OutboxSender(
               database.jdbi(),
               database.durability(),
               rota,
-              Channels.create(config, json, templates, clock),
+              channels,
+              calls,
               new PageComposer(config.server().publicUrl(), tokens),
               json,
               config.paging(),
@@ -169,7 +179,7 @@ public final class App implements AutoCloseable {
               clock);
       EscalationEngine escalations = new EscalationEngine(database.jdbi(), rota, maintenance);
       PagingScheduler paging = new PagingScheduler(escalations, outbox, clock);
-      incidents.handOff(escalations);
+      incidents.handOff(IncidentHandOff.all(escalations, calls.silences()));
       incidents.onChange(paging::wakeSender);
       FirebellMetrics metrics =
           new FirebellMetrics(
@@ -228,7 +238,14 @@ public final class App implements AutoCloseable {
               new HealthApi(database),
               new LoginPages(config.users(), sessions, throttle, uiSecurity, pages),
               new IncidentPages(
-                  incidents, postmortems, rota, config.severity(), uiSecurity, pages, clock),
+                  incidents,
+                  postmortems,
+                  rota,
+                  calls.silences(),
+                  config.severity(),
+                  uiSecurity,
+                  pages,
+                  clock),
               new OnCallPage(
                   rota, overrides, swaps, heartbeats, calendars, uiSecurity, pages, clock),
               new StaticAssets(),
@@ -239,7 +256,8 @@ public final class App implements AutoCloseable {
               new SwapApi(swaps, rota, json, clock),
               new SwapPages(tokens, swaps, rota, pages, clock),
               new HeartbeatEndpoint(config.ingest(), heartbeats, clock),
-              new HeartbeatApi(heartbeats));
+              new HeartbeatApi(heartbeats),
+              new SilenceApi(calls.silences(), rota, json, clock));
       Javalin server =
           Javalin.create(
               javalin -> {
@@ -268,6 +286,7 @@ public final class App implements AutoCloseable {
       paging.every(Duration.ofMinutes(1), handoffs::run);
       paging.every(Duration.ofMinutes(1), swaps::expireLapsed);
       paging.every(Duration.ofSeconds(30), heartbeats::checkMissed);
+      paging.every(Duration.ofMinutes(1), () -> calls.watch().run());
       return new App(
           database,
           server,
@@ -278,7 +297,8 @@ public final class App implements AutoCloseable {
           reload,
           handoffs,
           swaps,
-          heartbeats);
+          heartbeats,
+          calls);
     } catch (RuntimeException e) { // not handled here: release what was opened, then rethrow
       senders.shutdownNow();
       database.close();
@@ -338,6 +358,11 @@ public final class App implements AutoCloseable {
 
   public ShiftSwaps swaps() {
     return swaps;
+  }
+
+  /** Silences and their watch; tests run the watch by hand. */
+  public SenderCalls senderCalls() {
+    return calls;
   }
 
   /** Heartbeats; tests check for misses by hand with a controlled clock. */

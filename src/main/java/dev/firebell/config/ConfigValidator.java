@@ -25,6 +25,7 @@ final class ConfigValidator {
     validateUsers(config.users());
     validateMaintenance(config.maintenance());
     validateHeartbeats(config.heartbeats());
+    validateSilences(config.silences(), config.grafana());
     java.time.Duration notice = config.oncall().handoffNotice();
     if (notice != null
         && (notice.compareTo(java.time.Duration.ofMinutes(1)) < 0
@@ -75,6 +76,22 @@ final class ConfigValidator {
         throw new ConfigException(
             file, key + ".person", "is required (the on-call person id this user acts as)");
       }
+    }
+  }
+
+  private void validateSilences(SilencesConfig silences, GrafanaConfig grafana) {
+    java.time.Duration max = silences.maxDuration();
+    if (max.compareTo(java.time.Duration.ofMinutes(1)) < 0
+        || max.compareTo(java.time.Duration.ofDays(30)) > 0) {
+      throw new ConfigException(file, "silences.maxDuration", "must be between 1m and 30d");
+    }
+    senderUrl(silences.alertmanager().url(), "silences.alertmanager.url");
+    senderUrl(grafana.url(), "grafana.url");
+  }
+
+  private void senderUrl(String url, String key) {
+    if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new ConfigException(file, key, "must be an http:// or https:// URL");
     }
   }
 

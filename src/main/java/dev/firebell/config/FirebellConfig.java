@@ -22,7 +22,9 @@ public record FirebellConfig(
     MetricsConfig metrics,
     List<MaintenanceEntry> maintenance,
     List<UserConfig> users,
-    List<HeartbeatEntry> heartbeats) {
+    List<HeartbeatEntry> heartbeats,
+    SilencesConfig silences,
+    GrafanaConfig grafana) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -41,12 +43,14 @@ public record FirebellConfig(
     maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
     users = users == null ? List.of() : List.copyOf(users);
     heartbeats = heartbeats == null ? List.of() : List.copyOf(heartbeats);
+    silences = silences == null ? SilencesConfig.defaults() : silences;
+    grafana = grafana == null ? GrafanaConfig.defaults() : grafana;
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null, null);
   }
 
   public FirebellConfig withServer(ServerConfig value) {
@@ -66,7 +70,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withDatabase(DatabaseConfig value) {
@@ -86,7 +92,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withIngest(IngestConfig value) {
@@ -106,7 +114,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withApi(ApiConfig value) {
@@ -126,7 +136,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withSeverity(SeverityConfig value) {
@@ -146,7 +158,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withIncidents(IncidentsConfig value) {
@@ -166,7 +180,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withOnCall(OnCallSettings value) {
@@ -186,7 +202,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withSecurity(SecurityConfig value) {
@@ -206,7 +224,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withPaging(PagingConfig value) {
@@ -226,7 +246,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withSmtp(SmtpConfig value) {
@@ -246,7 +268,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withTwilio(TwilioConfig value) {
@@ -266,7 +290,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withPostmortem(PostmortemConfig value) {
@@ -286,7 +312,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withMetrics(MetricsConfig value) {
@@ -306,7 +334,9 @@ public record FirebellConfig(
         value,
         maintenance,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withMaintenance(List<MaintenanceEntry> value) {
@@ -326,7 +356,9 @@ public record FirebellConfig(
         metrics,
         value,
         users,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withUsers(List<UserConfig> value) {
@@ -346,7 +378,9 @@ public record FirebellConfig(
         metrics,
         maintenance,
         value,
-        heartbeats);
+        heartbeats,
+        silences,
+        grafana);
   }
 
   public FirebellConfig withHeartbeats(List<HeartbeatEntry> value) {
@@ -366,6 +400,30 @@ public record FirebellConfig(
         metrics,
         maintenance,
         users,
-        value);
+        value,
+        silences,
+        grafana);
+  }
+
+  public FirebellConfig withSilences(SilencesConfig value, GrafanaConfig grafanaValue) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        metrics,
+        maintenance,
+        users,
+        heartbeats,
+        value,
+        grafanaValue);
   }
 }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Heartbeats {
   private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
-  private static final Actor HEARTBEAT = new Actor(null, "Firebell heartbeat", "heartbeat");
+  private static final Actor HEARTBEAT =
+      new Actor("firebell", "Firebell", "its heartbeat check (the heartbeat beat again)");
 
   private final Jdbi jdbi;
   private final Map<String, HeartbeatEntry> configured = new LinkedHashMap<>();

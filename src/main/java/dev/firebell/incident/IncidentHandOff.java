@@ -13,6 +13,27 @@ import org.jdbi.v3.core.Handle;
 public interface IncidentHandOff {
   IncidentHandOff NONE = new IncidentHandOff() {};
 
+  /** Several hand-offs, each told in turn, all in the same transaction. */
+  static IncidentHandOff all(IncidentHandOff... handOffs) {
+    return new IncidentHandOff() {
+      @Override
+      public void opened(
+          Handle handle, long incidentId, Map<String, String> routingLabels, Instant now) {
+        for (IncidentHandOff handOff : handOffs) {
+          handOff.opened(handle, incidentId, routingLabels, now);
+        }
+      }
+
+      @Override
+      public void statusChanged(
+          Handle handle, long incidentId, IncidentStatus status, Instant now) {
+        for (IncidentHandOff handOff : handOffs) {
+          handOff.statusChanged(handle, incidentId, status, now);
+        }
+      }
+    };
+  }
+
   /**
    * A triggered, non-test incident was just opened on {@code handle}.
    *

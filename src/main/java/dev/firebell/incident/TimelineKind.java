@@ -27,6 +27,9 @@ public enum TimelineKind {
   ACKNOWLEDGED("acknowledged"),
   ACKNOWLEDGEMENT_EXPIRED("acknowledgement.expired"),
   MAINTENANCE("maintenance"),
+  SILENCE_CREATED("silence.created"),
+  SILENCE_EXPIRED("silence.expired"),
+  SILENCE_FAILED("silence.failed"),
   NOTE("note"),
   FIELD_CHANGED("field.changed");
 

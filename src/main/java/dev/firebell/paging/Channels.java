@@ -13,8 +13,16 @@ import okhttp3.OkHttpClient;
 public final class Channels {
   private final Map<ContactType, Channel> byType;
 
-  private Channels(Map<ContactType, Channel> byType) {
+  private final HttpDelivery http;
+
+  private Channels(Map<ContactType, Channel> byType, HttpDelivery http) {
     this.byType = byType;
+    this.http = http;
+  }
+
+  /** The HTTP client the channels share, with their timeouts, for other calls out. */
+  HttpDelivery http() {
+    return http;
   }
 
   public static Channels create(
@@ -41,7 +49,7 @@ public final class Channels {
           ContactType.EMAIL,
           new EmailChannel(config.smtp(), templates, config.paging().requestTimeout()));
     }
-    return new Channels(byType);
+    return new Channels(byType, http);
   }
 
   Channel forType(ContactType type) {

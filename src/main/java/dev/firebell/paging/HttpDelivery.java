@@ -26,10 +26,16 @@ public final class HttpDelivery {
   }
 
   void execute(Request request, String channel) throws DeliveryFailure {
+    call(request, channel);
+  }
+
+  /** As {@link #execute}, returning the 2xx answer's body (empty when it has none). */
+  String call(Request request, String channel) throws DeliveryFailure {
     try (Response response = client.newCall(request).execute()) {
       int code = response.code();
       if (code >= 200 && code < 300) {
-        return;
+        ResponseBody body = response.body();
+        return body == null ? "" : body.string();
       }
       String message = channel + " answered HTTP " + code + excerpt(response.body());
       if (code == 408 || code == 429 || code >= 500) {

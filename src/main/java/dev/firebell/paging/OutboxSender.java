@@ -32,6 +32,7 @@ public final class OutboxSender {
   private final LeasedSender<Delivery> pages;
   private final LeasedSender<Digest> digests;
   private final LeasedSender<QueuedNotice> notices;
+  private final LeasedSender<SilenceCall> silences;
   private volatile DeliveryObserver observer = DeliveryObserver.NONE;
 
   public OutboxSender(
@@ -39,6 +40,7 @@ public final class OutboxSender {
       Durability durability,
       Rota rota,
       Channels channels,
+      SenderCalls calls,
       PageComposer composer,
       ObjectMapper json,
       PagingConfig config,
@@ -82,13 +84,18 @@ public final class OutboxSender {
             observed,
             clock,
             workers);
+    this.silences =
+        new LeasedSender<>(jdbi, durability, calls.mailbox(), policy, observed, clock, workers);
   }
 
   public void observe(DeliveryObserver newObserver) {
     this.observer = newObserver;
   }
 
-  /** Claims every due page, status update, digest and notice and hands each to a worker. */
+  /**
+   * Claims every due page, status update, digest, notice and silence call and hands each to a
+   * worker.
+   */
   public List<Future<?>> dispatchDue(Instant now) {
     Instant leaseUntil = now.plus(config.requestTimeout().multipliedBy(3));
     folding.startPass(now);
@@ -97,9 +104,10 @@ public final class OutboxSender {
       folding.repairIfDue(now);
       sends.addAll(digests.dispatchDue(now, leaseUntil));
       sends.addAll(notices.dispatchDue(now, leaseUntil));
+      sends.addAll(silences.dispatchDue(now, leaseUntil));
     } catch (JdbiException | RejectedExecutionException e) {
-      // The pages above are on their way; digests and notices stay due for the next pass.
-      log.error("digests or notices could not be dispatched; retrying at the next pass", e);
+      // The pages above are on their way; the rest stay due for the next pass.
+      log.error("digests, notices or silences could not be dispatched; retrying next pass", e);
     }
     return sends;
   }

@@ -34,7 +34,8 @@ public final class Routes {
       SwapApi swaps,
       SwapPages swapPages,
       HeartbeatEndpoint heartbeats,
-      HeartbeatApi heartbeatApi) {}
+      HeartbeatApi heartbeatApi,
+      SilenceApi silenceApi) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -53,6 +54,7 @@ public final class Routes {
     routes.get("/api/incidents/{id}", handlers.incidentApi()::get);
     routes.post("/api/incidents/{id}/ack", handlers.actionApi()::acknowledge);
     routes.post("/api/incidents/{id}/resolve", handlers.actionApi()::resolve);
+    routes.post("/api/incidents/{id}/silence", handlers.silenceApi()::silence);
     routes.post("/api/incidents/{id}/notes", handlers.editApi()::addNote);
     routes.patch("/api/incidents/{id}", handlers.editApi()::edit);
     routes.get("/api/incidents/{id}/postmortem", handlers.postmortemApi()::get);
@@ -86,6 +88,7 @@ public final class Routes {
     routes.get("/incidents/{id}", handlers.incidentPages()::show);
     routes.post("/incidents/{id}/ack", handlers.incidentPages()::acknowledge);
     routes.post("/incidents/{id}/resolve", handlers.incidentPages()::resolve);
+    routes.post("/incidents/{id}/silence", handlers.incidentPages()::silence);
     routes.post("/incidents/{id}/notes", handlers.incidentPages()::addNote);
     routes.post("/incidents/{id}/fields", handlers.incidentPages()::editFields);
     routes.get("/incidents/{id}/postmortem", handlers.incidentPages()::postmortem);

@@ -15,6 +15,7 @@ import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.TimelineEntry;
 import dev.firebell.oncall.Rota;
+import dev.firebell.paging.Silences;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.security.WebSession;
 import dev.firebell.web.Pages;
@@ -44,6 +45,7 @@ public final class IncidentPages {
   private final IncidentService incidents;
   private final PostmortemService postmortems;
   private final Rota rota;
+  private final Silences silences;
   private final UiSecurity security;
   private final Pages pages;
   private final Clock clock;
@@ -60,6 +62,7 @@ public final class IncidentPages {
       IncidentService incidents,
       PostmortemService postmortems,
       Rota rota,
+      Silences silences,
       SeverityConfig severity,
       UiSecurity security,
       Pages pages,
@@ -67,6 +70,7 @@ public final class IncidentPages {
     this.incidents = incidents;
     this.postmortems = postmortems;
     this.rota = rota;
+    this.silences = silences;
     this.security = security;
     this.pages = pages;
     this.clock = clock;
@@ -135,6 +139,13 @@ public final class IncidentPages {
   public void resolve(Context ctx) {
     WebSession session = security.sessionWithCsrf(ctx);
     incidents.resolve(id(ctx), actor(session));
+    back(ctx);
+  }
+
+  /** The "Silence in sender" button: a silence of the incident's alerts for the longest allowed. */
+  public void silence(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    silences.silence(id(ctx), actor(session).name(), silences.maxDuration(), clock.instant());
     back(ctx);
   }
 
