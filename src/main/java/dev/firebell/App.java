@@ -179,7 +179,7 @@ public final class App implements AutoCloseable {
               clock);
       EscalationEngine escalations = new EscalationEngine(database.jdbi(), rota, maintenance);
       PagingScheduler paging = new PagingScheduler(escalations, outbox, clock);
-      incidents.handOff(IncidentHandOff.all(escalations, calls.silences()));
+      incidents.handOff(IncidentHandOff.all(escalations, calls.handOff()));
       incidents.onChange(paging::wakeSender);
       FirebellMetrics metrics =
           new FirebellMetrics(

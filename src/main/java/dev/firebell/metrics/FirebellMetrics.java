@@ -42,7 +42,7 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   private static final List<String> WEBHOOK_OUTCOMES =
       List.of("accepted", "duplicate", "ignored", "invalid", "unauthorized", "heartbeat");
   private static final List<String> DELIVERY_KINDS =
-      List.of("PAGE", "STATUS_UPDATE", "DIGEST", "NOTICE", "SILENCE");
+      List.of("PAGE", "STATUS_UPDATE", "DIGEST", "NOTICE", "SILENCE", "ANNOTATION");
   private static final List<String> DELIVERY_OUTCOMES = List.of("delivered", "retried", "failed");
 
   private static final String OPENED = "Incidents opened";

@@ -33,6 +33,7 @@ public final class OutboxSender {
   private final LeasedSender<Digest> digests;
   private final LeasedSender<QueuedNotice> notices;
   private final LeasedSender<SilenceCall> silences;
+  private final LeasedSender<AnnotationCall> annotations;
   private volatile DeliveryObserver observer = DeliveryObserver.NONE;
 
   public OutboxSender(
@@ -86,6 +87,9 @@ public final class OutboxSender {
             workers);
     this.silences =
         new LeasedSender<>(jdbi, durability, calls.mailbox(), policy, observed, clock, workers);
+    this.annotations =
+        new LeasedSender<>(
+            jdbi, durability, calls.annotationMailbox(), policy, observed, clock, workers);
   }
 
   public void observe(DeliveryObserver newObserver) {
@@ -105,6 +109,7 @@ public final class OutboxSender {
       sends.addAll(digests.dispatchDue(now, leaseUntil));
       sends.addAll(notices.dispatchDue(now, leaseUntil));
       sends.addAll(silences.dispatchDue(now, leaseUntil));
+      sends.addAll(annotations.dispatchDue(now, leaseUntil));
     } catch (JdbiException | RejectedExecutionException e) {
       // The pages above are on their way; the rest stay due for the next pass.
       log.error("digests, notices or silences could not be dispatched; retrying next pass", e);

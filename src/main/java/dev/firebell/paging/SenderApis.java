@@ -34,6 +34,15 @@ final class SenderApis {
     return Optional.of(fromGrafana ? base + GRAFANA_ALERTMANAGER : base);
   }
 
+  /** Grafana's own API root for an incident from Grafana, or empty (another sender, no URL). */
+  Optional<String> grafanaRoot(Incident incident) {
+    if ("alertmanager".equals(incident.source())) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        grafana.url() != null ? grafana.url() : trimmed(incident.externalUrl()));
+  }
+
   /** A request with the source's token, when one is configured. */
   Request.Builder request(String source, String url) {
     Request.Builder request = new Request.Builder().url(url).header("User-Agent", "Firebell");

@@ -2,6 +2,7 @@ package dev.firebell.paging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentService;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -9,12 +10,15 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Calls back into the senders (Alertmanager, Grafana): the silences asked for with an
- * acknowledgement, the mailbox the outbox sends them through, and the watch over silenced alerts.
+ * acknowledgement and the watch over silenced alerts, Grafana annotations, and the mailboxes the
+ * outbox sends them through.
  */
 public final class SenderCalls {
   private final Silences silences;
   private final SilenceWatch watch;
   private final SilenceMailbox mailbox;
+  private final Annotations annotations;
+  private final AnnotationMailbox annotationMailbox;
 
   public SenderCalls(
       FirebellConfig config,
@@ -28,6 +32,18 @@ public final class SenderCalls {
     this.silences = new Silences(jdbi, config.silences(), apis, json, config.server().publicUrl());
     this.mailbox = new SilenceMailbox(jdbi, channels.http(), apis, json, clock);
     this.watch = new SilenceWatch(jdbi, channels.http(), apis, incidents, json, clock, workers);
+    this.annotations =
+        new Annotations(config.grafana().annotations(), apis, json, config.server().publicUrl());
+    this.annotationMailbox = new AnnotationMailbox(jdbi, channels.http(), apis, json);
+  }
+
+  /** What the incident's transactions hand to the senders: silences and annotations. */
+  public IncidentHandOff handOff() {
+    return IncidentHandOff.all(silences, annotations);
+  }
+
+  AnnotationMailbox annotationMailbox() {
+    return annotationMailbox;
   }
 
   public Silences silences() {

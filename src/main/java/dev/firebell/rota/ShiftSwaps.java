@@ -165,13 +165,13 @@ public final class ShiftSwaps {
       return;
     }
     Schedule schedule = oncall.schedules().get(swap.scheduleId());
-    Optional<Person> requester = oncall.person(swap.requester());
-    if (schedule != null && requester.isPresent()) {
+    if (schedule != null) {
       String window = ShiftText.window(swap.from(), swap.to(), schedule.timeZone());
-      notices.queue(
+      tell(
           handle,
+          oncall,
+          swap.requester(),
           "cover-expired:" + swap.id(),
-          requester.get(),
           notice(
               Notice.COVER_EXPIRED,
               "Nobody took your shift: you are still on call, " + window,
@@ -191,54 +191,46 @@ public final class ShiftSwaps {
 
   private void tellBoth(Handle handle, OnCall oncall, Swap swap, String takerId, Instant now) {
     Schedule schedule = oncall.schedules().get(swap.scheduleId());
-    String window = ShiftText.window(swap.from(), swap.to(), schedule.timeZone());
+    String where =
+        swap.scheduleId() + ", " + ShiftText.window(swap.from(), swap.to(), schedule.timeZone());
     String taker = ShiftText.name(oncall, takerId);
     String requester = ShiftText.name(oncall, swap.requester());
+    tell(
+        handle,
+        oncall,
+        swap.requester(),
+        "cover-taken:" + swap.id(),
+        notice(
+            Notice.COVER_TAKEN,
+            taker + " takes your shift: " + where,
+            taker + " is on call instead of you in " + where + ".",
+            schedule,
+            swap,
+            null,
+            null),
+        now);
+    tell(
+        handle,
+        oncall,
+        takerId,
+        "cover-taken:" + swap.id(),
+        notice(
+            Notice.COVER_TAKEN,
+            "You took " + requester + "'s shift: " + where,
+            "You are on call instead of " + requester + " in " + where + ".",
+            schedule,
+            swap,
+            null,
+            null),
+        now);
+  }
+
+  /** Queues a notice for a person still in the on-call file (one who left gets nothing). */
+  private void tell(
+      Handle handle, OnCall oncall, String personId, String onceKey, Notice notice, Instant now) {
     oncall
-        .person(swap.requester())
-        .ifPresent(
-            person ->
-                notices.queue(
-                    handle,
-                    "cover-taken:" + swap.id(),
-                    person,
-                    notice(
-                        Notice.COVER_TAKEN,
-                        taker + " takes your shift: " + swap.scheduleId() + ", " + window,
-                        taker
-                            + " is on call instead of you in "
-                            + swap.scheduleId()
-                            + ", "
-                            + window
-                            + ".",
-                        schedule,
-                        swap,
-                        null,
-                        null),
-                    now));
-    oncall
-        .person(takerId)
-        .ifPresent(
-            person ->
-                notices.queue(
-                    handle,
-                    "cover-taken:" + swap.id(),
-                    person,
-                    notice(
-                        Notice.COVER_TAKEN,
-                        "You took " + requester + "'s shift: " + swap.scheduleId() + ", " + window,
-                        "You are on call instead of "
-                            + requester
-                            + " in "
-                            + swap.scheduleId()
-                            + ", "
-                            + window
-                            + ".",
-                        schedule,
-                        swap,
-                        null,
-                        null),
-                    now));
+        .person(personId)
+        .ifPresent(person -> notices.queue(handle, onceKey, person, notice, now));
   }
 
   private Notice requestNotice(OnCall oncall, Schedule schedule, Swap swap, Person candidate) {

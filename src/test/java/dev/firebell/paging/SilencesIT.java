@@ -198,6 +198,53 @@ class SilencesIT {
     }
   }
 
+  @Test
+  void anIncidentFromGrafanaIsAnnotatedOnItsPanelAndBecomesARegionWhenResolved() throws Exception {
+    try (CaptureServer grafana = new CaptureServer();
+        CaptureServer pages = new CaptureServer()) {
+      FirebellConfig config =
+          TestApp.defaultConfig()
+              .withSilences(
+                  SilencesConfig.defaults(),
+                  new GrafanaConfig(grafana.url("/"), "glsa_token", true));
+      try (TestApp app = TestApp.start(config, PagingTeam.of(pages))) {
+        grafana.answer("/api/annotations", json("{\"message\": \"Annotation added\", \"id\": 41}"));
+        long id = openGrafanaIncident(app);
+        RecordedRequest post = grafana.requests("/api/annotations").get(0);
+        assertThat(post.getMethod()).isEqualTo("POST");
+        assertThat(post.getHeaders().get("Authorization")).isEqualTo("Bearer glsa_token");
+        JsonNode created = JSON.readTree(post.getBody().utf8());
+        assertThat(created.get("dashboardUID").asText())
+            .isEqualTo("ece9fb32-7f71-4be9-bd94-2f23608ae5b9");
+        assertThat(created.get("panelId").asLong()).isEqualTo(2);
+        assertThat(Instant.ofEpochMilli(created.get("time").asLong()))
+            .isEqualTo(
+                Instant.parse(app.incident(id).get("startedAt").asText())
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(created.get("tags").toString())
+            .contains("\"firebell\"")
+            .contains("\"incident-" + id + "\"")
+            .contains("\"" + app.incident(id).get("severity").asText() + "\"");
+        assertThat(created.get("text").asText()).startsWith("Incident #" + id + " [");
+        assertThat(created.has("timeEnd")).isFalse();
+
+        action(app, id, "ack", "{\"by\": \"tessa\"}");
+        app.runPaging();
+        app.clock.advance(Duration.ofMinutes(3));
+        action(app, id, "resolve", "{\"by\": \"tessa\"}");
+        app.runPaging();
+        java.util.List<RecordedRequest> patches = grafana.requests("/api/annotations/41");
+        assertThat(patches).extracting(RecordedRequest::getMethod).containsOnly("PATCH");
+        JsonNode last = JSON.readTree(patches.get(patches.size() - 1).getBody().utf8());
+        assertThat(last.get("text").asText())
+            .contains("Acknowledged by tessa at")
+            .contains("Resolved at");
+        assertThat(Instant.ofEpochMilli(last.get("timeEnd").asLong()))
+            .isEqualTo(app.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+      }
+    }
+  }
+
   private static long openGrafanaIncident(TestApp app) {
     long id =
         app.open(
