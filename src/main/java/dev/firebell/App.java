@@ -156,7 +156,7 @@ public final class App implements AutoCloseable {
       LinkTokens tokens = new LinkTokens(secret, config.security().linkTtl());
       Channels channels = Channels.create(config, json, templates, clock);
       SenderCalls calls =
-          new SenderCalls(config, database.jdbi(), channels, incidents, json, clock, senders);
+          new SenderCalls(config, database.jdbi(), channels, incidents, rota, json, clock, senders);
       OutboxSender outbox =
           new OutboxSender(
               database.jdbi(),
@@ -287,6 +287,7 @@ public final class App implements AutoCloseable {
       paging.every(Duration.ofMinutes(1), swaps::expireLapsed);
       paging.every(Duration.ofSeconds(30), heartbeats::checkMissed);
       paging.every(Duration.ofMinutes(1), () -> calls.watch().run());
+      paging.every(Duration.ofSeconds(30), () -> calls.receipts().run());
       return new App(
           database,
           server,

@@ -24,7 +24,8 @@ public record FirebellConfig(
     List<UserConfig> users,
     List<HeartbeatEntry> heartbeats,
     SilencesConfig silences,
-    GrafanaConfig grafana) {
+    GrafanaConfig grafana,
+    PushoverConfig pushover) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -45,12 +46,13 @@ public record FirebellConfig(
     heartbeats = heartbeats == null ? List.of() : List.copyOf(heartbeats);
     silences = silences == null ? SilencesConfig.defaults() : silences;
     grafana = grafana == null ? GrafanaConfig.defaults() : grafana;
+    pushover = pushover == null ? PushoverConfig.defaults() : pushover;
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   public FirebellConfig withServer(ServerConfig value) {
@@ -72,7 +74,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withDatabase(DatabaseConfig value) {
@@ -94,7 +97,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withIngest(IngestConfig value) {
@@ -116,7 +120,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withApi(ApiConfig value) {
@@ -138,7 +143,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withSeverity(SeverityConfig value) {
@@ -160,7 +166,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withIncidents(IncidentsConfig value) {
@@ -182,7 +189,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withOnCall(OnCallSettings value) {
@@ -204,7 +212,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withSecurity(SecurityConfig value) {
@@ -226,7 +235,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withPaging(PagingConfig value) {
@@ -248,7 +258,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withSmtp(SmtpConfig value) {
@@ -270,7 +281,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withTwilio(TwilioConfig value) {
@@ -292,7 +304,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withPostmortem(PostmortemConfig value) {
@@ -314,7 +327,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withMetrics(MetricsConfig value) {
@@ -336,7 +350,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withMaintenance(List<MaintenanceEntry> value) {
@@ -358,7 +373,8 @@ public record FirebellConfig(
         users,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withUsers(List<UserConfig> value) {
@@ -380,7 +396,8 @@ public record FirebellConfig(
         value,
         heartbeats,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withHeartbeats(List<HeartbeatEntry> value) {
@@ -402,7 +419,8 @@ public record FirebellConfig(
         users,
         value,
         silences,
-        grafana);
+        grafana,
+        pushover);
   }
 
   public FirebellConfig withSilences(SilencesConfig value, GrafanaConfig grafanaValue) {
@@ -424,6 +442,30 @@ public record FirebellConfig(
         users,
         heartbeats,
         value,
-        grafanaValue);
+        grafanaValue,
+        pushover);
+  }
+
+  public FirebellConfig withPushover(PushoverConfig value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        metrics,
+        maintenance,
+        users,
+        heartbeats,
+        silences,
+        grafana,
+        value);
   }
 }

@@ -35,7 +35,8 @@ public record OnCallFile(
       String method,
       Map<String, String> headers,
       String body,
-      String contentType) {}
+      String contentType,
+      String userKey) {}
 
   public record ScheduleEntry(
       String id, String timeZone, List<RotationEntry> rotations, List<OverrideEntry> overrides) {

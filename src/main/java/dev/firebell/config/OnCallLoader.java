@@ -105,10 +105,20 @@ final class OnCallLoader {
                         "unknown contact type '"
                             + typeName
                             + "' (use webhook, slack, discord, ntfy, email, sms, teams,"
-                            + " mattermost or http)"));
+                            + " mattermost, http or pushover)"));
     switch (type) {
       case WEBHOOK, SLACK, DISCORD, TEAMS, MATTERMOST -> httpUrl(entry.url(), key + ".url");
       case HTTP -> gateway(entry, key);
+      case PUSHOVER -> {
+        String userKey = required(entry.userKey(), key + ".userKey");
+        if (!userKey.matches("[A-Za-z0-9]{30}")) {
+          throw problem(key + ".userKey", "a Pushover user key is 30 letters and digits");
+        }
+        if (!config.pushover().isConfigured()) {
+          throw problem(
+              key, "pushover contacts need the pushover: section of firebell.yaml (token)");
+        }
+      }
       case NTFY -> {
         httpUrl(entry.url(), key + ".url");
         required(entry.topic(), key + ".topic");
@@ -140,7 +150,7 @@ final class OnCallLoader {
         entry.url(),
         entry.topic(),
         blankToNull(entry.token()),
-        entry.to(),
+        type == ContactType.PUSHOVER ? entry.userKey() : entry.to(),
         type == ContactType.HTTP ? BodyTemplate.method(entry.method()) : null,
         entry.headers(),
         entry.body(),

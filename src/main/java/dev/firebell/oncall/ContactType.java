@@ -13,7 +13,8 @@ public enum ContactType {
   SMS,
   TEAMS,
   MATTERMOST,
-  HTTP;
+  HTTP,
+  PUSHOVER;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

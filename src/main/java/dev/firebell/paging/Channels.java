@@ -43,6 +43,7 @@ public final class Channels {
     byType.put(ContactType.TEAMS, new TeamsChannel(http, json));
     byType.put(ContactType.MATTERMOST, new MattermostChannel(http, json));
     byType.put(ContactType.HTTP, new HttpGatewayChannel(http, json));
+    byType.put(ContactType.PUSHOVER, new PushoverChannel(http, config.pushover(), json));
     byType.put(ContactType.SMS, new SmsChannel(http, config.twilio()));
     if (config.smtp().isConfigured()) {
       byType.put(

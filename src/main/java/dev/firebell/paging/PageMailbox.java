@@ -81,11 +81,20 @@ final class PageMailbox implements Mailbox<Delivery> {
     Contact contact = person.contacts().get(delivery.contactIndex());
     PageMessage message =
         composer.compose(details, loaded.alertCount(), person, delivery.isPage(), clock.instant());
-    channels.forType(contact.type()).send(contact, message);
+    Channel channel = channels.forType(contact.type());
+    // A Pushover emergency page repeats until acknowledged; its receipt is watched from here on.
+    Optional<String> receipt =
+        channel instanceof PushoverChannel pushover
+            ? pushover.page(contact, message)
+            : sendPlain(channel, contact, message);
     return new Outcome(
         "delivered",
         (handle, now) -> {
           new DeliveryRepository(handle).markDelivered(delivery.id(), now);
+          receipt.ifPresent(
+              id ->
+                  new PushoverReceiptRepository(handle)
+                      .insert(id, delivery.incidentId(), delivery.personId(), now));
           if (delivery.isPage()) {
             Timeline.on(handle)
                 .stamp(
@@ -103,6 +112,12 @@ final class PageMailbox implements Mailbox<Delivery> {
             + person.id()
             + " via "
             + contact.channel());
+  }
+
+  private static Optional<String> sendPlain(Channel channel, Contact contact, PageMessage message)
+      throws DeliveryFailure {
+    channel.send(contact, message);
+    return Optional.empty();
   }
 
   @Override

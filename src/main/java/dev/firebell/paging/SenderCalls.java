@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentService;
+import dev.firebell.oncall.Rota;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
@@ -19,12 +20,14 @@ public final class SenderCalls {
   private final SilenceMailbox mailbox;
   private final Annotations annotations;
   private final AnnotationMailbox annotationMailbox;
+  private final PushoverReceipts receipts;
 
   public SenderCalls(
       FirebellConfig config,
       Jdbi jdbi,
       Channels channels,
       IncidentService incidents,
+      Rota rota,
       ObjectMapper json,
       Clock clock,
       ExecutorService workers) {
@@ -35,6 +38,14 @@ public final class SenderCalls {
     this.annotations =
         new Annotations(config.grafana().annotations(), apis, json, config.server().publicUrl());
     this.annotationMailbox = new AnnotationMailbox(jdbi, channels.http(), apis, json);
+    this.receipts =
+        new PushoverReceipts(
+            jdbi, channels.http(), config.pushover(), incidents, rota, json, clock, workers);
+  }
+
+  /** The watch over Pushover emergency pages' receipts. */
+  public PushoverReceipts receipts() {
+    return receipts;
   }
 
   /** What the incident's transactions hand to the senders: silences and annotations. */

@@ -123,6 +123,20 @@ class OnCallLoaderTest {
   }
 
   @Test
+  void aPushoverContactNeedsAUserKeyAndTheToken() throws IOException {
+    String pushover =
+        VALID.replace(
+            "contacts: [{ type: webhook, url: \"http://localhost:1/hook\" }]",
+            "contacts: [{ type: pushover, userKey: KEY }]");
+    assertProblem(
+        pushover.replace("KEY", "short"),
+        "people[0].contacts[0].userKey: a Pushover user key is 30 letters and digits");
+    assertProblem(
+        pushover.replace("KEY", "uQiRzpo4DXghDmr9QzzfQu27cmVRsG"),
+        "people[0].contacts[0]: pushover contacts need the pushover: section");
+  }
+
+  @Test
   void anAckTimeoutIsReadAndChecked() throws IOException {
     String withTimeout = VALID.replace("    repeat: 1\n", "    repeat: 1\n    ackTimeout: 30m\n");
     assertThat(load(withTimeout).policies().get("default").ackTimeout())

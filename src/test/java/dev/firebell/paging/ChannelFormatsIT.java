@@ -298,7 +298,7 @@ class ChannelFormatsIT {
     return app.incident(incidentId).get("title").asText();
   }
 
-  private static Map<String, String> form(String body) {
+  static Map<String, String> form(String body) {
     Map<String, String> form = new HashMap<>();
     for (String pair : body.split("&")) {
       String[] parts = pair.split("=", 2);
