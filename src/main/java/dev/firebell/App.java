@@ -288,6 +288,13 @@ public final class App implements AutoCloseable {
       paging.every(Duration.ofSeconds(30), heartbeats::checkMissed);
       paging.every(Duration.ofMinutes(1), () -> calls.watch().run());
       paging.every(Duration.ofSeconds(30), () -> calls.receipts().run());
+      if (config.telegram().isConfigured()) {
+        // A long poll ends before the HTTP client's own timeout gives up on it.
+        calls
+            .telegram()
+            .start(
+                Duration.ofSeconds(Math.max(0, config.paging().requestTimeout().toSeconds() - 2)));
+      }
       return new App(
           database,
           server,
@@ -373,6 +380,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    calls.telegram().close();
     paging.close();
     server.stop();
     senders.shutdownNow();

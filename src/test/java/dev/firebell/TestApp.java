@@ -70,7 +70,7 @@ public final class TestApp implements AutoCloseable {
   /** Paging runs only when a test says so ({@link #runPaging()}): the background loop is off. */
   public static TestApp start(FirebellConfig config, OnCall oncall) {
     TestApp app = startLive(config, oncall);
-    app.app.paging().close();
+    app.stopBackgroundWork();
     return app;
   }
 
@@ -79,14 +79,14 @@ public final class TestApp implements AutoCloseable {
       FirebellConfig config, OnCall oncall, UnaryOperator<DataSource> wrapper) {
     MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
     TestApp app = new TestApp(App.start(config, oncall, clock, wrapper), clock);
-    app.app.paging().close();
+    app.stopBackgroundWork();
     return app;
   }
 
   /** As {@link #start(FirebellConfig, OnCall)}, on a clock shared with other instances. */
   public static TestApp start(FirebellConfig config, OnCall oncall, MutableClock clock) {
     TestApp app = startLive(config, oncall, clock);
-    app.app.paging().close();
+    app.stopBackgroundWork();
     return app;
   }
 
@@ -98,6 +98,12 @@ public final class TestApp implements AutoCloseable {
   /** As {@link #startLive(FirebellConfig, OnCall)}, on a clock shared with other instances. */
   public static TestApp startLive(FirebellConfig config, OnCall oncall, MutableClock clock) {
     return new TestApp(App.start(config, oncall, clock), clock);
+  }
+
+  /** Nothing runs by itself: tests run paging passes and Telegram polls by hand. */
+  private void stopBackgroundWork() {
+    app.paging().close();
+    app.senderCalls().telegram().close();
   }
 
   /** One paging pass at the test clock's time, waiting for the sends to finish. */

@@ -25,7 +25,8 @@ public record FirebellConfig(
     List<HeartbeatEntry> heartbeats,
     SilencesConfig silences,
     GrafanaConfig grafana,
-    PushoverConfig pushover) {
+    PushoverConfig pushover,
+    TelegramConfig telegram) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -47,12 +48,13 @@ public record FirebellConfig(
     silences = silences == null ? SilencesConfig.defaults() : silences;
     grafana = grafana == null ? GrafanaConfig.defaults() : grafana;
     pushover = pushover == null ? PushoverConfig.defaults() : pushover;
+    telegram = telegram == null ? TelegramConfig.defaults() : telegram;
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   public FirebellConfig withServer(ServerConfig value) {
@@ -75,7 +77,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withDatabase(DatabaseConfig value) {
@@ -98,7 +101,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withIngest(IngestConfig value) {
@@ -121,7 +125,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withApi(ApiConfig value) {
@@ -144,7 +149,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withSeverity(SeverityConfig value) {
@@ -167,7 +173,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withIncidents(IncidentsConfig value) {
@@ -190,7 +197,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withOnCall(OnCallSettings value) {
@@ -213,7 +221,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withSecurity(SecurityConfig value) {
@@ -236,7 +245,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withPaging(PagingConfig value) {
@@ -259,7 +269,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withSmtp(SmtpConfig value) {
@@ -282,7 +293,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withTwilio(TwilioConfig value) {
@@ -305,7 +317,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withPostmortem(PostmortemConfig value) {
@@ -328,7 +341,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withMetrics(MetricsConfig value) {
@@ -351,7 +365,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withMaintenance(List<MaintenanceEntry> value) {
@@ -374,7 +389,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withUsers(List<UserConfig> value) {
@@ -397,7 +413,8 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withHeartbeats(List<HeartbeatEntry> value) {
@@ -420,7 +437,8 @@ public record FirebellConfig(
         value,
         silences,
         grafana,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withSilences(SilencesConfig value, GrafanaConfig grafanaValue) {
@@ -443,7 +461,8 @@ public record FirebellConfig(
         heartbeats,
         value,
         grafanaValue,
-        pushover);
+        pushover,
+        telegram);
   }
 
   public FirebellConfig withPushover(PushoverConfig value) {
@@ -466,6 +485,31 @@ public record FirebellConfig(
         heartbeats,
         silences,
         grafana,
+        value,
+        telegram);
+  }
+
+  public FirebellConfig withTelegram(TelegramConfig value) {
+    return new FirebellConfig(
+        server,
+        database,
+        ingest,
+        api,
+        severity,
+        incidents,
+        oncall,
+        security,
+        paging,
+        smtp,
+        twilio,
+        postmortem,
+        metrics,
+        maintenance,
+        users,
+        heartbeats,
+        silences,
+        grafana,
+        pushover,
         value);
   }
 }

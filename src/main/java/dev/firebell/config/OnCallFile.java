@@ -20,7 +20,8 @@ public record OnCallFile(
     routes = routes == null ? List.of() : routes;
   }
 
-  public record PersonEntry(String id, String name, List<ContactEntry> contacts) {
+  public record PersonEntry(
+      String id, String name, List<ContactEntry> contacts, Long telegramUserId) {
     public PersonEntry {
       contacts = contacts == null ? List.of() : contacts;
     }
@@ -36,7 +37,8 @@ public record OnCallFile(
       Map<String, String> headers,
       String body,
       String contentType,
-      String userKey) {}
+      String userKey,
+      String chatId) {}
 
   public record ScheduleEntry(
       String id, String timeZone, List<RotationEntry> rotations, List<OverrideEntry> overrides) {

@@ -91,7 +91,7 @@ final class OnCallLoader {
     for (int i = 0; i < entry.contacts().size(); i++) {
       contacts.add(contact(entry.contacts().get(i), key + ".contacts[" + i + "]"));
     }
-    return new Person(id, name, List.copyOf(contacts));
+    return new Person(id, name, List.copyOf(contacts), entry.telegramUserId());
   }
 
   private Contact contact(ContactEntry entry, String key) {
@@ -105,10 +105,20 @@ final class OnCallLoader {
                         "unknown contact type '"
                             + typeName
                             + "' (use webhook, slack, discord, ntfy, email, sms, teams,"
-                            + " mattermost, http or pushover)"));
+                            + " mattermost, http, pushover or telegram)"));
     switch (type) {
       case WEBHOOK, SLACK, DISCORD, TEAMS, MATTERMOST -> httpUrl(entry.url(), key + ".url");
       case HTTP -> gateway(entry, key);
+      case TELEGRAM -> {
+        String chatId = required(entry.chatId(), key + ".chatId");
+        if (!chatId.matches("-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}")) {
+          throw problem(key + ".chatId", "a chat id is a number (or @channelusername)");
+        }
+        if (!config.telegram().isConfigured()) {
+          throw problem(
+              key, "telegram contacts need the telegram: section of firebell.yaml (botToken)");
+        }
+      }
       case PUSHOVER -> {
         String userKey = required(entry.userKey(), key + ".userKey");
         if (!userKey.matches("[A-Za-z0-9]{30}")) {
@@ -150,7 +160,9 @@ final class OnCallLoader {
         entry.url(),
         entry.topic(),
         blankToNull(entry.token()),
-        type == ContactType.PUSHOVER ? entry.userKey() : entry.to(),
+        type == ContactType.PUSHOVER
+            ? entry.userKey()
+            : type == ContactType.TELEGRAM ? entry.chatId() : entry.to(),
         type == ContactType.HTTP ? BodyTemplate.method(entry.method()) : null,
         entry.headers(),
         entry.body(),

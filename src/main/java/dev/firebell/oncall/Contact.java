@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * One way to reach a person. {@code url} serves webhook, Slack, Discord, Teams, Mattermost, ntfy
  * (with {@code topic} and an optional {@code token}) and the generic {@code http} gateway; {@code
- * to} serves email and SMS, and holds a Pushover contact's user key. The gateway also has its
- * {@code method}, {@code headers}, a Mustache {@code body} template and its {@code contentType}.
+ * to} serves email and SMS, and holds a Pushover contact's user key or a Telegram chat id. The
+ * gateway also has its {@code method}, {@code headers}, a Mustache {@code body} template and its
+ * {@code contentType}.
  */
 public record Contact(
     ContactType type,

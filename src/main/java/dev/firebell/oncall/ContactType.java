@@ -14,7 +14,8 @@ public enum ContactType {
   TEAMS,
   MATTERMOST,
   HTTP,
-  PUSHOVER;
+  PUSHOVER,
+  TELEGRAM;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

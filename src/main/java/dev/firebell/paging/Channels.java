@@ -20,6 +20,11 @@ public final class Channels {
     this.http = http;
   }
 
+  /** The Telegram channel, for the bot's answers to button presses. */
+  TelegramChannel telegram() {
+    return (TelegramChannel) byType.get(ContactType.TELEGRAM);
+  }
+
   /** The HTTP client the channels share, with their timeouts, for other calls out. */
   HttpDelivery http() {
     return http;
@@ -44,6 +49,7 @@ public final class Channels {
     byType.put(ContactType.MATTERMOST, new MattermostChannel(http, json));
     byType.put(ContactType.HTTP, new HttpGatewayChannel(http, json));
     byType.put(ContactType.PUSHOVER, new PushoverChannel(http, config.pushover(), json));
+    byType.put(ContactType.TELEGRAM, new TelegramChannel(http, config.telegram(), json));
     byType.put(ContactType.SMS, new SmsChannel(http, config.twilio()));
     if (config.smtp().isConfigured()) {
       byType.put(

@@ -21,6 +21,7 @@ public final class SenderCalls {
   private final Annotations annotations;
   private final AnnotationMailbox annotationMailbox;
   private final PushoverReceipts receipts;
+  private final TelegramUpdates telegram;
 
   public SenderCalls(
       FirebellConfig config,
@@ -41,6 +42,14 @@ public final class SenderCalls {
     this.receipts =
         new PushoverReceipts(
             jdbi, channels.http(), config.pushover(), incidents, rota, json, clock, workers);
+    this.telegram =
+        new TelegramUpdates(
+            jdbi, channels.telegram(), incidents, rota, json, config.server().publicUrl(), clock);
+  }
+
+  /** Button presses on Telegram pages. */
+  public TelegramUpdates telegram() {
+    return telegram;
   }
 
   /** The watch over Pushover emergency pages' receipts. */
