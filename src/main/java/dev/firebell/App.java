@@ -25,6 +25,7 @@ import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PagingScheduler;
 import dev.firebell.paging.SenderCalls;
 import dev.firebell.paging.SenderPool;
+import dev.firebell.paging.VoiceCalls;
 import dev.firebell.postmortem.PostmortemDrafter;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.postmortem.PostmortemTemplate;
@@ -57,6 +58,7 @@ import dev.firebell.web.SilenceApi;
 import dev.firebell.web.SlowClients;
 import dev.firebell.web.SwapApi;
 import dev.firebell.web.SwapPages;
+import dev.firebell.web.VoiceCallbacks;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OnCallPage;
@@ -154,7 +156,7 @@ public final class App implements AutoCloseable {
               database.jdbi(), database.durability(), clock, config.incidents().autoResolve());
       String secret = linkSecret(config, database, clock);
       LinkTokens tokens = new LinkTokens(secret, config.security().linkTtl());
-      Channels channels = Channels.create(config, json, templates, clock);
+      Channels channels = Channels.create(config, json, templates, tokens, clock);
       SenderCalls calls =
           new SenderCalls(config, database.jdbi(), channels, incidents, rota, json, clock, senders);
       OutboxSender outbox =
@@ -257,7 +259,15 @@ public final class App implements AutoCloseable {
               new SwapPages(tokens, swaps, rota, pages, clock),
               new HeartbeatEndpoint(config.ingest(), heartbeats, clock),
               new HeartbeatApi(heartbeats),
-              new SilenceApi(calls.silences(), rota, json, clock));
+              new SilenceApi(calls.silences(), rota, json, clock),
+              new VoiceCallbacks(
+                  tokens,
+                  incidents,
+                  new VoiceCalls(database.jdbi(), clock),
+                  rota,
+                  config.twilio(),
+                  config.server().publicUrl(),
+                  clock));
       Javalin server =
           Javalin.create(
               javalin -> {

@@ -105,7 +105,7 @@ final class OnCallLoader {
                         "unknown contact type '"
                             + typeName
                             + "' (use webhook, slack, discord, ntfy, email, sms, teams,"
-                            + " mattermost, http, pushover or telegram)"));
+                            + " mattermost, http, pushover, telegram or voice)"));
     switch (type) {
       case WEBHOOK, SLACK, DISCORD, TEAMS, MATTERMOST -> httpUrl(entry.url(), key + ".url");
       case HTTP -> gateway(entry, key);
@@ -142,7 +142,7 @@ final class OnCallLoader {
           throw problem(key, "email contacts need the smtp: section of firebell.yaml (smtp.host)");
         }
       }
-      case SMS -> {
+      case SMS, VOICE -> {
         String to = required(entry.to(), key + ".to");
         if (!to.matches("\\+[1-9][0-9]{6,14}")) {
           throw problem(
@@ -151,7 +151,9 @@ final class OnCallLoader {
         if (!config.twilio().isConfigured()) {
           throw problem(
               key,
-              "sms contacts need the twilio: section of firebell.yaml (accountSid, authToken, from)");
+              type.id()
+                  + " contacts need the twilio: section of firebell.yaml (accountSid, authToken,"
+                  + " from)");
         }
       }
     }

@@ -15,7 +15,8 @@ public enum ContactType {
   MATTERMOST,
   HTTP,
   PUSHOVER,
-  TELEGRAM;
+  TELEGRAM,
+  VOICE;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.firebell.paging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.oncall.ContactType;
+import dev.firebell.security.LinkTokens;
 import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -31,7 +32,11 @@ public final class Channels {
   }
 
   public static Channels create(
-      FirebellConfig config, ObjectMapper json, PebbleEngine templates, Clock clock) {
+      FirebellConfig config,
+      ObjectMapper json,
+      PebbleEngine templates,
+      LinkTokens tokens,
+      Clock clock) {
     OkHttpClient client =
         new OkHttpClient.Builder()
             .callTimeout(config.paging().requestTimeout())
@@ -50,6 +55,9 @@ public final class Channels {
     byType.put(ContactType.HTTP, new HttpGatewayChannel(http, json));
     byType.put(ContactType.PUSHOVER, new PushoverChannel(http, config.pushover(), json));
     byType.put(ContactType.TELEGRAM, new TelegramChannel(http, config.telegram(), json));
+    byType.put(
+        ContactType.VOICE,
+        new VoiceChannel(http, config.twilio(), tokens, config.server().publicUrl(), clock));
     byType.put(ContactType.SMS, new SmsChannel(http, config.twilio()));
     if (config.smtp().isConfigured()) {
       byType.put(

@@ -145,4 +145,24 @@ public final class DeliveryRepository {
   void finish(long id, String status, String error) {
     new LeasedRows(handle, LeasedRows.PAGES).finish(id, status, error);
   }
+
+  /**
+   * The latest delivered page of an incident to a person on a channel becomes FAILED (a call that
+   * was not answered); 0 rows when there is none.
+   */
+  int failLatestDelivered(long incidentId, String personId, String channel, String error) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET status = 'FAILED', last_error = :error
+            WHERE id = (SELECT MAX(id) FROM page_delivery
+                        WHERE incident_id = :incidentId AND person_id = :personId
+                          AND channel = :channel AND kind = 'PAGE' AND status = 'DELIVERED')
+            """)
+        .bind("incidentId", incidentId)
+        .bind("personId", personId)
+        .bind("channel", channel)
+        .bind("error", error)
+        .execute();
+  }
 }

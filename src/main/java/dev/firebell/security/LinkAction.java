@@ -5,7 +5,9 @@ public enum LinkAction {
   ACK("ack"),
   RESOLVE("resolve"),
   /** Take a shift someone asked cover for; the token's id is the request's, not an incident's. */
-  TAKE_SHIFT("swap");
+  TAKE_SHIFT("swap"),
+  /** Twilio's callbacks for a voice page: the keypress, and how the call ended. */
+  VOICE("twilio/voice");
 
   private final String path;
 

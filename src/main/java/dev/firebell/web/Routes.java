@@ -35,7 +35,8 @@ public final class Routes {
       SwapPages swapPages,
       HeartbeatEndpoint heartbeats,
       HeartbeatApi heartbeatApi,
-      SilenceApi silenceApi) {}
+      SilenceApi silenceApi,
+      VoiceCallbacks voice) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -75,6 +76,8 @@ public final class Routes {
     routes.get("/resolve/{token}", handlers.linkPages()::showResolve);
     routes.post("/resolve/{token}", handlers.linkPages()::resolve);
 
+    routes.post("/twilio/voice/{token}", handlers.voice()::keypress);
+    routes.post("/twilio/voice/{token}/status", handlers.voice()::status);
     routes.get("/swap/{token}", handlers.swapPages()::show);
     routes.post("/swap/{token}", handlers.swapPages()::take);
     routes.get("/calendar/{file}", handlers.calendars()::show);

@@ -1,0 +1,74 @@
+package dev.firebell.paging;
+
+import dev.firebell.config.TwilioConfig;
+import dev.firebell.oncall.Contact;
+import dev.firebell.security.LinkAction;
+import dev.firebell.security.LinkTokens;
+import java.time.Clock;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.Request;
+
+/**
+ * A Twilio phone call ({@code POST /2010-04-01/Accounts/{sid}/Calls.json}) that reads the incident
+ * out and gathers one key: 1 acknowledges, 2 repeats. Its keypress and its end come back to {@code
+ * {publicUrl}/twilio/voice/<signed token>} (and {@code …/status}); a call that is not answered,
+ * busy or failed turns the page into a failed delivery there. Status updates, digests and notices
+ * are spoken once, without a keypress.
+ */
+final class VoiceChannel implements Channel {
+  private final HttpDelivery http;
+  private final TwilioConfig twilio;
+  private final LinkTokens tokens;
+  private final String publicUrl;
+  private final Clock clock;
+
+  VoiceChannel(
+      HttpDelivery http, TwilioConfig twilio, LinkTokens tokens, String publicUrl, Clock clock) {
+    this.http = http;
+    this.twilio = twilio;
+    this.tokens = tokens;
+    this.publicUrl = publicUrl;
+    this.clock = clock;
+  }
+
+  @Override
+  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+    if (!message.isPage() || message.incidentId() <= 0) {
+      call(contact, VoiceScript.said("Firebell. " + message.headline()), null);
+      return;
+    }
+    String callback =
+        publicUrl
+            + "/"
+            + LinkAction.VOICE.path()
+            + "/"
+            + tokens.issue(
+                message.incidentId(), message.person().id(), LinkAction.VOICE, clock.instant());
+    String speech = VoiceScript.speech(message.severity(), message.title(), message.service());
+    call(contact, VoiceScript.gather(speech, callback), callback + "/status");
+  }
+
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    call(contact, VoiceScript.said("Firebell. " + notice.title()), null);
+  }
+
+  private void call(Contact contact, String twiml, String statusCallback) throws DeliveryFailure {
+    FormBody.Builder form =
+        new FormBody.Builder()
+            .add("To", contact.to())
+            .add("From", twilio.from())
+            .add("Twiml", twiml);
+    if (statusCallback != null) {
+      form.add("StatusCallback", statusCallback).add("StatusCallbackMethod", "POST");
+    }
+    http.execute(
+        new Request.Builder()
+            .url(twilio.apiUrl() + "/2010-04-01/Accounts/" + twilio.accountSid() + "/Calls.json")
+            .header("Authorization", Credentials.basic(twilio.accountSid(), twilio.authToken()))
+            .post(form.build())
+            .build(),
+        "voice");
+  }
+}
