@@ -137,9 +137,21 @@ public final class PagingScheduler implements AutoCloseable {
   }
 
   @Override
+  /**
+   * Stops both threads and waits (a few seconds at most) for a pass under way to end, so nothing
+   * the loop started is still claiming work once this returns.
+   */
   public void close() {
     closed = true;
     catchUp.shutdownNow();
     loop.shutdownNow();
+    try {
+      if (!loop.awaitTermination(10, TimeUnit.SECONDS)
+          || !catchUp.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("a paging pass did not end within 10 s of shutdown");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
