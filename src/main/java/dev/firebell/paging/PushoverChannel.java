@@ -40,6 +40,20 @@ final class PushoverChannel implements Channel {
 
   /** Sends, and returns the receipt of an emergency page (empty for anything else). */
   Optional<String> page(Contact contact, PageMessage message) throws DeliveryFailure {
+    String answer = http.call(post(form(contact, message)), "pushover");
+    if (!message.isPage()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode receipt = json.readTree(answer).path("receipt");
+      return receipt.isTextual() ? Optional.of(receipt.asText()) : Optional.empty();
+    } catch (JsonProcessingException e) {
+      throw DeliveryFailure.permanent("Pushover answered something that is not JSON");
+    }
+  }
+
+  /** The form a message is posted as: emergency priority for a page, normal otherwise. */
+  FormBody.Builder form(Contact contact, PageMessage message) {
     FormBody.Builder form =
         form(contact, message.headline(), message.summary() + "\nService: " + message.service());
     if (message.ackUrl() != null) {
@@ -55,16 +69,7 @@ final class PushoverChannel implements Channel {
     } else {
       form.add("priority", "0");
     }
-    String answer = http.call(post(form), "pushover");
-    if (!message.isPage()) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode receipt = json.readTree(answer).path("receipt");
-      return receipt.isTextual() ? Optional.of(receipt.asText()) : Optional.empty();
-    } catch (JsonProcessingException e) {
-      throw DeliveryFailure.permanent("Pushover answered something that is not JSON");
-    }
+    return form;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.firebell.config.TwilioConfig;
 import dev.firebell.oncall.Contact;
 import dev.firebell.security.LinkAction;
 import dev.firebell.security.LinkTokens;
+import dev.firebell.text.Cut;
 import java.time.Clock;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
@@ -35,7 +36,7 @@ final class VoiceChannel implements Channel {
   @Override
   public void send(Contact contact, PageMessage message) throws DeliveryFailure {
     if (!message.isPage() || message.incidentId() <= 0) {
-      call(contact, VoiceScript.said("Firebell. " + message.headline()), null);
+      call(contact, twiml(message, null), null);
       return;
     }
     String callback =
@@ -45,8 +46,16 @@ final class VoiceChannel implements Channel {
             + "/"
             + tokens.issue(
                 message.incidentId(), message.person().id(), LinkAction.VOICE, clock.instant());
-    String speech = VoiceScript.speech(message.severity(), message.title(), message.service());
-    call(contact, VoiceScript.gather(speech, callback), callback + "/status");
+    call(contact, twiml(message, callback), callback + "/status");
+  }
+
+  /** A page gathers a key at {@code callback}; anything else is said once. */
+  static String twiml(PageMessage message, String callback) {
+    if (callback == null) {
+      return VoiceScript.said("Firebell. " + Cut.toChars(message.headline(), VoiceScript.SPOKEN));
+    }
+    return VoiceScript.gather(
+        VoiceScript.speech(message.severity(), message.title(), message.service()), callback);
   }
 
   @Override

@@ -178,6 +178,86 @@ class ChannelLimitsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("messages")
+  void telegramKeepsTo4096CharactersAsPlainTextWithTheButtonsThatApply(
+      String kind, PageMessage message) throws Exception {
+    Contact chat = new Contact(ContactType.TELEGRAM, null, null, null, "-100123");
+    ObjectNode body =
+        new TelegramChannel(null, new dev.firebell.config.TelegramConfig("t", null), JSON)
+            .body(chat, message);
+    assertThat(body.get("text").asText()).hasSizeLessThanOrEqualTo(4_096);
+    assertThat(body.has("parse_mode")).isFalse();
+    assertValidJson(body);
+    List<String> buttons =
+        body.get("reply_markup").get("inline_keyboard").get(0).findValuesAsText("text");
+    switch (kind) {
+      case "page" -> assertThat(buttons).containsExactly("Acknowledge", "Resolve", "Open");
+      case "status update" -> assertThat(buttons).containsExactly("Resolve", "Open");
+      default -> assertThat(buttons).containsExactly("Open");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void pushoverKeepsToItsLimitsAndPagesAtEmergencyPriority(String kind, PageMessage message)
+      throws Exception {
+    Contact user = new Contact(ContactType.PUSHOVER, null, null, null, "u".repeat(30));
+    okhttp3.FormBody form =
+        new PushoverChannel(null, new dev.firebell.config.PushoverConfig("t", null), JSON)
+            .form(user, message)
+            .build();
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < form.size(); i++) {
+      fields.put(form.name(i), form.value(i));
+    }
+    assertThat(fields.get("title")).hasSizeLessThanOrEqualTo(250).doesNotContain("\n");
+    assertThat(fields.get("message")).hasSizeLessThanOrEqualTo(1_024);
+    assertThat(fields.get("url")).hasSizeLessThanOrEqualTo(512);
+    assertThat(fields.get("priority")).isEqualTo(kind.equals("page") ? "2" : "0");
+    assertValidUnicode(fields.get("message"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void voiceReadsAShortEscapedTextAndGathersOnlyForAPage(String kind, PageMessage message) {
+    String twiml =
+        VoiceChannel.twiml(
+            message, kind.equals("page") ? "https://firebell.example.com/twilio/voice/t" : null);
+    assertThat(twiml).hasSizeLessThan(2_000).doesNotContain("<b>");
+    assertThat(twiml.contains("<Gather")).isEqualTo(kind.equals("page"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void theHttpGatewayRendersValidJsonForEveryKind(String kind, PageMessage message)
+      throws Exception {
+    Contact gateway =
+        new Contact(
+            ContactType.HTTP,
+            "https://sms.example.com/send",
+            null,
+            null,
+            null,
+            "POST",
+            Map.of(),
+            "{\"kind\": \"{{kind}}\", \"text\": \"{{headline}}\", \"summary\": \"{{summary}}\","
+                + " \"ack\": \"{{ackUrl}}\"}",
+            "application/json");
+    okhttp3.Request request =
+        new HttpGatewayChannel(null, JSON)
+            .request(
+                gateway,
+                JSON.convertValue(
+                    message,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    okio.Buffer buffer = new okio.Buffer();
+    request.body().writeTo(buffer);
+    JsonNode body = JSON.readTree(buffer.readUtf8());
+    assertThat(body.get("kind").asText()).isEqualTo(message.kind());
+    assertThat(body.get("summary").asText()).isEqualTo(message.summary());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
   void emailHasAOneLineSubjectAndListsTwentyAlerts(String kind, PageMessage message)
       throws Exception {
     EmailChannel email =
