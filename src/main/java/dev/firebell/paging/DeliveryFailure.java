@@ -10,11 +10,23 @@ public final class DeliveryFailure extends Exception {
   private static final long serialVersionUID = 1L;
   private final boolean retryable;
   private final transient Duration retryAfter;
+  private final int httpStatus;
 
   public DeliveryFailure(String message, boolean retryable, Duration retryAfter) {
+    this(message, retryable, retryAfter, 0);
+  }
+
+  private DeliveryFailure(String message, boolean retryable, Duration retryAfter, int httpStatus) {
     super(message);
     this.retryable = retryable;
     this.retryAfter = retryAfter;
+    this.httpStatus = httpStatus;
+  }
+
+  /** The service answered {@code httpStatus}: retried for 408, 429 and 5xx, final otherwise. */
+  static DeliveryFailure answered(String message, int httpStatus, Duration retryAfter) {
+    boolean retry = httpStatus == 408 || httpStatus == 429 || httpStatus >= 500;
+    return new DeliveryFailure(message, retry, retry ? retryAfter : null, httpStatus);
   }
 
   public static DeliveryFailure retryable(String message) {
@@ -27,6 +39,11 @@ public final class DeliveryFailure extends Exception {
 
   public boolean retryable() {
     return retryable;
+  }
+
+  /** The HTTP status the service answered, or 0 when it gave none (unreachable, bad answer). */
+  public int httpStatus() {
+    return httpStatus;
   }
 
   /** The wait the server asked for, or null. */

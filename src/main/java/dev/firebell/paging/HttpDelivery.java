@@ -37,12 +37,10 @@ public final class HttpDelivery {
         ResponseBody body = response.body();
         return body == null ? "" : body.string();
       }
-      String message = channel + " answered HTTP " + code + excerpt(response.body());
-      if (code == 408 || code == 429 || code >= 500) {
-        throw new DeliveryFailure(
-            message, true, retryAfter(response.header("Retry-After"), clock.instant()));
-      }
-      throw DeliveryFailure.permanent(message);
+      throw DeliveryFailure.answered(
+          channel + " answered HTTP " + code + excerpt(response.body()),
+          code,
+          retryAfter(response.header("Retry-After"), clock.instant()));
     } catch (IOException e) {
       throw DeliveryFailure.retryable(channel + " unreachable: " + e.getMessage());
     }

@@ -112,7 +112,7 @@ final class SilenceMailbox implements Mailbox<SilenceCall> {
               .build(),
           call.source() + " silences");
     } catch (DeliveryFailure failure) {
-      if (!failure.getMessage().contains("HTTP 404")) {
+      if (failure.httpStatus() != 404) {
         throw failure;
       }
       // Already gone (expired by hand, or the sender lost it): as good as expired.
