@@ -1,5 +1,6 @@
 package dev.firebell.paging;
 
+import static dev.firebell.RealAlertmanager.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,27 +8,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.FirebellProcess;
 import dev.firebell.Fixtures;
 import dev.firebell.MutableClock;
+import dev.firebell.RealAlertmanager;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.GrafanaConfig;
 import dev.firebell.config.SenderApi;
 import dev.firebell.config.SilencesConfig;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,18 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  * answers, including a Grafana that is down.
  */
 class SilencesIT {
-  private static final String ALERTMANAGER = "/usr/bin/prometheus-alertmanager";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SILENCES = "/api/alertmanager/grafana/api/v2/silences";
 
   @Test
   void anAcknowledgementSilencesInAlertmanagerUntilTheAlertEnds(@TempDir Path dir)
       throws Exception {
-    boolean installed = new File(ALERTMANAGER).canExecute();
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI needs " + ALERTMANAGER + " (.ci/run installs it)");
-    }
-    Assumptions.assumeTrue(installed, "skipped: apt-get install prometheus-alertmanager to run it");
+    RealAlertmanager.skipUnlessInstalled();
     int port = FirebellProcess.freePort();
     String api = "http://127.0.0.1:" + port;
     FirebellConfig config =
@@ -59,53 +52,45 @@ class SilencesIT {
                 GrafanaConfig.defaults());
     MutableClock clock = MutableClock.at(Instant.now().toString());
     try (CaptureServer capture = new CaptureServer();
-        TestApp firebell = TestApp.start(config, PagingTeam.of(capture), clock)) {
-      Process alertmanager = startAlertmanager(dir, port, firebell);
-      try {
-        await(() -> status(api + "/-/ready") == 200, "Alertmanager did not become ready");
-        Instant started = Instant.now().minusSeconds(60);
-        postAlert(api, started, null);
-        await(() -> !firebell.incidents("all").isEmpty(), "no incident from Alertmanager");
-        long id = firebell.incidents("all").get(0).get("id").asLong();
+        TestApp firebell = TestApp.start(config, PagingTeam.of(capture), clock);
+        RealAlertmanager alertmanager = RealAlertmanager.start(dir, port, firebell)) {
+      Instant started = Instant.now().minusSeconds(60);
+      alertmanager.postAlert(started, null);
+      await(() -> !firebell.incidents("all").isEmpty(), "no incident from Alertmanager");
+      long id = firebell.incidents("all").get(0).get("id").asLong();
 
-        Reply ack = action(firebell, id, "ack", "{\"by\": \"tessa\"}");
-        assertThat(ack.status()).isEqualTo(200);
-        firebell.runPaging();
-        assertThat(EscalationIT.texts(firebell.incident(id), "silence.created")).hasSize(1);
-        JsonNode silence = activeSilence(api);
-        assertThat(silence).as("an active silence in Alertmanager").isNotNull();
-        assertThat(silence.get("createdBy").asText()).isEqualTo("Firebell");
-        assertThat(silence.get("comment").asText())
-            .contains("Acknowledged by tessa")
-            .contains("/incidents/" + id);
-        Map<String, String> matchers = new java.util.TreeMap<>();
-        silence
-            .get("matchers")
-            .forEach(m -> matchers.put(m.get("name").asText(), m.get("value").asText()));
-        assertThat(matchers)
-            .containsExactlyEntriesOf(
-                new java.util.TreeMap<>(
-                    Map.of("alertname", "PizzaFailureSpike", "service", "pizza-factory")));
+      Reply ack = action(firebell, id, "ack", "{\"by\": \"tessa\"}");
+      assertThat(ack.status()).isEqualTo(200);
+      firebell.runPaging();
+      assertThat(EscalationIT.texts(firebell.incident(id), "silence.created")).hasSize(1);
+      JsonNode silence = activeSilence(alertmanager);
+      assertThat(silence).as("an active silence in Alertmanager").isNotNull();
+      assertThat(silence.get("createdBy").asText()).isEqualTo("Firebell");
+      assertThat(silence.get("comment").asText())
+          .contains("Acknowledged by tessa")
+          .contains("/incidents/" + id);
+      Map<String, String> matchers = new java.util.TreeMap<>();
+      silence
+          .get("matchers")
+          .forEach(m -> matchers.put(m.get("name").asText(), m.get("value").asText()));
+      assertThat(matchers)
+          .containsExactlyEntriesOf(
+              new java.util.TreeMap<>(
+                  Map.of("alertname", "PizzaFailureSpike", "service", "pizza-factory")));
 
-        clock.advance(Duration.ofMinutes(2));
-        watch(firebell);
-        assertThat(firebell.incident(id).get("status").asText())
-            .as("the alert still fires: the incident stays acknowledged")
-            .isEqualTo("acknowledged");
+      clock.advance(Duration.ofMinutes(2));
+      watch(firebell);
+      assertThat(firebell.incident(id).get("status").asText())
+          .as("the alert still fires: the incident stays acknowledged")
+          .isEqualTo("acknowledged");
 
-        postAlert(api, started, Instant.now().minusSeconds(1));
-        clock.advance(Duration.ofMinutes(1));
-        watch(firebell);
-        assertThat(firebell.incident(id).get("status").asText()).isEqualTo("resolved");
-        firebell.runPaging();
-        assertThat(EscalationIT.texts(firebell.incident(id), "silence.expired")).hasSize(1);
-        assertThat(activeSilence(api)).as("the silence is expired in Alertmanager").isNull();
-      } finally {
-        alertmanager.destroy();
-        if (!alertmanager.waitFor(10, TimeUnit.SECONDS)) {
-          alertmanager.destroyForcibly().waitFor();
-        }
-      }
+      alertmanager.postAlert(started, Instant.now().minusSeconds(1));
+      clock.advance(Duration.ofMinutes(1));
+      watch(firebell);
+      assertThat(firebell.incident(id).get("status").asText()).isEqualTo("resolved");
+      firebell.runPaging();
+      assertThat(EscalationIT.texts(firebell.incident(id), "silence.expired")).hasSize(1);
+      assertThat(activeSilence(alertmanager)).as("the silence is expired in Alertmanager").isNull();
     }
   }
 
@@ -263,8 +248,8 @@ class SilencesIT {
     }
   }
 
-  private static JsonNode activeSilence(String api) throws Exception {
-    Reply reply = TestApp.send(HttpRequest.newBuilder(URI.create(api + "/api/v2/silences")));
+  private static JsonNode activeSilence(RealAlertmanager alertmanager) throws Exception {
+    Reply reply = alertmanager.get("/api/v2/silences");
     for (JsonNode silence : JSON.readTree(reply.body())) {
       if (silence.get("status").get("state").asText().equals("active")) {
         return silence;
@@ -273,80 +258,11 @@ class SilencesIT {
     return null;
   }
 
-  private static Process startAlertmanager(Path dir, int port, TestApp firebell) throws Exception {
-    Path config = dir.resolve("alertmanager.yml");
-    Files.writeString(
-        config,
-        """
-        route:
-          receiver: firebell
-          group_by: [alertname, service]
-          group_wait: 1s
-          group_interval: 1s
-          repeat_interval: 1h
-        receivers:
-          - name: firebell
-            webhook_configs:
-              - url: %s
-                send_resolved: true
-                http_config:
-                  authorization:
-                    type: Bearer
-                    credentials: %s
-        """
-            .formatted(firebell.url("/webhooks/alertmanager"), TestApp.INGEST_TOKEN));
-    return new ProcessBuilder(
-            ALERTMANAGER,
-            "--config.file=" + config,
-            "--storage.path=" + dir.resolve("data"),
-            "--web.listen-address=127.0.0.1:" + port,
-            "--cluster.listen-address=",
-            "--log.level=warn")
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("alertmanager.log").toFile())
-        .start();
-  }
-
-  private static void postAlert(String api, Instant startsAt, Instant endsAt) {
-    String alert =
-        """
-        [{"labels": {"alertname": "PizzaFailureSpike", "service": "pizza-factory", "severity": "critical"},
-          "annotations": {"summary": "Pizza order failures are spiking"},
-          "startsAt": "%s"%s}]
-        """
-            .formatted(startsAt, endsAt == null ? "" : ", \"endsAt\": \"" + endsAt + "\"");
-    Reply reply =
-        TestApp.send(
-            HttpRequest.newBuilder(URI.create(api + "/api/v2/alerts"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(alert)));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-  }
-
   private static Reply action(TestApp app, long id, String action, String body) {
     return TestApp.send(
         HttpRequest.newBuilder(URI.create(app.url("/api/incidents/" + id + "/" + action)))
             .header("Authorization", "Bearer " + TestApp.API_TOKEN)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static int status(String url) {
-    try {
-      return TestApp.send(HttpRequest.newBuilder(URI.create(url))).status();
-    } catch (java.io.UncheckedIOException notYet) {
-      return 0;
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String message) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(message);
   }
 }
