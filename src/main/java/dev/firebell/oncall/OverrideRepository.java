@@ -64,6 +64,20 @@ public final class OverrideRepository {
         .list();
   }
 
+  /** One schedule's overrides that end after {@code after}, oldest first. */
+  public List<StoredOverride> ofSchedule(String scheduleId, Instant after) {
+    return handle
+        .createQuery(
+            """
+            SELECT id, schedule_id, person_id, replaces, from_at, to_at, reason, created_by
+            FROM schedule_override WHERE schedule_id = :schedule AND to_at > :after ORDER BY id
+            """)
+        .bind("schedule", scheduleId)
+        .bind("after", after)
+        .map(OVERRIDE)
+        .list();
+  }
+
   /** Removes one schedule's override; false when there is none with that id. */
   public boolean delete(String scheduleId, long id) {
     return handle

@@ -58,8 +58,8 @@ public final class Overrides {
   /** A schedule's runtime overrides running now or ahead, oldest first. */
   public List<ScheduleOverride> upcoming(String scheduleId) {
     Instant now = clock.instant();
-    return Repositories.with(jdbi, OverrideRepository::new, r -> r.endingAfter(now)).stream()
-        .filter(stored -> stored.scheduleId().equals(scheduleId))
+    return Repositories.with(jdbi, OverrideRepository::new, r -> r.ofSchedule(scheduleId, now))
+        .stream()
         .map(OverrideRepository.StoredOverride::override)
         .toList();
   }

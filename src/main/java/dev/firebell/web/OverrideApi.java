@@ -34,12 +34,9 @@ public final class OverrideApi {
   }
 
   public void add(Context ctx) {
-    String scheduleId = ctx.pathParam("id");
     OnCall oncall = rota.current();
-    Schedule schedule = oncall.schedules().get(scheduleId);
-    if (schedule == null) {
-      throw new HttpProblem(400, "unknown schedule '" + scheduleId + "'", "schedule");
-    }
+    Schedule schedule = SchedulePaths.forChange(oncall, ctx);
+    String scheduleId = schedule.id();
     JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
     ScheduleOverride request =
         new ScheduleOverride(
@@ -88,11 +85,7 @@ public final class OverrideApi {
   }
 
   private String knownSchedule(Context ctx) {
-    String scheduleId = ctx.pathParam("id");
-    if (!rota.current().schedules().containsKey(scheduleId)) {
-      throw new HttpProblem(404, "unknown schedule '" + scheduleId + "'", "schedule");
-    }
-    return scheduleId;
+    return SchedulePaths.forRead(rota.current(), ctx).id();
   }
 
   record Page(List<OverrideJson> overrides) {}

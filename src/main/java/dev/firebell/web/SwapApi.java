@@ -33,12 +33,9 @@ public final class SwapApi {
   }
 
   public void request(Context ctx) {
-    String scheduleId = ctx.pathParam("id");
     OnCall oncall = rota.current();
-    Schedule schedule = oncall.schedules().get(scheduleId);
-    if (schedule == null) {
-      throw new HttpProblem(400, "unknown schedule '" + scheduleId + "'", "schedule");
-    }
+    Schedule schedule = SchedulePaths.forChange(oncall, ctx);
+    String scheduleId = schedule.id();
     JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
     String requester = body.text("requester");
     Instant from = body.instantIn("from", schedule.timeZone());
@@ -54,10 +51,7 @@ public final class SwapApi {
   }
 
   public void list(Context ctx) {
-    String scheduleId = ctx.pathParam("id");
-    if (!rota.current().schedules().containsKey(scheduleId)) {
-      throw new HttpProblem(404, "unknown schedule '" + scheduleId + "'", "schedule");
-    }
+    String scheduleId = SchedulePaths.forRead(rota.current(), ctx).id();
     ctx.json(
         new Page(swaps.open(scheduleId).stream().map(swap -> SwapJson.of(swap, null)).toList()));
   }
