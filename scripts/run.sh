@@ -19,5 +19,5 @@ else
   rm -f target/firebell-*.jsa
   share=(-XX:ArchiveClassesAtExit="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
-# A small heap keeps the resident size low; Firebell needs little memory.
-exec java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError "${share[@]}" -jar "$jar" "$@"
+mapfile -t flags < <(grep -v '^#' scripts/jvm.options | grep -v '^[[:space:]]*$')
+exec java "${flags[@]}" "${share[@]}" -jar "$jar" "$@"

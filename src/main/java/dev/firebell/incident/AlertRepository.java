@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Update;
@@ -46,7 +47,7 @@ public final class AlertRepository {
               row.getString("fired_value_string"),
               Rows.json(row, "peak_values"));
 
-  private static String fingerprint(ResultSet row) throws SQLException {
+  static String fingerprint(ResultSet row) throws SQLException {
     String text = row.getString("fingerprint_text");
     return text != null ? text : row.getString("fingerprint");
   }
@@ -76,6 +77,25 @@ public final class AlertRepository {
         .bind("limit", limit)
         .map(ALERT)
         .list();
+  }
+
+  /**
+   * The distinct {@code alertname} labels of the incident's alerts, in the order of {@link
+   * #alerts}.
+   */
+  List<String> alertNames(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT labels FROM incident_alert WHERE incident_id = :incidentId
+            ORDER BY starts_at, fingerprint
+            """)
+        .bind("incidentId", incidentId)
+        .map((row, context) -> Rows.labels(row, "labels").get("alertname"))
+        .stream()
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
   }
 
   public int alertCount(long incidentId) {

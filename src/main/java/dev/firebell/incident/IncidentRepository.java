@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -156,19 +157,45 @@ public final class IncidentRepository {
   }
 
   /** The group's open incident and its status, in one read: the check every repeat makes. */
-  Optional<OpenIncident> openIncidentOf(String groupHash) {
-    return handle
-        .createQuery(
-            """
-            SELECT i.id, i.status FROM alert_group g JOIN incident i ON i.id = g.open_incident_id
+  /**
+   * The group's open incident with what merging needs of its alert instances, in one query: a
+   * storm's repeats are answered from this read alone.
+   */
+  Optional<OpenIncident> openIncidentOf(String groupHash, boolean withPeaks) {
+    OpenIncident found =
+        handle
+            .createQuery(
+                """
+            SELECT i.id, i.status, a.fingerprint, a.fingerprint_text, a.status AS alert_status,
+              a.starts_at<peaks>
+            FROM alert_group g JOIN incident i ON i.id = g.open_incident_id
+            LEFT JOIN incident_alert a ON a.incident_id = i.id
             WHERE g.group_hash = :groupHash
-            """)
-        .bind("groupHash", groupHash)
-        .map(
-            (row, context) ->
-                new OpenIncident(
-                    row.getLong("id"), IncidentStatus.valueOf(row.getString("status"))))
-        .findOne();
+            """
+                    .replace("<peaks>", withPeaks ? ", a.peak_values" : ""))
+            .bind("groupHash", groupHash)
+            .reduceResultSet(
+                (OpenIncident) null,
+                (open, row, context) -> {
+                  OpenIncident incident =
+                      open != null
+                          ? open
+                          : new OpenIncident(
+                              row.getLong("id"),
+                              IncidentStatus.valueOf(row.getString("status")),
+                              new HashMap<>());
+                  if (row.getString("alert_status") != null) {
+                    AlertState state =
+                        new AlertState(
+                            AlertRepository.fingerprint(row),
+                            AlertStatus.valueOf(row.getString("alert_status")),
+                            Rows.instant(row, "starts_at"),
+                            withPeaks ? Rows.json(row, "peak_values") : null);
+                    incident.alerts().put(state.fingerprint(), state);
+                  }
+                  return incident;
+                });
+    return Optional.ofNullable(found);
   }
 
   public Optional<Incident> findIncident(long id) {

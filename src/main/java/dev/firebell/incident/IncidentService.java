@@ -93,22 +93,18 @@ public final class IncidentService {
    * each other; anything that might change something takes the locked path.
    */
   private RecordResult knownRepeat(AlertGroupSignal signal) {
-    return jdbi.withHandle(
-        handle -> {
-          OpenIncident open =
-              new IncidentRepository(handle).openIncidentOf(signal.groupHash()).orElse(null);
-          if (open == null || !open.status().isOpen()) {
-            return null;
-          }
-          AlertMerge.Plan plan =
-              AlertMerge.plan(
-                  byFingerprint(
-                      new AlertRepository(handle).alertStates(open.id(), signal.anyNumbers())),
-                  signal.alerts());
-          return plan.isEmpty()
-              ? new RecordResult(RecordOutcome.UNCHANGED, open.id(), open.status())
-              : null;
-        });
+    OpenIncident open =
+        jdbi.withHandle(
+            handle ->
+                new IncidentRepository(handle)
+                    .openIncidentOf(signal.groupHash(), signal.anyNumbers())
+                    .orElse(null));
+    if (open == null || !open.status().isOpen()) {
+      return null;
+    }
+    return AlertMerge.plan(open.alerts(), signal.alerts()).isEmpty()
+        ? new RecordResult(RecordOutcome.UNCHANGED, open.id(), open.status())
+        : null;
   }
 
   /** A person acknowledges: escalation stops. Says so when it was already acknowledged. */
@@ -245,6 +241,25 @@ public final class IncidentService {
               new AlertRepository(handle).alerts(id),
               new TimelineRepository(handle).timeline(id),
               ReviewCodec.read(repository.review(id)));
+        });
+  }
+
+  /** The incident with its first {@code listed} alerts, their count and their rules' names. */
+  public IncidentSummary summary(long id, int listed) {
+    return jdbi.withHandle(
+        handle -> {
+          IncidentRepository repository = new IncidentRepository(handle);
+          Incident incident =
+              repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
+          AlertRepository alerts = new AlertRepository(handle);
+          return new IncidentSummary(
+              new IncidentDetails(
+                  incident,
+                  alerts.firstAlerts(id, listed),
+                  new TimelineRepository(handle).timeline(id),
+                  ReviewCodec.read(repository.review(id))),
+              alerts.alertCount(id),
+              alerts.alertNames(id));
         });
   }
 

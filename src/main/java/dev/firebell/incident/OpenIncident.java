@@ -1,4 +1,9 @@
 package dev.firebell.incident;
 
-/** The incident a group's notifications currently attach to, and its status. */
-record OpenIncident(long id, IncidentStatus status) {}
+import java.util.Map;
+
+/**
+ * The incident a group's notifications currently attach to, its status, and its alert instances by
+ * fingerprint.
+ */
+record OpenIncident(long id, IncidentStatus status, Map<String, AlertState> alerts) {}

@@ -6,8 +6,6 @@ import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.IncidentStatus;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Writes every fact Firebell knows into the postmortem's sections. Pure: the drafting time comes in
@@ -115,7 +113,7 @@ public final class PostmortemDrafter {
         .append(" service was affected (")
         .append(incident.severity())
         .append(").\n\n");
-    text.append("- Alert instances: ").append(facts.details().alerts().size()).append('\n');
+    text.append("- Alert instances: ").append(facts.summary().alertCount()).append('\n');
     // Like the instance list, the values of the first instances; a storm's would bury the impact.
     for (IncidentAlert alert : facts.details().alerts().subList(0, listed(facts))) {
       String values = AlertLines.values(alert);
@@ -150,14 +148,14 @@ public final class PostmortemDrafter {
    */
   private String alertInstances(PostmortemFacts facts) {
     List<IncidentAlert> alerts = facts.details().alerts();
-    StringBuilder text =
-        new StringBuilder("Alert instances (").append(alerts.size()).append("):\n\n");
+    int count = facts.summary().alertCount();
+    StringBuilder text = new StringBuilder("Alert instances (").append(count).append("):\n\n");
     alerts.stream()
         .limit(listed(facts))
         .forEach(alert -> text.append("- ").append(AlertLines.describe(alert)).append('\n'));
-    if (alerts.size() > LISTED_ALERT_INSTANCES) {
+    if (count > listed(facts)) {
       text.append("- … and ")
-          .append(alerts.size() - LISTED_ALERT_INSTANCES)
+          .append(count - listed(facts))
           .append(" more instances (listed on the incident page)\n");
     }
     String truncated = facts.details().incident().truncationNote();
@@ -172,12 +170,7 @@ public final class PostmortemDrafter {
   }
 
   private static String alertNames(PostmortemFacts facts) {
-    String names =
-        facts.details().alerts().stream()
-            .map(alert -> alert.labels().get("alertname"))
-            .filter(Objects::nonNull)
-            .distinct()
-            .collect(Collectors.joining(", "));
+    String names = String.join(", ", facts.summary().alertNames());
     return names.isEmpty() ? facts.details().incident().title() : names;
   }
 

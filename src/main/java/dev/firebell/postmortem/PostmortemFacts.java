@@ -2,22 +2,27 @@ package dev.firebell.postmortem;
 
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentDetails;
+import dev.firebell.incident.IncidentSummary;
 import dev.firebell.paging.PageRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the draft is written from: the incident with its alerts, timeline and review, its
- * pages, earlier incidents of the same rule or group (with who resolved them), people's names, and
- * the time of drafting.
+ * Everything the draft is written from: the incident with its first alerts (and how many it has,
+ * and their rules' names), timeline and review, its pages, earlier incidents of the same rule or
+ * group (with who resolved them), people's names, and the time of drafting.
  */
 record PostmortemFacts(
-    IncidentDetails details,
+    IncidentSummary summary,
     List<PageRecord> pages,
     List<EarlierIncident> earlier,
     Map<String, String> names,
     Instant now) {
+
+  IncidentDetails details() {
+    return summary.details();
+  }
 
   String name(String personId) {
     return personId == null ? "" : names.getOrDefault(personId, personId);

@@ -2,6 +2,7 @@ package dev.firebell.postmortem;
 
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentService;
+import dev.firebell.incident.IncidentSummary;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import dev.firebell.paging.DeliveryRepository;
@@ -39,7 +40,8 @@ public final class PostmortemService {
 
   /** The draft as sections, for the JSON form. */
   public Postmortem draft(long id) {
-    IncidentDetails details = incidents.details(id);
+    IncidentSummary summary = incidents.summary(id, PostmortemDrafter.LISTED_ALERT_INSTANCES);
+    IncidentDetails details = summary.details();
     List<PageRecord> pages = Repositories.with(jdbi, DeliveryRepository::new, r -> r.pages(id));
     List<PostmortemFacts.EarlierIncident> earlier =
         incidents.earlierIncidents(details.incident()).stream()
@@ -51,7 +53,7 @@ public final class PostmortemService {
     Map<String, String> names =
         rota.current().people().values().stream()
             .collect(Collectors.toMap(Person::id, Person::name));
-    return drafter.draft(new PostmortemFacts(details, pages, earlier, names, clock.instant()));
+    return drafter.draft(new PostmortemFacts(summary, pages, earlier, names, clock.instant()));
   }
 
   /** The draft rendered as Markdown. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.FirebellProcess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,15 +106,13 @@ public final class BenchMain {
     }
   }
 
-  /** The heap flags scripts/run.sh uses, plus any {@code --jvm-option=...} (a profiler agent). */
+  /** The flags scripts/run.sh uses, plus any {@code --jvm-option=...} (a profiler agent). */
   private List<String> serverJvmOptions() {
     return serverJvmOptions(true);
   }
 
   private List<String> serverJvmOptions(boolean classCache) {
-    List<String> jvm =
-        new ArrayList<>(
-            List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+    List<String> jvm = new ArrayList<>(runFlags());
     if (classCache && Files.exists(CLASS_CACHE)) {
       jvm.add("-XX:SharedArchiveFile=" + CLASS_CACHE.toAbsolutePath());
     }
@@ -122,6 +121,18 @@ public final class BenchMain {
         .map(option -> option.substring("--jvm-option=".length()))
         .forEach(jvm::add);
     return jvm;
+  }
+
+  /** scripts/jvm.options without its comments. */
+  private static List<String> runFlags() {
+    try {
+      return Files.readAllLines(Path.of("scripts/jvm.options")).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static long option(List<String> options, String prefix, long otherwise) {
@@ -294,6 +305,7 @@ public final class BenchMain {
       awaitPagingIdle(firebell, capture);
       progress(name + ": draft postmortem of an incident with " + bigIncident() + " alerts");
       postmortem = postmortemMillis(firebell, url, name);
+      progress(name + " postmortem: peak RSS so far " + firebell.peakRssMib() + " MiB");
       results.put(name + ".postmortem10kMillis", postmortem);
       list = timed(() -> get(firebell.url("/api/incidents?status=all&limit=100")), 5);
       results.put(name + ".listMillis", list);
@@ -448,6 +460,7 @@ public final class BenchMain {
     long cpuBefore = firebell.cpuMillis();
     WrkLoad.Result result = profiler.record(firebell.pid(), name, load);
     noteCpu(result, firebell.cpuMillis() - cpuBefore, cpuBefore);
+    progress(name + ": peak RSS so far " + firebell.peakRssMib() + " MiB");
     return result;
   }
 
