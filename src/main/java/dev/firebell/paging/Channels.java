@@ -8,6 +8,8 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /** The channel for each contact type, sharing one HTTP client. */
@@ -43,6 +45,10 @@ public final class Channels {
             .connectTimeout(config.paging().requestTimeout())
             .readTimeout(config.paging().requestTimeout())
             .followRedirects(false)
+            // A storm sends many pages at once to one service (Slack, ntfy, a webhook): up to 32
+            // idle connections a host are kept for reuse, where OkHttp keeps 5 and opens the rest
+            // anew for every burst.
+            .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
             .build();
     HttpDelivery http = new HttpDelivery(client, clock);
     Map<ContactType, Channel> byType = new EnumMap<>(ContactType.class);
