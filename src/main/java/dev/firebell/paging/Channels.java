@@ -46,8 +46,8 @@ public final class Channels {
             .readTimeout(config.paging().requestTimeout())
             .followRedirects(false)
             // A storm sends many pages at once to one service (Slack, ntfy, a webhook): up to 32
-            // idle connections a host are kept for reuse, where OkHttp keeps 5 and opens the rest
-            // anew for every burst.
+            // idle connections are kept for reuse, where OkHttp keeps 5 and opens the rest anew
+            // for every burst.
             .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
             .build();
     HttpDelivery http = new HttpDelivery(client, clock);
