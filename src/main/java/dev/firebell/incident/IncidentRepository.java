@@ -156,7 +156,6 @@ public final class IncidentRepository {
         .one();
   }
 
-  /** The group's open incident and its status, in one read: the check every repeat makes. */
   /**
    * The group's open incident with what merging needs of its alert instances, in one query: a
    * storm's repeats are answered from this read alone.
