@@ -231,36 +231,30 @@ public final class IncidentService {
   }
 
   public IncidentDetails details(long id) {
-    return jdbi.withHandle(
-        handle -> {
-          IncidentRepository repository = new IncidentRepository(handle);
-          Incident incident =
-              repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
-          return new IncidentDetails(
-              incident,
-              new AlertRepository(handle).alerts(id),
-              new TimelineRepository(handle).timeline(id),
-              ReviewCodec.read(repository.review(id)));
-        });
+    return jdbi.withHandle(handle -> details(handle, id, new AlertRepository(handle).alerts(id)));
   }
 
   /** The incident with its first {@code listed} alerts, their count and their rules' names. */
   public IncidentSummary summary(long id, int listed) {
     return jdbi.withHandle(
         handle -> {
-          IncidentRepository repository = new IncidentRepository(handle);
-          Incident incident =
-              repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
           AlertRepository alerts = new AlertRepository(handle);
           return new IncidentSummary(
-              new IncidentDetails(
-                  incident,
-                  alerts.firstAlerts(id, listed),
-                  new TimelineRepository(handle).timeline(id),
-                  ReviewCodec.read(repository.review(id))),
+              details(handle, id, alerts.firstAlerts(id, listed)),
               alerts.alertCount(id),
               alerts.alertNames(id));
         });
+  }
+
+  /** The incident with {@code alerts} (all of them, or the first few), its timeline and review. */
+  private static IncidentDetails details(Handle handle, long id, List<IncidentAlert> alerts) {
+    IncidentRepository repository = new IncidentRepository(handle);
+    Incident incident = repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
+    return new IncidentDetails(
+        incident,
+        alerts,
+        new TimelineRepository(handle).timeline(id),
+        ReviewCodec.read(repository.review(id)));
   }
 
   /** Incidents for people to browse: open ones first; severity and service may be null. */
