@@ -1,9 +1,11 @@
 package dev.firebell;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.channel.Channels;
+import dev.firebell.channel.twilio.VoiceCalls;
 import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
-import dev.firebell.config.OnCallReload;
+import dev.firebell.escalation.EscalationEngine;
 import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentService;
@@ -13,24 +15,21 @@ import dev.firebell.json.Json;
 import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.metrics.FirebellMetrics;
+import dev.firebell.notify.Notices;
+import dev.firebell.notify.PageComposer;
 import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.OnCall;
-import dev.firebell.oncall.Overrides;
 import dev.firebell.oncall.Rota;
-import dev.firebell.paging.Channels;
-import dev.firebell.paging.EscalationEngine;
-import dev.firebell.paging.Notices;
+import dev.firebell.oncall.handoff.HandoffNotices;
+import dev.firebell.oncall.load.OnCallReload;
+import dev.firebell.oncall.override.Overrides;
+import dev.firebell.oncall.swap.ShiftSwaps;
+import dev.firebell.outbox.SenderPool;
 import dev.firebell.paging.OutboxSender;
-import dev.firebell.paging.PageComposer;
 import dev.firebell.paging.PagingScheduler;
-import dev.firebell.paging.SenderCalls;
-import dev.firebell.paging.SenderPool;
-import dev.firebell.paging.VoiceCalls;
 import dev.firebell.postmortem.PostmortemDrafter;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.postmortem.PostmortemTemplate;
-import dev.firebell.rota.HandoffNotices;
-import dev.firebell.rota.ShiftSwaps;
 import dev.firebell.security.CalendarTokens;
 import dev.firebell.security.LinkTokens;
 import dev.firebell.security.LoginThrottle;
@@ -38,9 +37,9 @@ import dev.firebell.security.Sessions;
 import dev.firebell.store.Database;
 import dev.firebell.store.Housekeeping;
 import dev.firebell.store.SecretStore;
+import dev.firebell.upstream.Upstream;
 import dev.firebell.web.ActionApi;
 import dev.firebell.web.ApiAuth;
-import dev.firebell.web.CalendarFeedPage;
 import dev.firebell.web.ErrorMapper;
 import dev.firebell.web.HealthApi;
 import dev.firebell.web.HeartbeatApi;
@@ -49,16 +48,17 @@ import dev.firebell.web.IncidentEditApi;
 import dev.firebell.web.LinkPages;
 import dev.firebell.web.MaintenanceApi;
 import dev.firebell.web.MetricsApi;
-import dev.firebell.web.OnCallApi;
-import dev.firebell.web.OverrideApi;
 import dev.firebell.web.Pages;
 import dev.firebell.web.PostmortemApi;
 import dev.firebell.web.Routes;
 import dev.firebell.web.SilenceApi;
 import dev.firebell.web.SlowClients;
-import dev.firebell.web.SwapApi;
-import dev.firebell.web.SwapPages;
 import dev.firebell.web.VoiceCallbacks;
+import dev.firebell.web.oncall.CalendarFeedPage;
+import dev.firebell.web.oncall.OnCallApi;
+import dev.firebell.web.oncall.OverrideApi;
+import dev.firebell.web.oncall.SwapApi;
+import dev.firebell.web.oncall.SwapPages;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OnCallPage;
@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
   private final HandoffNotices handoffs;
   private final ShiftSwaps swaps;
   private final Heartbeats heartbeats;
-  private final SenderCalls calls;
+  private final Upstream calls;
 
   private App(
       Database database,
@@ -103,7 +103,7 @@ public final class App implements AutoCloseable {
       HandoffNotices handoffs,
       ShiftSwaps swaps,
       Heartbeats heartbeats,
-      SenderCalls calls) {
+      Upstream calls) {
     this.database = database;
     this.server = server;
     this.paging = paging;
@@ -157,8 +157,8 @@ public final class App implements AutoCloseable {
       String secret = linkSecret(config, database, clock);
       LinkTokens tokens = new LinkTokens(secret, config.security().linkTtl());
       Channels channels = Channels.create(config, json, templates, tokens, clock);
-      SenderCalls calls =
-          new SenderCalls(config, database.jdbi(), channels, incidents, rota, json, clock, senders);
+      Upstream calls =
+          new Upstream(config, database.jdbi(), channels, incidents, rota, json, clock, senders);
       OutboxSender outbox =
           new OutboxSender(
               database.jdbi(),
@@ -379,7 +379,7 @@ public final class App implements AutoCloseable {
   }
 
   /** Silences and their watch; tests run the watch by hand. */
-  public SenderCalls senderCalls() {
+  public Upstream senderCalls() {
     return calls;
   }
 

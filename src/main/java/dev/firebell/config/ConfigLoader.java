@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.firebell.json.JsonPaths;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.load.OnCallFile;
+import dev.firebell.oncall.load.OnCallLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package dev.firebell.config;
 
+import dev.firebell.channel.email.SmtpConfig;
+import dev.firebell.channel.pushover.PushoverConfig;
+import dev.firebell.channel.telegram.TelegramConfig;
+import dev.firebell.channel.twilio.TwilioConfig;
 import java.util.List;
 
 /**

@@ -7,7 +7,7 @@ package dev.firebell.config;
  */
 public record GrafanaConfig(String url, String token, Boolean annotations) {
   public GrafanaConfig {
-    SenderApi api = new SenderApi(url, token);
+    UpstreamApi api = new UpstreamApi(url, token);
     url = api.url();
     token = api.token();
     annotations = annotations != null && annotations;
@@ -21,7 +21,7 @@ public record GrafanaConfig(String url, String token, Boolean annotations) {
     return new GrafanaConfig(null, null, null);
   }
 
-  public SenderApi api() {
-    return new SenderApi(url, token);
+  public UpstreamApi api() {
+    return new UpstreamApi(url, token);
   }
 }

@@ -7,11 +7,11 @@ import java.time.Duration;
  * the Alertmanager (or Grafana) that sent them, for at most {@code maxDuration}; {@code
  * alertmanager} is where Alertmanager's API is (default: the notification's {@code externalURL}).
  */
-public record SilencesConfig(Boolean onAck, Duration maxDuration, SenderApi alertmanager) {
+public record SilencesConfig(Boolean onAck, Duration maxDuration, UpstreamApi alertmanager) {
   public SilencesConfig {
     onAck = onAck != null && onAck;
     maxDuration = maxDuration == null ? Duration.ofHours(12) : maxDuration;
-    alertmanager = alertmanager == null ? SenderApi.NONE : alertmanager;
+    alertmanager = alertmanager == null ? UpstreamApi.NONE : alertmanager;
   }
 
   public static SilencesConfig defaults() {

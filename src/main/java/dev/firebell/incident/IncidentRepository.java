@@ -1,5 +1,12 @@
 package dev.firebell.incident;
 
+import dev.firebell.incident.alert.AlertGroup;
+import dev.firebell.incident.alert.AlertGroupSignal;
+import dev.firebell.incident.alert.AlertRepository;
+import dev.firebell.incident.alert.AlertState;
+import dev.firebell.incident.alert.AlertStatus;
+import dev.firebell.incident.alert.OpenIncident;
+import dev.firebell.incident.review.ReviewRow;
 import dev.firebell.store.BoundedKey;
 import dev.firebell.store.Rows;
 import java.sql.ResultSet;

@@ -1,5 +1,8 @@
 package dev.firebell.incident;
 
+import dev.firebell.incident.alert.AlertRepository;
+import dev.firebell.incident.alert.GroupRecorder;
+import dev.firebell.incident.alert.IncidentAlert;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,18 @@
 package dev.firebell.incident;
 
+import dev.firebell.incident.alert.AlertGroupSignal;
+import dev.firebell.incident.alert.AlertMerge;
+import dev.firebell.incident.alert.AlertRepository;
+import dev.firebell.incident.alert.AlertState;
+import dev.firebell.incident.alert.GroupRecorder;
+import dev.firebell.incident.alert.IncidentAlert;
+import dev.firebell.incident.alert.OpenIncident;
+import dev.firebell.incident.alert.RecordOutcome;
+import dev.firebell.incident.alert.RecordResult;
+import dev.firebell.incident.review.FieldChanges;
+import dev.firebell.incident.review.IncidentEditor;
+import dev.firebell.incident.review.IncidentReview;
+import dev.firebell.incident.review.ReviewCodec;
 import dev.firebell.security.UsedLinkRepository;
 import dev.firebell.store.Durability;
 import dev.firebell.store.Repositories;
@@ -270,7 +283,7 @@ public final class IncidentService {
     return read(repository -> repository.listIncidents(filter, limit));
   }
 
-  static Map<String, AlertState> byFingerprint(List<AlertState> alerts) {
+  public static Map<String, AlertState> byFingerprint(List<AlertState> alerts) {
     return alerts.stream().collect(Collectors.toMap(AlertState::fingerprint, Function.identity()));
   }
 }

@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for incidents' timelines, run on the caller's handle. */
-final class TimelineRepository {
+public final class TimelineRepository {
   /** Width of the dedup key column; longer keys are stored as a {@link BoundedKey}. */
   private static final int DEDUP_KEY_WIDTH = 400;
 
@@ -25,11 +25,11 @@ final class TimelineRepository {
 
   private final Handle handle;
 
-  TimelineRepository(Handle handle) {
+  public TimelineRepository(Handle handle) {
     this.handle = handle;
   }
 
-  void insertTimelineEntry(
+  public void insertTimelineEntry(
       long incidentId, Instant at, TimelineKind kind, String text, String actor, String dedupKey) {
     handle
         .createUpdate(

@@ -1,15 +1,18 @@
 package dev.firebell.incident;
 
+import dev.firebell.incident.alert.AlertGroupSignal;
+import dev.firebell.incident.alert.AlertSignal;
+import dev.firebell.incident.alert.AlertValues;
 import java.util.List;
 import java.util.Map;
 
 /** The sentences automatic timeline entries carry, written for a person reading them later. */
-final class TimelineTexts {
+public final class TimelineTexts {
   private static final int MAX_LENGTH = 3900;
 
   private TimelineTexts() {}
 
-  static String fired(AlertSignal alert) {
+  public static String fired(AlertSignal alert) {
     StringBuilder text = new StringBuilder(alert.alertName()).append(" fired");
     String summary = alert.annotations().get("summary");
     if (summary != null && !summary.isBlank()) {
@@ -22,11 +25,11 @@ final class TimelineTexts {
     return limit(text.append(instance(alert)).toString());
   }
 
-  static String resolved(AlertSignal alert) {
+  public static String resolved(AlertSignal alert) {
     return limit(alert.alertName() + " resolved" + instance(alert));
   }
 
-  static String received(AlertGroupSignal signal, Long previousIncidentId) {
+  public static String received(AlertGroupSignal signal, Long previousIncidentId) {
     long firing = signal.alerts().stream().filter(AlertSignal::isFiring).count();
     long resolved = signal.alerts().size() - firing;
     String text =
@@ -44,7 +47,7 @@ final class TimelineTexts {
     return limit(text);
   }
 
-  static String autoResolved(int alertCount) {
+  public static String autoResolved(int alertCount) {
     return alertCount == 1
         ? "Incident resolved automatically: its alert resolved"
         : "Incident resolved automatically: all " + alertCount + " alerts resolved";

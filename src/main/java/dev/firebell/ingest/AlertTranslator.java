@@ -1,9 +1,9 @@
 package dev.firebell.ingest;
 
 import dev.firebell.config.SeverityConfig;
-import dev.firebell.incident.AlertGroupSignal;
-import dev.firebell.incident.AlertSignal;
-import dev.firebell.incident.AlertStatus;
+import dev.firebell.incident.alert.AlertGroupSignal;
+import dev.firebell.incident.alert.AlertSignal;
+import dev.firebell.incident.alert.AlertStatus;
 import dev.firebell.text.Cut;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +64,8 @@ final class AlertTranslator {
     }
     String field = "alerts[" + index + "]";
     AlertStatus status = status(alert.status() != null ? alert.status() : payload.status(), field);
-    Instant startsAt = SenderTimestamps.parse(alert.startsAt(), field + ".startsAt");
-    Instant endsAt = SenderTimestamps.parse(alert.endsAt(), field + ".endsAt");
+    Instant startsAt = SourceTimestamps.parse(alert.startsAt(), field + ".startsAt");
+    Instant endsAt = SourceTimestamps.parse(alert.endsAt(), field + ".endsAt");
     if (status == AlertStatus.FIRING) {
       endsAt = null; // Alertmanager sends a future endsAt while firing: it is only a timeout.
     } else if (endsAt == null) {

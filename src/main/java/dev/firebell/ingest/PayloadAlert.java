@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One entry of the webhook's {@code alerts} array. Times stay text here: senders write them in more
- * than one form, and {@link SenderTimestamps} reads them all.
+ * than one form, and {@link SourceTimestamps} reads them all.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record PayloadAlert(

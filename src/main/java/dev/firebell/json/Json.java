@@ -1,6 +1,7 @@
 package dev.firebell.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,5 +32,14 @@ public final class Json {
                 .maxStringLength(Integer.MAX_VALUE)
                 .build())
         .build();
+  }
+
+  /** Writes a value Firebell built itself; failing to is a bug, not bad input. */
+  public static String write(ObjectMapper json, Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a message could not be written as JSON", e);
+    }
   }
 }

@@ -3,7 +3,7 @@ package dev.firebell.metrics;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentObserver;
 import dev.firebell.ingest.WebhookObserver;
-import dev.firebell.paging.DeliveryObserver;
+import dev.firebell.outbox.DeliveryObserver;
 import dev.firebell.store.Repositories;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

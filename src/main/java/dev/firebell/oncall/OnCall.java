@@ -1,5 +1,6 @@
 package dev.firebell.oncall;
 
+import dev.firebell.oncall.override.OverrideRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.firebell.oncall;
 
+import dev.firebell.oncall.override.OverrideRepository;
 import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,24 @@
 package dev.firebell.paging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.channel.Channels;
 import dev.firebell.config.PagingConfig;
+import dev.firebell.notify.Delivery;
+import dev.firebell.notify.Digest;
+import dev.firebell.notify.DigestMailbox;
+import dev.firebell.notify.NoticeMailbox;
+import dev.firebell.notify.PageComposer;
+import dev.firebell.notify.PageFolding;
+import dev.firebell.notify.PageMailbox;
+import dev.firebell.notify.QueuedNotice;
 import dev.firebell.oncall.Rota;
+import dev.firebell.outbox.DeliveryObserver;
+import dev.firebell.outbox.DeliveryPolicy;
+import dev.firebell.outbox.LeasedSender;
 import dev.firebell.store.Durability;
+import dev.firebell.upstream.AnnotationCall;
+import dev.firebell.upstream.SilenceCall;
+import dev.firebell.upstream.Upstream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +56,7 @@ public final class OutboxSender {
       Durability durability,
       Rota rota,
       Channels channels,
-      SenderCalls calls,
+      Upstream calls,
       PageComposer composer,
       ObjectMapper json,
       PagingConfig config,

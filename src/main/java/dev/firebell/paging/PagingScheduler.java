@@ -1,5 +1,6 @@
 package dev.firebell.paging;
 
+import dev.firebell.escalation.EscalationEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;

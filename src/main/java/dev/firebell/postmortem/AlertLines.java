@@ -1,7 +1,7 @@
 package dev.firebell.postmortem;
 
-import dev.firebell.incident.AlertValues;
-import dev.firebell.incident.IncidentAlert;
+import dev.firebell.incident.alert.AlertValues;
+import dev.firebell.incident.alert.IncidentAlert;
 import java.util.List;
 
 /** One alert instance in a line of Markdown: name, distinguishing label, summary and values. */

@@ -1,9 +1,9 @@
 package dev.firebell.postmortem;
 
-import dev.firebell.incident.Impact;
 import dev.firebell.incident.Incident;
-import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.alert.IncidentAlert;
+import dev.firebell.incident.review.Impact;
 import java.time.Instant;
 import java.util.List;
 

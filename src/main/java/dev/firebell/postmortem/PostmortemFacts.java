@@ -3,7 +3,7 @@ package dev.firebell.postmortem;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentSummary;
-import dev.firebell.paging.PageRecord;
+import dev.firebell.notify.PageRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.firebell.postmortem;
 
 import dev.firebell.incident.Incident;
-import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.TimelineEntry;
 import dev.firebell.incident.TimelineKind;
-import dev.firebell.paging.PageRecord;
+import dev.firebell.incident.alert.IncidentAlert;
+import dev.firebell.notify.PageRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

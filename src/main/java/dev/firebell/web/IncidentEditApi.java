@@ -2,12 +2,12 @@ package dev.firebell.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.SeverityConfig;
-import dev.firebell.incident.ActionItem;
 import dev.firebell.incident.Actor;
-import dev.firebell.incident.FieldChanges;
-import dev.firebell.incident.Impact;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.TimelineEntry;
+import dev.firebell.incident.review.ActionItem;
+import dev.firebell.incident.review.FieldChanges;
+import dev.firebell.incident.review.Impact;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;

@@ -2,14 +2,14 @@ package dev.firebell.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebell.incident.ActionItem;
-import dev.firebell.incident.AlertStatus;
-import dev.firebell.incident.Impact;
 import dev.firebell.incident.Incident;
-import dev.firebell.incident.IncidentAlert;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.TimelineEntry;
+import dev.firebell.incident.alert.AlertStatus;
+import dev.firebell.incident.alert.IncidentAlert;
+import dev.firebell.incident.review.ActionItem;
+import dev.firebell.incident.review.Impact;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

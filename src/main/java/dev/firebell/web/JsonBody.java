@@ -19,7 +19,7 @@ import java.util.Set;
  * A JSON request body checked field by field: unknown fields and wrong types get a 400 naming the
  * field, before anything is changed.
  */
-final class JsonBody {
+public final class JsonBody {
   private final ObjectNode node;
   private final String prefix;
 
@@ -28,7 +28,7 @@ final class JsonBody {
     this.prefix = prefix;
   }
 
-  static JsonBody parse(ObjectMapper json, String body, Set<String> allowed) {
+  public static JsonBody parse(ObjectMapper json, String body, Set<String> allowed) {
     JsonNode tree;
     try {
       tree = json.readTree(body == null || body.isBlank() ? "{}" : body);
@@ -57,7 +57,7 @@ final class JsonBody {
   }
 
   /** A string, or null when absent or JSON null. */
-  String text(String field) {
+  public String text(String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -115,7 +115,7 @@ final class JsonBody {
    * {@code zone}; in a daylight-saving gap the time moves forward, in an overlap the earlier one
    * counts.
    */
-  Instant instantIn(String field, ZoneId zone) {
+  public Instant instantIn(String field, ZoneId zone) {
     String value = text(field);
     if (value == null) {
       return null;

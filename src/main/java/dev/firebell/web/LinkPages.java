@@ -162,7 +162,7 @@ public final class LinkPages {
   }
 
   /** A refused link's page, with the status that says why: the same for every kind of link. */
-  static void refuse(Pages pages, Context ctx, InvalidLink e) {
+  public static void refuse(Pages pages, Context ctx, InvalidLink e) {
     int status =
         switch (e.reason()) {
           case MALFORMED -> 400;

@@ -2,6 +2,11 @@ package dev.firebell.web;
 
 import dev.firebell.ingest.HeartbeatEndpoint;
 import dev.firebell.ingest.WebhookEndpoint;
+import dev.firebell.web.oncall.CalendarFeedPage;
+import dev.firebell.web.oncall.OnCallApi;
+import dev.firebell.web.oncall.OverrideApi;
+import dev.firebell.web.oncall.SwapApi;
+import dev.firebell.web.oncall.SwapPages;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OnCallPage;

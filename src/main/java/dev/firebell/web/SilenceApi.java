@@ -3,7 +3,7 @@ package dev.firebell.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.DurationParser;
 import dev.firebell.oncall.Rota;
-import dev.firebell.paging.Silences;
+import dev.firebell.upstream.Silences;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;

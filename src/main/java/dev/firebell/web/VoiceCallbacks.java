@@ -1,19 +1,19 @@
 package dev.firebell.web;
 
-import dev.firebell.config.TwilioConfig;
+import dev.firebell.channel.twilio.TwilioConfig;
+import dev.firebell.channel.twilio.TwilioSignature;
+import dev.firebell.channel.twilio.VoiceCalls;
+import dev.firebell.channel.twilio.VoiceScript;
 import dev.firebell.incident.ActionResult;
 import dev.firebell.incident.Actor;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
-import dev.firebell.paging.VoiceCalls;
-import dev.firebell.paging.VoiceScript;
 import dev.firebell.security.InvalidLink;
 import dev.firebell.security.LinkAction;
 import dev.firebell.security.LinkClaims;
 import dev.firebell.security.LinkTokens;
-import dev.firebell.security.TwilioSignature;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.HashMap;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebell.Fixtures;
 import dev.firebell.config.SeverityConfig;
-import dev.firebell.incident.AlertGroupSignal;
-import dev.firebell.incident.AlertSignal;
-import dev.firebell.incident.AlertStatus;
+import dev.firebell.incident.alert.AlertGroupSignal;
+import dev.firebell.incident.alert.AlertSignal;
+import dev.firebell.incident.alert.AlertStatus;
 import dev.firebell.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

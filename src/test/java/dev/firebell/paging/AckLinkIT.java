@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.escalation.EscalationIT;
 import dev.firebell.security.LinkAction;
 import dev.firebell.security.LinkTokens;
 import java.net.URI;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.escalation.EscalationIT;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

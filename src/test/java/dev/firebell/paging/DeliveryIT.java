@@ -9,6 +9,7 @@ import dev.firebell.TestDatabases;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.PagingConfig;
+import dev.firebell.escalation.EscalationIT;
 import dev.firebell.oncall.Contact;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -7,6 +7,7 @@ import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.config.MaintenanceEntry;
+import dev.firebell.escalation.EscalationIT;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;

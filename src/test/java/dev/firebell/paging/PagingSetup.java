@@ -20,14 +20,14 @@ import java.util.Map;
  * The team of the tests: Tessa is on call in schedule "primary" and Sam is the second step, both
  * paged through webhooks at a capture server. Policy: 5 min, then 10 min, repeated once.
  */
-final class PagingSetup {
+public final class PagingSetup {
   private PagingSetup() {}
 
-  static OnCall team(CaptureServer capture) {
+  public static OnCall team(CaptureServer capture) {
     return team(List.of(webhook(capture.url("/tessa"))), List.of(webhook(capture.url("/sam"))));
   }
 
-  static OnCall team(List<Contact> tessaContacts, List<Contact> samContacts) {
+  public static OnCall team(List<Contact> tessaContacts, List<Contact> samContacts) {
     Person tessa = new Person("tessa", "Tessa", tessaContacts);
     Person sam = new Person("sam", "Sam", samContacts);
     Schedule primary =
@@ -55,7 +55,7 @@ final class PagingSetup {
         List.of());
   }
 
-  static Contact webhook(String url) {
+  public static Contact webhook(String url) {
     return new Contact(ContactType.WEBHOOK, url, null, null, null);
   }
 }

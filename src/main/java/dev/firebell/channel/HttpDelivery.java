@@ -1,0 +1,79 @@
+package dev.firebell.channel;
+
+import dev.firebell.outbox.DeliveryFailure;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends one HTTP request for a channel and sorts the answer: 2xx is delivered; 408, 429 and 5xx and
+ * network errors are retried (honouring Retry-After); any other status is final.
+ */
+public final class HttpDelivery {
+  private final OkHttpClient client;
+  private final Clock clock;
+
+  public HttpDelivery(OkHttpClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  public void execute(Request request, String channel) throws DeliveryFailure {
+    call(request, channel);
+  }
+
+  /** As {@link #execute}, returning the 2xx answer's body (empty when it has none). */
+  public String call(Request request, String channel) throws DeliveryFailure {
+    try (Response response = client.newCall(request).execute()) {
+      int code = response.code();
+      if (code >= 200 && code < 300) {
+        ResponseBody body = response.body();
+        return body == null ? "" : body.string();
+      }
+      throw DeliveryFailure.answered(
+          channel + " answered HTTP " + code + excerpt(response.body()),
+          code,
+          retryAfter(response.header("Retry-After"), clock.instant()));
+    } catch (IOException e) {
+      throw DeliveryFailure.retryable(channel + " unreachable: " + e.getMessage());
+    }
+  }
+
+  private static String excerpt(ResponseBody body) throws IOException {
+    if (body == null) {
+      return "";
+    }
+    String text = body.string().strip();
+    if (text.isEmpty()) {
+      return "";
+    }
+    return ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
+  }
+
+  /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(String header, Instant now) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at =
+            ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration wait = Duration.between(now, at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException unreadable) {
+        return null;
+      }
+    }
+  }
+}

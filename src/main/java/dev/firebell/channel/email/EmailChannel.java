@@ -1,0 +1,174 @@
+package dev.firebell.channel.email;
+
+import dev.firebell.channel.Channel;
+import dev.firebell.channel.Notice;
+import dev.firebell.channel.PageMessage;
+import dev.firebell.oncall.Contact;
+import dev.firebell.outbox.DeliveryFailure;
+import dev.firebell.text.Cut;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** An email over SMTP with plain-text and HTML parts, both carrying the acknowledge link. */
+public final class EmailChannel implements Channel {
+  static final int SUBJECT = 200;
+  static final int LISTED_ALERTS = 20;
+
+  private final SmtpConfig smtp;
+  private final Session session;
+  private final PebbleTemplate html;
+  private final PebbleTemplate text;
+
+  public EmailChannel(SmtpConfig smtp, PebbleEngine templates, Duration timeout) {
+    this.smtp = smtp;
+    this.session = session(smtp, timeout);
+    this.html = templates.getTemplate("email.html.peb");
+    this.text = plainText().getTemplate("email.txt.peb");
+  }
+
+  /**
+   * The plain-text part keeps every line break as written: the shared engine trims the newline
+   * after each tag and expression, which suits HTML and would run the text's lines together.
+   */
+  private static PebbleEngine plainText() {
+    ClasspathLoader loader = new ClasspathLoader();
+    loader.setPrefix("templates");
+    return new PebbleEngine.Builder()
+        .loader(loader)
+        .autoEscaping(false)
+        .newLineTrimming(false)
+        .strictVariables(false)
+        .build();
+  }
+
+  private static Session session(SmtpConfig smtp, Duration timeout) {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", smtp.host());
+    properties.put("mail.smtp.port", String.valueOf(smtp.port()));
+    properties.put("mail.smtp.starttls.enable", String.valueOf(smtp.startTls()));
+    properties.put("mail.smtp.connectiontimeout", String.valueOf(timeout.toMillis()));
+    properties.put("mail.smtp.timeout", String.valueOf(timeout.toMillis()));
+    properties.put("mail.smtp.writetimeout", String.valueOf(timeout.toMillis()));
+    if (smtp.username().isEmpty()) {
+      return Session.getInstance(properties);
+    }
+    properties.put("mail.smtp.auth", "true");
+    return Session.getInstance(
+        properties,
+        new Authenticator() {
+          @Override
+          protected PasswordAuthentication getPasswordAuthentication() {
+            return new PasswordAuthentication(smtp.username(), smtp.password());
+          }
+        });
+  }
+
+  @Override
+  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+    mail(
+        contact,
+        subject(message),
+        mail -> {
+          MimeMultipart alternatives = new MimeMultipart("alternative");
+          alternatives.addBodyPart(part(text(message), "plain"));
+          alternatives.addBodyPart(part(html(message), "html"));
+          mail.setContent(alternatives);
+        });
+  }
+
+  /**
+   * Sends one message from {@code smtp.from} to the contact; what it says comes from {@code body}.
+   */
+  private void mail(Contact contact, String subject, Body body) throws DeliveryFailure {
+    try {
+      MimeMessage mail = new MimeMessage(session);
+      mail.setFrom(new InternetAddress(smtp.from()));
+      mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(contact.to()));
+      mail.setSubject(subject, "UTF-8");
+      body.fill(mail);
+      Transport.send(mail);
+    } catch (SendFailedException e) {
+      throw DeliveryFailure.permanent("email refused: " + e.getMessage());
+    } catch (MessagingException e) {
+      throw DeliveryFailure.retryable("email not sent: " + e.getMessage());
+    }
+  }
+
+  private interface Body {
+    void fill(MimeMessage mail) throws MessagingException;
+  }
+
+  /** A notice is plain text: what it says, then its links. */
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    String body =
+        notice.text()
+            + "\n\n"
+            + (notice.actionUrl() == null
+                ? ""
+                : notice.actionLabel() + ": " + notice.actionUrl() + "\n")
+            + "The rota: "
+            + notice.url()
+            + "\n";
+    mail(contact, oneLine(notice.title()), mail -> mail.setText(body, "UTF-8"));
+  }
+
+  /** One line of at most {@value #SUBJECT} characters: mail clients show no more. */
+  public static String subject(PageMessage message) {
+    return oneLine(message.headline());
+  }
+
+  private static String oneLine(String text) {
+    return Cut.toChars(text.replaceAll("\\p{Cntrl}+", " ").strip(), SUBJECT);
+  }
+
+  private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setText(content, "UTF-8", subtype);
+    return part;
+  }
+
+  public String text(PageMessage message) {
+    return render(text, message);
+  }
+
+  public String html(PageMessage message) {
+    return render(html, message);
+  }
+
+  /**
+   * The first {@value #LISTED_ALERTS} alerts, like the postmortem, then "and N more" with the
+   * incident's link: a storm's email stays readable.
+   */
+  private static String render(PebbleTemplate template, PageMessage message) {
+    StringWriter out = new StringWriter();
+    List<PageMessage.AlertLinks> listed =
+        message.alerts().subList(0, Math.min(LISTED_ALERTS, message.alerts().size()));
+    int more = Math.max(message.alertsTotal(), message.alerts().size()) - listed.size();
+    try {
+      template.evaluate(out, Map.of("m", message, "alerts", listed, "moreAlerts", more));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.firebell.channel.gateway;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.channel.Channel;
+import dev.firebell.channel.HttpDelivery;
+import dev.firebell.channel.Notice;
+import dev.firebell.channel.PageMessage;
+import dev.firebell.oncall.Contact;
+import dev.firebell.outbox.DeliveryFailure;
+import dev.firebell.text.BodyTemplate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * The generic gateway for any SMS, voice or paging vendor and internal systems: the contact's
+ * {@code method} to its {@code url} with its {@code headers}, and a body rendered from its Mustache
+ * template over the same fields as the webhook channel's JSON (a page's {@code ackUrl} and {@code
+ * resolveUrl} among them; a notice's {@code title}, {@code text} and {@code actionUrl}). Any 2xx is
+ * delivered; failures are retried as for webhooks.
+ */
+public final class HttpGatewayChannel implements Channel {
+  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
+
+  private final HttpDelivery http;
+  private final ObjectMapper json;
+
+  /** Templates were checked at start-up; each is compiled once, on its first use. */
+  private final Map<String, BodyTemplate> templates = new ConcurrentHashMap<>();
+
+  public HttpGatewayChannel(HttpDelivery http, ObjectMapper json) {
+    this.http = http;
+    this.json = json;
+  }
+
+  @Override
+  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+    Map<String, Object> fields = json.convertValue(message, FIELDS);
+    fields.put("headline", message.headline());
+    http.execute(request(contact, fields), "http");
+  }
+
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    Map<String, Object> fields = json.convertValue(notice, FIELDS);
+    fields.put("headline", notice.title());
+    http.execute(request(contact, fields), "http");
+  }
+
+  public Request request(Contact contact, Map<String, Object> fields) {
+    String body =
+        templates
+            .computeIfAbsent(
+                contact.contentType() + "\n" + contact.body(),
+                key -> BodyTemplate.compile(contact.body(), contact.contentType()))
+            .render(fields);
+    Request.Builder request =
+        new Request.Builder().url(contact.url()).header("User-Agent", "Firebell");
+    contact.headers().forEach(request::header);
+    return request
+        .method(
+            BodyTemplate.method(contact.method()),
+            RequestBody.create(body, MediaType.get(contact.contentType())))
+        .build();
+  }
+}

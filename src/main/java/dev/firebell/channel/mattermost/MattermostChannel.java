@@ -1,0 +1,142 @@
+package dev.firebell.channel.mattermost;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebell.channel.Channel;
+import dev.firebell.channel.HttpDelivery;
+import dev.firebell.channel.JsonPost;
+import dev.firebell.channel.Notice;
+import dev.firebell.channel.PageMessage;
+import dev.firebell.json.Json;
+import dev.firebell.oncall.Contact;
+import dev.firebell.outbox.DeliveryFailure;
+import dev.firebell.text.Cut;
+
+/**
+ * A Mattermost incoming webhook: a short {@code text} and one attachment coloured by severity, with
+ * severity, service and status fields and Markdown links to acknowledge and resolve. Alert text is
+ * escaped so it forms no links, and {@code @channel}, {@code @here}, {@code @all} and other
+ * mentions are broken so a page never notifies a whole channel.
+ */
+public final class MattermostChannel implements Channel {
+  /** Mattermost's default post limit is 16,383 characters; the attachment stays well within it. */
+  static final int TEXT = 4_000;
+
+  static final int TITLE = 250;
+
+  private final HttpDelivery http;
+  private final ObjectMapper json;
+
+  public MattermostChannel(HttpDelivery http, ObjectMapper json) {
+    this.http = http;
+    this.json = json;
+  }
+
+  @Override
+  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+    http.execute(JsonPost.to(contact.url(), Json.write(json, body(message))), "mattermost");
+  }
+
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    http.execute(JsonPost.to(contact.url(), Json.write(json, body(notice))), "mattermost");
+  }
+
+  public ObjectNode body(PageMessage message) {
+    ObjectNode body = json.createObjectNode();
+    String headline = Cut.toChars(escape(message.headline()), TITLE);
+    body.put("text", headline);
+    ObjectNode attachment = body.putArray("attachments").addObject();
+    attachment.put("fallback", headline);
+    attachment.put("color", color(message));
+    attachment.put("title", headline);
+    attachment.put("title_link", message.incidentUrl());
+    StringBuilder links = new StringBuilder("\n\n");
+    if (message.ackUrl() != null) {
+      links.append("[Acknowledge](").append(message.ackUrl()).append(") · ");
+    }
+    if (message.resolveUrl() != null) {
+      links.append("[Resolve](").append(message.resolveUrl()).append(") · ");
+    }
+    links.append("[Open incident](").append(message.incidentUrl()).append(')');
+    attachment.put("text", Cut.toChars(escape(message.summary()), TEXT - links.length()) + links);
+    ArrayNode fields = attachment.putArray("fields");
+    field(fields, "Severity", message.severity());
+    field(fields, "Service", message.service());
+    field(fields, "Status", message.status());
+    return body;
+  }
+
+  public ObjectNode body(Notice notice) {
+    ObjectNode body = json.createObjectNode();
+    String title = Cut.toChars(escape(notice.title()), TITLE);
+    body.put("text", title);
+    ObjectNode attachment = body.putArray("attachments").addObject();
+    attachment.put("fallback", title);
+    attachment.put("color", "#1565C0");
+    attachment.put("title", title);
+    attachment.put("title_link", notice.url());
+    String links =
+        "\n\n"
+            + (notice.actionUrl() == null
+                ? ""
+                : "[" + notice.actionLabel() + "](" + notice.actionUrl() + ") · ")
+            + "[Open the rota]("
+            + notice.url()
+            + ")";
+    attachment.put("text", Cut.toChars(escape(notice.text()), TEXT - links.length()) + links);
+    return body;
+  }
+
+  private static void field(ArrayNode fields, String title, String value) {
+    fields
+        .addObject()
+        .put("short", true)
+        .put("title", title)
+        .put("value", Cut.toChars(escape(value), 500));
+  }
+
+  /**
+   * Resolved is green and acknowledged amber; a triggered incident is coloured by severity, read
+   * from its level (SEV-1, critical …), darkest for the worst.
+   */
+  static String color(PageMessage message) {
+    if ("resolved".equals(message.status())) {
+      return "#2E7D32";
+    }
+    if ("acknowledged".equals(message.status())) {
+      return "#F9A825";
+    }
+    String severity = message.severity() == null ? "" : message.severity().toLowerCase();
+    if (severity.contains("1") || severity.contains("critical")) {
+      return "#B71C1C";
+    }
+    if (severity.contains("2") || severity.contains("high") || severity.contains("error")) {
+      return "#E53935";
+    }
+    if (severity.contains("3") || severity.contains("warn")) {
+      return "#FB8C00";
+    }
+    return "#1E88E5";
+  }
+
+  /**
+   * Markdown characters are escaped with a backslash; an {@code @} gets a zero-width joiner after
+   * it, so {@code @channel} shows as written but mentions nobody.
+   */
+  static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 16);
+    for (int index = 0; index < text.length(); index++) {
+      char c = text.charAt(index);
+      if ("\\*_~`[]()#>|<".indexOf(c) >= 0) {
+        escaped.append('\\').append(c);
+      } else if (c == '@') {
+        escaped.append("@\u2060");
+      } else {
+        escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.firebell.channel.pushover;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.channel.Channel;
+import dev.firebell.channel.HttpDelivery;
+import dev.firebell.channel.Notice;
+import dev.firebell.channel.PageMessage;
+import dev.firebell.oncall.Contact;
+import dev.firebell.outbox.DeliveryFailure;
+import dev.firebell.text.Cut;
+import java.util.Optional;
+import okhttp3.FormBody;
+import okhttp3.Request;
+
+/**
+ * Pushover's messages API ({@code POST /1/messages.json}). A page goes out at emergency priority
+ * (2): Pushover repeats it every {@value #RETRY_SECONDS} s, past quiet hours, until it is
+ * acknowledged in the app or {@value #EXPIRE_SECONDS} s pass, and answers with a receipt that
+ * {@link PushoverReceipts} watches. Status updates, digests and notices go at normal priority.
+ */
+public final class PushoverChannel implements Channel {
+  static final int TITLE = 250;
+  static final int MESSAGE = 1_024;
+  static final int URL_TITLE = 100;
+  static final int RETRY_SECONDS = 60;
+  static final int EXPIRE_SECONDS = 3_600;
+
+  private final HttpDelivery http;
+  private final PushoverConfig pushover;
+  private final ObjectMapper json;
+
+  public PushoverChannel(HttpDelivery http, PushoverConfig pushover, ObjectMapper json) {
+    this.http = http;
+    this.pushover = pushover;
+    this.json = json;
+  }
+
+  @Override
+  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+    page(contact, message);
+  }
+
+  /** Sends, and returns the receipt of an emergency page (empty for anything else). */
+  public Optional<String> page(Contact contact, PageMessage message) throws DeliveryFailure {
+    String answer = http.call(post(form(contact, message)), "pushover");
+    if (!message.isPage()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode receipt = json.readTree(answer).path("receipt");
+      return receipt.isTextual() ? Optional.of(receipt.asText()) : Optional.empty();
+    } catch (JsonProcessingException e) {
+      throw DeliveryFailure.permanent("Pushover answered something that is not JSON");
+    }
+  }
+
+  /** The form a message is posted as: emergency priority for a page, normal otherwise. */
+  public FormBody.Builder form(Contact contact, PageMessage message) {
+    FormBody.Builder form =
+        form(contact, message.headline(), message.summary() + "\nService: " + message.service());
+    if (message.ackUrl() != null) {
+      form.add("url", message.ackUrl()).add("url_title", "Acknowledge in Firebell");
+    } else {
+      form.add("url", message.incidentUrl()).add("url_title", "Open incident");
+    }
+    if (message.isPage()) {
+      form.add("priority", "2")
+          .add("retry", Integer.toString(RETRY_SECONDS))
+          .add("expire", Integer.toString(EXPIRE_SECONDS))
+          .add("sound", "siren");
+    } else {
+      form.add("priority", "0");
+    }
+    return form;
+  }
+
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    FormBody.Builder form = form(contact, notice.title(), notice.text());
+    form.add("priority", "0");
+    if (notice.actionUrl() != null) {
+      form.add("url", notice.actionUrl())
+          .add("url_title", Cut.toChars(notice.actionLabel(), URL_TITLE));
+    } else {
+      form.add("url", notice.url()).add("url_title", "Open the rota");
+    }
+    http.call(post(form), "pushover");
+  }
+
+  /** Plain text within Pushover's limits: title 250 characters, message 1,024. */
+  private FormBody.Builder form(Contact contact, String title, String message) {
+    return new FormBody.Builder()
+        .add("token", pushover.token())
+        .add("user", contact.to())
+        .add("title", Cut.toChars(title.replaceAll("[\\r\\n]+", " "), TITLE))
+        .add("message", Cut.toChars(message, MESSAGE));
+  }
+
+  private Request post(FormBody.Builder form) {
+    return new Request.Builder()
+        .url(pushover.apiUrl() + "/1/messages.json")
+        .header("User-Agent", "Firebell")
+        .post(form.build())
+        .build();
+  }
+}

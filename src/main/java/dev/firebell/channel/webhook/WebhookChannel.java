@@ -1,0 +1,32 @@
+package dev.firebell.channel.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.channel.Channel;
+import dev.firebell.channel.HttpDelivery;
+import dev.firebell.channel.JsonPost;
+import dev.firebell.channel.Notice;
+import dev.firebell.channel.PageMessage;
+import dev.firebell.json.Json;
+import dev.firebell.oncall.Contact;
+import dev.firebell.outbox.DeliveryFailure;
+
+/** POSTs the {@link PageMessage} as JSON to any URL: the contract for custom integrations. */
+public final class WebhookChannel implements Channel {
+  private final HttpDelivery http;
+  private final ObjectMapper json;
+
+  public WebhookChannel(HttpDelivery http, ObjectMapper json) {
+    this.http = http;
+    this.json = json;
+  }
+
+  @Override
+  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+    http.execute(JsonPost.to(contact.url(), Json.write(json, message)), "webhook");
+  }
+
+  @Override
+  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+    http.execute(JsonPost.to(contact.url(), Json.write(json, notice)), "webhook");
+  }
+}

@@ -1,0 +1,357 @@
+package dev.firebell.escalation;
+
+import dev.firebell.config.DurationParser;
+import dev.firebell.incident.IncidentHandOff;
+import dev.firebell.incident.IncidentRows;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.Timeline;
+import dev.firebell.incident.TimelineKind;
+import dev.firebell.maintenance.Maintenance;
+import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.notify.Delivery;
+import dev.firebell.notify.DeliveryRepository;
+import dev.firebell.notify.PagedContact;
+import dev.firebell.notify.StatusChange;
+import dev.firebell.oncall.EscalationPolicy;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Rota;
+import dev.firebell.paging.PagingScheduler;
+import dev.firebell.store.Repositories;
+import dev.firebell.store.UniqueViolation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs escalation policies from the database. A new incident's escalation starts, and its first
+ * step's pages are queued, in the transaction that opens the incident ({@link #opened}); an
+ * acknowledgement or resolution stops it and queues status updates in its own ({@link
+ * #statusChanged}). {@link #tick(Instant)} runs the steps that are due; {@link #catchUp(Instant)}
+ * finds what those hand-offs did not see. Every change claims its row with a conditional UPDATE in
+ * the same transaction that queues the pages, so a step is paged once even with several instances
+ * ticking.
+ */
+public final class EscalationEngine implements IncidentHandOff {
+  private static final Logger log = LoggerFactory.getLogger(EscalationEngine.class);
+  private static final int BATCH = 100;
+
+  private final Jdbi jdbi;
+  private final Rota rota;
+  private final Maintenance maintenance;
+
+  public EscalationEngine(Jdbi jdbi, Rota rota, Maintenance maintenance) {
+    this.jdbi = jdbi;
+    this.rota = rota;
+    this.maintenance = maintenance;
+  }
+
+  /** Expires acknowledgements that ran out, then runs the steps that are due. */
+  public void tick(Instant now) {
+    expireAcknowledgements(now);
+    runDueSteps(now);
+  }
+
+  private void expireAcknowledgements(Instant now) {
+    List<Long> ids =
+        Repositories.with(
+            jdbi, EscalationRepository::new, r -> r.expiredAcknowledgements(now, BATCH));
+    for (long id : ids) {
+      inOwnTransaction(id, "expire its acknowledgement", handle -> expireAck(handle, id, now));
+    }
+  }
+
+  /**
+   * The incident goes back to triggered and its policy starts again at step 1, due now: the steps
+   * run right after, in this same pass. The incident's conditional update is the claim.
+   */
+  private void expireAck(Handle handle, long id, Instant now) {
+    EscalationRepository escalations = new EscalationRepository(handle);
+    Escalation escalation = escalations.find(id).orElseThrow();
+    EscalationPolicy policy = rota.current(handle).policies().get(escalation.policyId());
+    String timeout =
+        policy == null || policy.ackTimeout() == null
+            ? "its timeout"
+            : DurationParser.format(policy.ackTimeout());
+    String text =
+        "Acknowledgement expired after " + timeout + " without resolution: paging starts again";
+    if (IncidentRows.on(handle).expireAcknowledgement(id, now, text)) {
+      escalations.restartAfterExpiredAck(id, now);
+      log.info("incident {}: acknowledgement expired, escalation starts again", id);
+    }
+  }
+
+  /**
+   * Starts triggered incidents that have no escalation and announces status changes nobody
+   * announced: what the hand-offs of an older release (or an instance of one) left undone. These
+   * queries read every open incident, so {@link PagingScheduler} runs them once a minute on a
+   * thread of their own, where they delay no page.
+   */
+  public void catchUp(Instant now) {
+    startNewIncidents(now);
+    announceStatusChanges(now);
+  }
+
+  /** Stops the escalation and queues status updates, in the transaction that changed the status. */
+  @Override
+  public void statusChanged(Handle handle, long id, IncidentStatus status, Instant now) {
+    new EscalationRepository(handle)
+        .find(id)
+        .ifPresent(
+            escalation ->
+                announce(
+                    handle,
+                    new StatusChange(
+                        id,
+                        escalation.announcedStatus(),
+                        status.name(),
+                        escalation.state(),
+                        escalation.restarts()),
+                    now));
+  }
+
+  private void startNewIncidents(Instant now) {
+    List<Long> ids =
+        Repositories.with(jdbi, EscalationRepository::new, r -> r.incidentsToStart(BATCH));
+    for (long id : ids) {
+      inOwnTransaction(id, "start its escalation", handle -> start(handle, id, now));
+    }
+  }
+
+  /**
+   * One incident's work in its own transaction, so one failure holds up no other incident. A unique
+   * violation means another instance did the same work a moment ago; any other failure rolls back,
+   * is logged, and the next pass finds the same work again (it is found by query).
+   */
+  private void inOwnTransaction(long id, String what, HandleConsumer<RuntimeException> work) {
+    try {
+      jdbi.useTransaction(work);
+    } catch (JdbiException e) {
+      if (UniqueViolation.is(e)) {
+        log.debug("incident {}: another instance did {} first", id, what);
+      } else {
+        log.error("incident {}: could not {}; retrying at the next pass", id, what, e);
+      }
+    }
+  }
+
+  /** Starts a new incident's escalation and runs its first step, in the incident's transaction. */
+  @Override
+  public void opened(Handle handle, long id, Map<String, String> routingLabels, Instant now) {
+    begin(handle, id, routingLabels, now);
+  }
+
+  private void start(Handle handle, long id, Instant now) {
+    begin(handle, id, storedRoutingLabels(handle, id), now);
+  }
+
+  private void begin(Handle handle, long id, Map<String, String> labels, Instant now) {
+    EscalationRepository escalations = new EscalationRepository(handle);
+    Optional<MaintenanceWindow> window = maintenance.activeFor(handle, labels, now);
+    if (window.isPresent()) {
+      escalations.insert(id, "", Escalation.MAINTENANCE, 0, null, now);
+      IncidentRows.on(handle).markInMaintenance(id);
+      stamp(
+          handle,
+          id,
+          now,
+          TimelineKind.MAINTENANCE,
+          "In maintenance (" + window.get().reason() + "): recorded, nobody paged");
+      log.info("incident {}: in maintenance, nobody paged", id);
+      return;
+    }
+    OnCall oncall = rota.current(handle);
+    Optional<EscalationPolicy> policy = oncall.policyFor(labels);
+    if (policy.isEmpty()) {
+      escalations.insert(id, "", Escalation.UNROUTED, 0, null, now);
+      stamp(
+          handle,
+          id,
+          now,
+          TimelineKind.ESCALATION_UNROUTED,
+          "No route matched the incident's labels: nobody was paged");
+      log.warn("incident {}: no route matched, nobody paged", id);
+      return;
+    }
+    // Maintenance was checked a moment ago: the first step runs now, in this transaction, and is
+    // written as already claimed (nobody else can see the incident yet).
+    Escalation first =
+        new Escalation(
+            id, policy.get().id(), Escalation.ACTIVE, 0, now, IncidentStatus.TRIGGERED.name());
+    EscalationDecider.Decision decision =
+        EscalationDecider.decide(first, policy.get(), Optional.empty(), oncall, now);
+    if (decision instanceof EscalationDecider.RunStep step) {
+      escalations.insert(id, policy.get().id(), Escalation.ACTIVE, 1, step.nextAt(), now);
+      queue(handle, first, step, now);
+    } else {
+      escalations.insert(id, policy.get().id(), Escalation.ACTIVE, 0, now, now);
+      apply(handle, escalations, first, decision, now);
+    }
+  }
+
+  private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
+    return maintenance.activeFor(handle, storedRoutingLabels(handle, id), now);
+  }
+
+  private static Map<String, String> storedRoutingLabels(Handle handle, long id) {
+    IncidentRows rows = IncidentRows.on(handle);
+    return rows.routingLabels(rows.find(id).orElseThrow());
+  }
+
+  private void runDueSteps(Instant now) {
+    List<Escalation> due =
+        Repositories.with(jdbi, EscalationRepository::new, r -> r.due(now, BATCH));
+    for (Escalation escalation : due) {
+      inOwnTransaction(
+          escalation.incidentId(), "run its next step", handle -> runStep(handle, escalation, now));
+    }
+  }
+
+  /** Decides what the due step does (pure), then claims it and writes the decision. */
+  private void runStep(Handle handle, Escalation escalation, Instant now) {
+    long id = escalation.incidentId();
+    int n = escalation.nextStep();
+    OnCall oncall = rota.current(handle);
+    EscalationPolicy policy = oncall.policies().get(escalation.policyId());
+    Optional<MaintenanceWindow> window =
+        policy == null || n >= policy.totalSteps()
+            ? Optional.empty()
+            : maintenanceFor(handle, id, now);
+    apply(
+        handle,
+        new EscalationRepository(handle),
+        escalation,
+        EscalationDecider.decide(escalation, policy, window, oncall, now),
+        now);
+  }
+
+  private void apply(
+      Handle handle,
+      EscalationRepository escalations,
+      Escalation escalation,
+      EscalationDecider.Decision decision,
+      Instant now) {
+    long id = escalation.incidentId();
+    int n = escalation.nextStep();
+    if (decision instanceof EscalationDecider.Exhausted exhausted) {
+      if (escalations.stop(id, n, Escalation.EXHAUSTED) == 1) {
+        stamp(handle, id, now, TimelineKind.ESCALATION_EXHAUSTED, exhausted.text());
+      }
+    } else if (decision instanceof EscalationDecider.Paused paused) {
+      if (escalations.stop(id, n, Escalation.MAINTENANCE) == 1) {
+        IncidentRows.on(handle).markInMaintenance(id);
+        stamp(handle, id, now, TimelineKind.ESCALATION_STOPPED, paused.text());
+      }
+    } else if (decision instanceof EscalationDecider.RunStep step) {
+      run(handle, escalations, escalation, step, now);
+    }
+  }
+
+  private void run(
+      Handle handle,
+      EscalationRepository escalations,
+      Escalation escalation,
+      EscalationDecider.RunStep step,
+      Instant now) {
+    if (escalations.claimStep(escalation.incidentId(), step.step(), step.nextAt()) == 0) {
+      return; // acknowledged, resolved, or claimed by another instance
+    }
+    queue(handle, escalation, step, now);
+  }
+
+  /** Queues a claimed step's pages and says so on the timeline. */
+  private void queue(
+      Handle handle, Escalation escalation, EscalationDecider.RunStep step, Instant now) {
+    long id = escalation.incidentId();
+    if (step.escalatedText() != null) {
+      stamp(handle, id, now, TimelineKind.ESCALATED, step.escalatedText());
+    }
+    if (step.pages().isEmpty()) {
+      stamp(handle, id, now, TimelineKind.ESCALATION_NOBODY, step.text());
+      return;
+    }
+    DeliveryRepository deliveries = new DeliveryRepository(handle);
+    for (EscalationDecider.Page page : step.pages()) {
+      deliveries.insert(
+          id,
+          page.personId(),
+          page.contactIndex(),
+          page.channel(),
+          Delivery.PAGE,
+          escalation.pageRound(step.step()),
+          now);
+    }
+    stamp(handle, id, now, TimelineKind.PAGE_SENT, step.text());
+    log.info(
+        "incident {}: {} paging {}",
+        id,
+        step.name(),
+        step.pages().stream().map(EscalationDecider.Page::personId).distinct().toList());
+  }
+
+  private void announceStatusChanges(Instant now) {
+    List<StatusChange> changes =
+        Repositories.with(jdbi, EscalationRepository::new, r -> r.statusChanges(BATCH));
+    for (StatusChange change : changes) {
+      inOwnTransaction(
+          change.incidentId(), "announce its new status", handle -> announce(handle, change, now));
+    }
+  }
+
+  /** Stops escalation and tells everyone already paged that the incident moved on. */
+  private void announce(Handle handle, StatusChange change, Instant now) {
+    EscalationRepository escalations = new EscalationRepository(handle);
+    long id = change.incidentId();
+    if (escalations.announce(
+            id, change.announcedStatus(), change.status(), ackExpiry(handle, id, change, now))
+        == 0) {
+      return;
+    }
+    DeliveryRepository deliveries = new DeliveryRepository(handle);
+    deliveries.cancelPendingPages(id);
+    if (Escalation.ACTIVE.equals(change.state())) {
+      stamp(
+          handle,
+          id,
+          now,
+          TimelineKind.ESCALATION_STOPPED,
+          "Escalation stopped: the incident was " + change.status().toLowerCase());
+    }
+    int round =
+        change.restarts() * Escalation.ROUNDS_PER_RESTART
+            + ("RESOLVED".equals(change.status()) ? 2 : 1);
+    for (PagedContact paged : deliveries.deliveredPages(id)) {
+      deliveries.insert(
+          id,
+          paged.personId(),
+          paged.contactIndex(),
+          paged.channel(),
+          Delivery.STATUS_UPDATE,
+          round,
+          now);
+    }
+  }
+
+  /** Until when an acknowledgement holds under its policy's {@code ackTimeout}; null: for good. */
+  private Instant ackExpiry(Handle handle, long id, StatusChange change, Instant now) {
+    if (!IncidentStatus.ACKNOWLEDGED.name().equals(change.status())) {
+      return null;
+    }
+    return new EscalationRepository(handle)
+        .find(id)
+        .map(escalation -> rota.current(handle).policies().get(escalation.policyId()))
+        .map(EscalationPolicy::ackTimeout)
+        .map(now::plus)
+        .orElse(null);
+  }
+
+  private static void stamp(Handle handle, long id, Instant at, TimelineKind kind, String text) {
+    Timeline.on(handle).stamp(id, at, kind, text);
+  }
+}

@@ -1,0 +1,231 @@
+package dev.firebell.incident.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentHandOff;
+import dev.firebell.incident.IncidentRepository;
+import dev.firebell.incident.IncidentService;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.TimelineEntry;
+import dev.firebell.incident.TimelineKind;
+import dev.firebell.incident.TimelineRepository;
+import dev.firebell.incident.TimelineTexts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+
+/** Applies one notification to its alert group inside the caller's transaction. */
+public final class GroupRecorder {
+  private final IncidentRepository repository;
+  private final TimelineRepository timeline;
+  private final AlertRepository alertRows;
+  private final Clock clock;
+  private final boolean autoResolve;
+  private final Handle handle;
+  private final IncidentHandOff handOff;
+
+  /** The incident this transaction opened, whose timeline has nothing to repeat yet. */
+  private long opened = -1;
+
+  public GroupRecorder(Handle handle, Clock clock, boolean autoResolve, IncidentHandOff handOff) {
+    this.handle = handle;
+    this.handOff = handOff;
+    this.repository = new IncidentRepository(handle);
+    this.timeline = new TimelineRepository(handle);
+    this.alertRows = new AlertRepository(handle);
+    this.clock = clock;
+    this.autoResolve = autoResolve;
+  }
+
+  public RecordResult record(AlertGroupSignal signal) {
+    AlertGroup group = lockOrCreateGroup(signal);
+    if (group.openIncidentId() != null) {
+      return updateOpenIncident(group, signal);
+    }
+    return openIncident(group, signal);
+  }
+
+  /**
+   * The group's row, locked. A row this transaction inserts is as good as locked: a concurrent
+   * first sight waits on its primary key and then retries.
+   */
+  private AlertGroup lockOrCreateGroup(AlertGroupSignal signal) {
+    return repository
+        .lockGroup(signal.groupHash())
+        .orElseGet(
+            () -> {
+              repository.insertGroup(signal);
+              return new AlertGroup(signal.groupHash(), null, null);
+            });
+  }
+
+  private RecordResult openIncident(AlertGroupSignal signal, List<AlertSignal> alerts, Long last) {
+    long id = repository.insertIncident(signal, signal.startedAt(alerts), last);
+    opened = id;
+    repository.updateGroup(signal.groupHash(), id, id);
+    stamp(
+        id,
+        signal.receivedAt(),
+        TimelineKind.NOTIFICATION_RECEIVED,
+        TimelineTexts.received(signal, last),
+        null);
+    AlertMerge.Plan plan = AlertMerge.plan(Map.of(), alerts);
+    apply(id, plan);
+    // A new incident with a firing alert stays triggered; no need to read it back.
+    IncidentStatus status =
+        alerts.stream().anyMatch(AlertSignal::isFiring)
+            ? IncidentStatus.TRIGGERED
+            : resolveIfAllResolved(id, signal.groupHash());
+    if (status == IncidentStatus.TRIGGERED && !signal.test()) {
+      handOff.opened(handle, id, routingLabels(signal, alerts), clock.instant());
+    }
+    return new RecordResult(RecordOutcome.OPENED, id, status);
+  }
+
+  /**
+   * What routes the incident: the group's common labels, completed by its first alert's (the
+   * earliest, as {@link AlertRepository#firstAlertLabels} reads it back).
+   */
+  static Map<String, String> routingLabels(AlertGroupSignal signal, List<AlertSignal> alerts) {
+    AlertSignal first =
+        alerts.stream()
+            .min(
+                Comparator.comparing(AlertSignal::startsAt).thenComparing(AlertSignal::fingerprint))
+            .orElseThrow();
+    Map<String, String> labels = new HashMap<>(first.labels());
+    labels.putAll(signal.groupLabels());
+    labels.putAll(signal.commonLabels());
+    return labels;
+  }
+
+  private RecordResult openIncident(AlertGroup group, AlertGroupSignal signal) {
+    Long last = group.lastIncidentId();
+    List<AlertSignal> fresh =
+        last == null
+            ? signal.alerts()
+            : AlertMerge.withoutClosedEpisodes(
+                signal.alerts(), IncidentService.byFingerprint(alertRows.alertStates(last, false)));
+    boolean anyFiring = fresh.stream().anyMatch(AlertSignal::isFiring);
+    // Grafana's contact-point test is recorded even when it arrives already resolved.
+    if (!anyFiring && !(signal.test() && !fresh.isEmpty())) {
+      return RecordResult.ignored();
+    }
+    return openIncident(signal, fresh, last);
+  }
+
+  private RecordResult updateOpenIncident(AlertGroup group, AlertGroupSignal signal) {
+    long id = group.openIncidentId();
+    Map<String, AlertState> known =
+        IncidentService.byFingerprint(alertRows.alertStates(id, signal.anyNumbers()));
+    AlertMerge.Plan plan = AlertMerge.plan(known, signal.alerts());
+    if (!plan.changesStatus()) {
+      raisePeaks(id, plan, known);
+      Incident incident = repository.findIncident(id).orElseThrow();
+      RecordOutcome outcome = plan.isEmpty() ? RecordOutcome.UNCHANGED : RecordOutcome.UPDATED;
+      return new RecordResult(outcome, id, incident.status());
+    }
+    repository.widenIncident(id, signal.startedAt(plan.added()), signal.truncatedAlerts());
+    raisePeaks(id, plan, known);
+    stamp(
+        id,
+        signal.receivedAt(),
+        TimelineKind.NOTIFICATION_RECEIVED,
+        TimelineTexts.received(signal, null),
+        null);
+    apply(id, plan);
+    IncidentStatus status = resolveIfAllResolved(id, signal.groupHash());
+    return new RecordResult(RecordOutcome.UPDATED, id, status);
+  }
+
+  private void apply(long id, AlertMerge.Plan plan) {
+    for (AlertSignal alert : plan.added()) {
+      alertRows.insertAlert(IncidentAlert.of(id, alert));
+      stampFired(id, alert);
+      if (!alert.isFiring()) {
+        stampResolved(id, alert);
+      }
+    }
+    for (AlertSignal alert : plan.refired()) {
+      alertRows.refireAlert(IncidentAlert.of(id, alert));
+      stampFired(id, alert);
+    }
+    for (AlertSignal alert : plan.resolved()) {
+      alertRows.resolveAlert(IncidentAlert.of(id, alert));
+      stampResolved(id, alert);
+    }
+  }
+
+  private void raisePeaks(long id, AlertMerge.Plan plan, Map<String, AlertState> known) {
+    for (AlertSignal alert : plan.raised()) {
+      JsonNode peak = known.get(alert.fingerprint()).peakValues();
+      alertRows.raisePeak(id, alert.fingerprint(), AlertValues.raisedPeak(peak, alert.values()));
+    }
+  }
+
+  /**
+   * Auto-resolve: once every alert instance of the incident has resolved, the incident resolves at
+   * the latest {@code endsAt}, and the group's next firing opens a new incident.
+   */
+  private IncidentStatus resolveIfAllResolved(long id, String groupHash) {
+    Incident incident = repository.findIncident(id).orElseThrow();
+    if (!autoResolve) {
+      return incident.status();
+    }
+    List<IncidentAlert> alerts = alertRows.alerts(id);
+    if (alerts.isEmpty() || alerts.stream().anyMatch(a -> a.status() == AlertStatus.FIRING)) {
+      return incident.status();
+    }
+    Instant lastEnd =
+        alerts.stream()
+            .map(IncidentAlert::endsAt)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(clock.instant());
+    // An incident never ends before it started, however the senders' clocks disagree.
+    Instant resolvedAt = lastEnd.isBefore(incident.startedAt()) ? incident.startedAt() : lastEnd;
+    repository.resolveIncident(id, resolvedAt);
+    repository.updateGroup(groupHash, null, id);
+    handOff.statusChanged(handle, id, IncidentStatus.RESOLVED, clock.instant());
+    stamp(
+        id,
+        resolvedAt,
+        TimelineKind.INCIDENT_RESOLVED,
+        TimelineTexts.autoResolved(alerts.size()),
+        "incident.resolved");
+    return IncidentStatus.RESOLVED;
+  }
+
+  private void stampFired(long id, AlertSignal alert) {
+    stamp(
+        id,
+        alert.startsAt(),
+        TimelineKind.ALERT_FIRED,
+        TimelineTexts.fired(alert),
+        "alert.fired/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
+  }
+
+  private void stampResolved(long id, AlertSignal alert) {
+    stamp(
+        id,
+        alert.endsAt(),
+        TimelineKind.ALERT_RESOLVED,
+        TimelineTexts.resolved(alert),
+        "alert.resolved/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
+  }
+
+  /**
+   * Stamps an automatic entry once: an entry with the same key (a replay) is not repeated. An
+   * incident opened in this transaction has no entries to look for (its alerts' keys differ).
+   */
+  private void stamp(long id, Instant at, TimelineKind kind, String text, String dedupKey) {
+    if (dedupKey != null && id != opened && timeline.hasEntry(id, dedupKey)) {
+      return;
+    }
+    timeline.insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, dedupKey);
+  }
+}

@@ -1,0 +1,169 @@
+package dev.firebell.notify;
+
+import dev.firebell.outbox.LeasedRows;
+import dev.firebell.store.Rows;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for the outbox of pages and status updates. */
+public final class DeliveryRepository {
+  private static final RowMapper<Delivery> DELIVERY =
+      (row, context) ->
+          new Delivery(
+              row.getLong("id"),
+              row.getLong("incident_id"),
+              row.getString("person_id"),
+              row.getInt("contact_index"),
+              row.getString("channel"),
+              row.getString("kind"),
+              row.getInt("round"),
+              row.getString("status"),
+              row.getInt("attempts"),
+              Rows.instant(row, "next_attempt_at"));
+
+  private static final RowMapper<PagedContact> PAGED_CONTACT =
+      (row, context) ->
+          new PagedContact(
+              row.getString("person_id"), row.getInt("contact_index"), row.getString("channel"));
+
+  private static final RowMapper<PageRecord> PAGE_RECORD =
+      (row, context) ->
+          new PageRecord(
+              row.getString("person_id"),
+              row.getString("channel"),
+              row.getInt("round"),
+              row.getString("status"),
+              row.getInt("attempts"),
+              Rows.instant(row, "created_at"),
+              Rows.instant(row, "delivered_at"),
+              row.getString("last_error"));
+
+  private final Handle handle;
+
+  public DeliveryRepository(Handle handle) {
+    this.handle = handle;
+  }
+
+  public void insert(
+      long incidentId,
+      String personId,
+      int contactIndex,
+      String channel,
+      String kind,
+      int round,
+      Instant now) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO page_delivery (incident_id, person_id, contact_index, channel, kind,
+              round, status, attempts, next_attempt_at, created_at)
+            VALUES (:incidentId, :personId, :contactIndex, :channel, :kind, :round, 'PENDING', 0,
+              :now, :now)
+            """)
+        .bind("incidentId", incidentId)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("channel", channel)
+        .bind("kind", kind)
+        .bind("round", round)
+        .bind("now", now)
+        .execute();
+  }
+
+  /** Pending deliveries that are due and not held by a live lease. */
+  List<Delivery> due(Instant now, int limit) {
+    return handle
+        .createQuery(
+            """
+            SELECT id, incident_id, person_id, contact_index, channel, kind, round, status,
+              attempts, next_attempt_at
+            FROM page_delivery
+            WHERE status = 'PENDING' AND next_attempt_at <= :now
+              AND (lease_until IS NULL OR lease_until <= :now)
+            ORDER BY next_attempt_at, id LIMIT :limit
+            """)
+        .bind("now", now)
+        .bind("limit", limit)
+        .map(DELIVERY)
+        .list();
+  }
+
+  /** Pages not sent yet are dropped once the incident is acknowledged or resolved. */
+  public int cancelPendingPages(long incidentId) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET status = 'CANCELLED', lease_until = NULL
+            WHERE incident_id = :incidentId AND kind = 'PAGE' AND status = 'PENDING'
+            """)
+        .bind("incidentId", incidentId)
+        .execute();
+  }
+
+  public List<PagedContact> deliveredPages(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT DISTINCT person_id, contact_index, channel FROM page_delivery
+            WHERE incident_id = :incidentId AND kind = 'PAGE' AND status = 'DELIVERED'
+            ORDER BY person_id, contact_index
+            """)
+        .bind("incidentId", incidentId)
+        .map(PAGED_CONTACT)
+        .list();
+  }
+
+  /** Every page of an incident (not status updates), oldest first, for its postmortem. */
+  public List<PageRecord> pages(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT person_id, channel, round, status, attempts, created_at, delivered_at,
+              last_error
+            FROM page_delivery WHERE incident_id = :incidentId AND kind = 'PAGE'
+            ORDER BY created_at, id
+            """)
+        .bind("incidentId", incidentId)
+        .map(PAGE_RECORD)
+        .list();
+  }
+
+  /** Takes a message for one attempt; 0 rows when someone else holds it. */
+  int claim(long id, Instant now, Instant leaseUntil) {
+    return new LeasedRows(handle, LeasedRows.PAGES).claim(id, now, leaseUntil);
+  }
+
+  void markDelivered(long id, Instant now) {
+    new LeasedRows(handle, LeasedRows.PAGES).markDelivered(id, now);
+  }
+
+  void reschedule(long id, Instant nextAttemptAt, String error) {
+    new LeasedRows(handle, LeasedRows.PAGES).reschedule(id, nextAttemptAt, error);
+  }
+
+  void finish(long id, String status, String error) {
+    new LeasedRows(handle, LeasedRows.PAGES).finish(id, status, error);
+  }
+
+  /**
+   * The latest delivered page of an incident to a person on a channel becomes FAILED (a call that
+   * was not answered); 0 rows when there is none.
+   */
+  public int failLatestDelivered(long incidentId, String personId, String channel, String error) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET status = 'FAILED', last_error = :error
+            WHERE id = (SELECT MAX(id) FROM page_delivery
+                        WHERE incident_id = :incidentId AND person_id = :personId
+                          AND channel = :channel AND kind = 'PAGE' AND status = 'DELIVERED')
+            """)
+        .bind("incidentId", incidentId)
+        .bind("personId", personId)
+        .bind("channel", channel)
+        .bind("error", error)
+        .execute();
+  }
+}

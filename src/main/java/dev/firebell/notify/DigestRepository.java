@@ -1,0 +1,213 @@
+package dev.firebell.notify;
+
+import dev.firebell.store.Rows;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
+
+/** SQL for page rate limits and the digests that carry the pages beyond them. */
+final class DigestRepository {
+  private static final RowMapper<Digest> DIGEST =
+      (row, context) ->
+          new Digest(
+              row.getString("person_id"),
+              row.getInt("contact_index"),
+              row.getString("channel"),
+              Rows.instant(row, "send_at"),
+              row.getInt("attempts"));
+
+  private static final RowMapper<FoldedPage> FOLDED_PAGE =
+      (row, context) ->
+          new FoldedPage(
+              row.getLong("incident_id"),
+              row.getString("title"),
+              row.getString("severity"),
+              row.getString("service"));
+
+  private final Handle handle;
+
+  DigestRepository(Handle handle) {
+    this.handle = handle;
+  }
+
+  /**
+   * Pages to one contact of one person delivered since {@code since} or being sent right now
+   * (claimed, lease running), not counting delivery {@code excludeId}; counted only up to {@code
+   * limit}, which is all the rate limit asks. Two counts rather than one with OR, so each runs on
+   * an index range.
+   */
+  int recentPages(
+      String personId, int contactIndex, Instant since, Instant now, long excludeId, int limit) {
+    return handle
+        .createQuery(
+            """
+            SELECT
+              (SELECT COUNT(*) FROM (SELECT 1 FROM page_delivery
+                 WHERE person_id = :personId AND contact_index = :contactIndex
+                   AND status = 'DELIVERED' AND delivered_at > :since
+                   AND kind = 'PAGE' AND id <> :excludeId LIMIT :limit) delivered)
+              + (SELECT COUNT(*) FROM (SELECT 1 FROM page_delivery
+                 WHERE person_id = :personId AND contact_index = :contactIndex
+                   AND status = 'PENDING' AND lease_until > :now
+                   AND kind = 'PAGE' AND id <> :excludeId LIMIT :limit) sending)
+            """)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("since", since)
+        .bind("now", now)
+        .bind("excludeId", excludeId)
+        .bind("limit", limit)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  void fold(long id, Instant sendAt) {
+    handle
+        .createUpdate(
+            """
+            UPDATE page_delivery SET status = 'FOLDED', digest_at = :sendAt, lease_until = NULL
+            WHERE id = :id
+            """)
+        .bind("id", id)
+        .bind("sendAt", sendAt)
+        .execute();
+  }
+
+  int digestsAt(String personId, int contactIndex, Instant sendAt) {
+    return handle
+        .createQuery(
+            """
+            SELECT COUNT(*) FROM page_digest
+            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+            """)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("sendAt", sendAt)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  void insert(String personId, int contactIndex, String channel, Instant sendAt) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts)
+            VALUES (:personId, :contactIndex, :channel, :sendAt, 'PENDING', 0)
+            """)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("channel", channel)
+        .bind("sendAt", sendAt)
+        .execute();
+  }
+
+  /** Folded pages with no digest row to send them: one row per digest they are waiting for. */
+  List<Digest> missing() {
+    return handle
+        .createQuery(
+            """
+            SELECT DISTINCT d.person_id, d.contact_index, d.channel, d.digest_at AS send_at,
+              0 AS attempts
+            FROM page_delivery d
+            WHERE d.status = 'FOLDED' AND NOT EXISTS (
+              SELECT 1 FROM page_digest g WHERE g.person_id = d.person_id
+                AND g.contact_index = d.contact_index AND g.send_at = d.digest_at)
+            LIMIT 50
+            """)
+        .map(DIGEST)
+        .list();
+  }
+
+  List<Digest> due(Instant now) {
+    return handle
+        .createQuery(
+            """
+            SELECT person_id, contact_index, channel, send_at, attempts FROM page_digest
+            WHERE status = 'PENDING' AND send_at <= :now
+              AND (lease_until IS NULL OR lease_until <= :now)
+            ORDER BY send_at LIMIT 50
+            """)
+        .bind("now", now)
+        .map(DIGEST)
+        .list();
+  }
+
+  int claim(String personId, int contactIndex, Instant sendAt, Instant now, Instant leaseUntil) {
+    return digest(
+            """
+            UPDATE page_digest SET lease_until = :leaseUntil, attempts = attempts + 1
+            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+              AND status = 'PENDING' AND (lease_until IS NULL OR lease_until <= :now)
+            """,
+            personId,
+            contactIndex,
+            sendAt)
+        .bind("now", now)
+        .bind("leaseUntil", leaseUntil)
+        .execute();
+  }
+
+  void delivered(String personId, int contactIndex, Instant sendAt, Instant now) {
+    digest(
+            """
+            UPDATE page_digest SET status = 'DELIVERED', delivered_at = :now, lease_until = NULL
+            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+            """,
+            personId,
+            contactIndex,
+            sendAt)
+        .bind("now", now)
+        .execute();
+  }
+
+  /** Ends a digest as FAILED or EMPTY, or (PENDING with a lease) retries it after the lease. */
+  void finish(
+      String personId,
+      int contactIndex,
+      Instant sendAt,
+      String status,
+      Instant retryAt,
+      String error) {
+    digest(
+            """
+            UPDATE page_digest SET status = :status, lease_until = :retryAt, last_error = :error
+            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+            """,
+            personId,
+            contactIndex,
+            sendAt)
+        .bind("status", status)
+        .bindByType("retryAt", retryAt, Instant.class)
+        .bind("error", error)
+        .execute();
+  }
+
+  /** The incidents folded into one digest, still open, oldest first. */
+  List<FoldedPage> folded(String personId, int contactIndex, Instant sendAt) {
+    return handle
+        .createQuery(
+            """
+            SELECT DISTINCT i.id AS incident_id, i.title, i.severity, i.service
+            FROM page_delivery d JOIN incident i ON i.id = d.incident_id
+            WHERE d.person_id = :personId AND d.contact_index = :contactIndex
+              AND d.status = 'FOLDED' AND d.digest_at = :sendAt AND i.status = 'TRIGGERED'
+            ORDER BY i.id
+            """)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("sendAt", sendAt)
+        .map(FOLDED_PAGE)
+        .list();
+  }
+
+  /** An update of one digest, identified by its person, contact and send time. */
+  private Update digest(String sql, String personId, int contactIndex, Instant sendAt) {
+    return handle
+        .createUpdate(sql)
+        .bind("personId", personId)
+        .bind("contactIndex", contactIndex)
+        .bind("sendAt", sendAt);
+  }
+}

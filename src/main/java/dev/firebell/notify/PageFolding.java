@@ -1,0 +1,179 @@
+package dev.firebell.notify;
+
+import dev.firebell.config.PagingConfig;
+import dev.firebell.incident.Timeline;
+import dev.firebell.incident.TimelineKind;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
+import dev.firebell.outbox.DeliveryObserver;
+import dev.firebell.store.Repositories;
+import dev.firebell.store.UniqueViolation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alert-storm protection: a claimed page beyond its contact's rate ({@code
+ * maxPagesPerPersonPerMinute}) is folded instead of sent, and the folded pages go out as one digest
+ * at the start of the next minute ({@link DigestMailbox}).
+ */
+public final class PageFolding {
+  private static final Logger log = LoggerFactory.getLogger(PageFolding.class);
+  private static final Duration REPAIR_EVERY = Duration.ofMinutes(1);
+
+  private final Jdbi jdbi;
+  private final Rota rota;
+  private final PagingConfig config;
+  private final DeliveryObserver observer;
+  private volatile Instant lastRepair;
+
+  /**
+   * How long a contact's count from the database serves the passes that follow, each page let
+   * through meanwhile counted here. Asking on every pass cost a scan of a minute of pages per pass
+   * when the configured rate is high; pages another instance sends within this second can go
+   * uncounted, so the rate may be exceeded by what one second carries.
+   */
+  private static final Duration COUNT_REFRESH = Duration.ofSeconds(1);
+
+  private final Map<List<Object>, Integer> counted = new HashMap<>();
+  private Instant countedAt;
+
+  public PageFolding(Jdbi jdbi, Rota rota, PagingConfig config, DeliveryObserver observer) {
+    this.jdbi = jdbi;
+    this.rota = rota;
+    this.config = config;
+    this.observer = observer;
+  }
+
+  /**
+   * Folds a claimed page when its contact already had the allowed pages in the last minute. The
+   * database is asked once per contact a second at most (see {@link #COUNT_REFRESH}); each page let
+   * through since is counted here, as the database would count it while it is being sent.
+   */
+  synchronized boolean foldIfOverLimit(Delivery delivery, Instant now) {
+    Person person = rota.current().people().get(delivery.personId());
+    if (!delivery.isPage()
+        || person == null
+        || delivery.contactIndex() >= person.contacts().size()) {
+      return false;
+    }
+    List<Object> contact = List.of(delivery.personId(), delivery.contactIndex());
+    Integer known = counted.get(contact);
+    int recent = known != null ? known : recentPages(delivery, now);
+    if (recent < config.maxPagesPerPersonPerMinute()) {
+      counted.put(contact, recent + 1);
+      return false;
+    }
+    counted.put(contact, recent);
+    fold(delivery, person, person.contacts().get(delivery.contactIndex()), now);
+    return true;
+  }
+
+  /** A new dispatch pass: counts older than {@link #COUNT_REFRESH} are asked again. */
+  public synchronized void startPass(Instant now) {
+    if (countedAt == null
+        || !now.isBefore(countedAt.plus(COUNT_REFRESH))
+        || now.isBefore(countedAt)) {
+      counted.clear();
+      countedAt = now;
+    }
+  }
+
+  private int recentPages(Delivery delivery, Instant now) {
+    return Repositories.with(
+        jdbi,
+        DigestRepository::new,
+        r ->
+            r.recentPages(
+                delivery.personId(),
+                delivery.contactIndex(),
+                now.minus(Duration.ofMinutes(1)),
+                now,
+                delivery.id(),
+                config.maxPagesPerPersonPerMinute()));
+  }
+
+  /**
+   * Folds the page and queues its digest in one transaction, so no folded page is ever left without
+   * a digest to send it. Two senders creating the same digest at once: the loser's transaction
+   * fails on the digest's key and runs again, finding the digest there.
+   */
+  private void fold(Delivery delivery, Person person, Contact contact, Instant now) {
+    Instant sendAt = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    UniqueViolation.retry(
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  DigestRepository digests = new DigestRepository(handle);
+                  digests.fold(delivery.id(), sendAt);
+                  queueDigest(
+                      digests,
+                      new Digest(
+                          delivery.personId(),
+                          delivery.contactIndex(),
+                          contact.channel(),
+                          sendAt,
+                          0));
+                  Timeline.on(handle)
+                      .stamp(
+                          delivery.incidentId(),
+                          now,
+                          TimelineKind.PAGE_FOLDED,
+                          "Page to "
+                              + person.name()
+                              + " via "
+                              + contact.channel()
+                              + " folded into a digest at "
+                              + sendAt
+                              + " (more than "
+                              + config.maxPagesPerPersonPerMinute()
+                              + " pages a minute)");
+                  return null;
+                }));
+    observer.attempt(delivery.channel(), delivery.kind(), "folded");
+    log.info(
+        "incident {}: page to {} via {} folded into the {} digest",
+        delivery.incidentId(),
+        person.id(),
+        contact.channel(),
+        sendAt);
+  }
+
+  private static void queueDigest(DigestRepository digests, Digest digest) {
+    if (digests.digestsAt(digest.personId(), digest.contactIndex(), digest.sendAt()) == 0) {
+      digests.insert(digest.personId(), digest.contactIndex(), digest.channel(), digest.sendAt());
+    }
+  }
+
+  /**
+   * Once a minute: folded pages whose digest row is missing (folded by an older release, which
+   * queued the digest in a second transaction that a crash could lose) get their digest now.
+   */
+  public void repairIfDue(Instant now) {
+    if (lastRepair != null && now.isBefore(lastRepair.plus(REPAIR_EVERY))) {
+      return;
+    }
+    lastRepair = now;
+    for (Digest missing : Repositories.with(jdbi, DigestRepository::new, r -> r.missing())) {
+      UniqueViolation.retry(
+          () ->
+              jdbi.inTransaction(
+                  handle -> {
+                    queueDigest(new DigestRepository(handle), missing);
+                    return null;
+                  }));
+      log.warn(
+          "queued the missing {} digest for {} (contact {})",
+          missing.sendAt(),
+          missing.personId(),
+          missing.contactIndex());
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.firebell.notify;
+
+import dev.firebell.channel.Channel;
+import dev.firebell.channel.Channels;
+import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.pushover.PushoverChannel;
+import dev.firebell.channel.pushover.PushoverReceiptRepository;
+import dev.firebell.incident.IncidentDetails;
+import dev.firebell.incident.IncidentRows;
+import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.Timeline;
+import dev.firebell.incident.TimelineKind;
+import dev.firebell.incident.review.IncidentReview;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
+import dev.firebell.outbox.DeliveryFailure;
+import dev.firebell.outbox.LeasedSender;
+import dev.firebell.outbox.Mailbox;
+import dev.firebell.store.Repositories;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Pages and status updates in the outbox ({@code page_delivery}). A page claimed beyond its
+ * contact's rate is folded into a digest instead of sent; a page whose incident was acknowledged or
+ * resolved meanwhile is cancelled; a contact gone from the on-call file fails for good.
+ */
+public final class PageMailbox implements Mailbox<Delivery> {
+  private static final int BATCH = 200;
+
+  private final Jdbi jdbi;
+  private final Rota rota;
+  private final Channels channels;
+  private final PageComposer composer;
+  private final PageFolding folding;
+  private final Clock clock;
+
+  public PageMailbox(
+      Jdbi jdbi,
+      Rota rota,
+      Channels channels,
+      PageComposer composer,
+      PageFolding folding,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.rota = rota;
+    this.channels = channels;
+    this.composer = composer;
+    this.folding = folding;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Delivery> due(Instant now) {
+    return Repositories.with(jdbi, DeliveryRepository::new, r -> r.due(now, BATCH));
+  }
+
+  @Override
+  public Optional<Delivery> claim(Delivery due, Instant now, Instant leaseUntil) {
+    boolean claimed =
+        Repositories.with(jdbi, DeliveryRepository::new, r -> r.claim(due.id(), now, leaseUntil))
+            == 1;
+    if (!claimed) {
+      return Optional.empty();
+    }
+    Delivery delivery = due.withAttemptCounted();
+    return folding.foldIfOverLimit(delivery, now) ? Optional.empty() : Optional.of(delivery);
+  }
+
+  @Override
+  public Outcome send(Delivery delivery) throws DeliveryFailure {
+    Loaded loaded = load(delivery.incidentId());
+    IncidentDetails details = loaded.details();
+    if (delivery.isPage() && details.incident().status() != IncidentStatus.TRIGGERED) {
+      return new Outcome(
+          "cancelled",
+          (handle, now) -> new DeliveryRepository(handle).finish(delivery.id(), "CANCELLED", null),
+          null);
+    }
+    Person person = rota.current().people().get(delivery.personId());
+    if (person == null || delivery.contactIndex() >= person.contacts().size()) {
+      throw DeliveryFailure.permanent("the contact is no longer in the on-call configuration");
+    }
+    Contact contact = person.contacts().get(delivery.contactIndex());
+    PageMessage message =
+        composer.compose(details, loaded.alertCount(), person, delivery.isPage(), clock.instant());
+    Channel channel = channels.forType(contact.type());
+    // A Pushover emergency page repeats until acknowledged; its receipt is watched from here on.
+    Optional<String> receipt =
+        channel instanceof PushoverChannel pushover
+            ? pushover.page(contact, message)
+            : sendPlain(channel, contact, message);
+    return new Outcome(
+        "delivered",
+        (handle, now) -> {
+          new DeliveryRepository(handle).markDelivered(delivery.id(), now);
+          receipt.ifPresent(
+              id ->
+                  new PushoverReceiptRepository(handle)
+                      .insert(id, delivery.incidentId(), delivery.personId(), now));
+          if (delivery.isPage()) {
+            Timeline.on(handle)
+                .stamp(
+                    delivery.incidentId(),
+                    now,
+                    TimelineKind.PAGE_DELIVERED,
+                    "Page delivered to " + person.name() + " via " + contact.channel());
+          }
+        },
+        "incident "
+            + delivery.incidentId()
+            + ": "
+            + (delivery.isPage() ? "page" : "status update")
+            + " delivered to "
+            + person.id()
+            + " via "
+            + contact.channel());
+  }
+
+  private static Optional<String> sendPlain(Channel channel, Contact contact, PageMessage message)
+      throws DeliveryFailure {
+    channel.send(contact, message);
+    return Optional.empty();
+  }
+
+  @Override
+  public void retry(Handle handle, Delivery delivery, Instant at, String error) {
+    new DeliveryRepository(handle).reschedule(delivery.id(), at, error);
+  }
+
+  @Override
+  public void failed(Handle handle, Delivery delivery, String error, Instant now) {
+    new DeliveryRepository(handle).finish(delivery.id(), "FAILED", error);
+    if (delivery.isPage()) {
+      Person person = rota.current().people().get(delivery.personId());
+      String name = person == null ? delivery.personId() : person.name();
+      Timeline.on(handle)
+          .stamp(
+              delivery.incidentId(),
+              now,
+              TimelineKind.PAGE_FAILED,
+              LeasedSender.limit(
+                  "Page to "
+                      + name
+                      + " via "
+                      + delivery.channel()
+                      + " failed after "
+                      + delivery.attempts()
+                      + (delivery.attempts() == 1 ? " attempt: " : " attempts: ")
+                      + error));
+    }
+  }
+
+  @Override
+  public String describe(Delivery delivery) {
+    return "incident "
+        + delivery.incidentId()
+        + ": "
+        + (delivery.isPage() ? "page" : "status update")
+        + " to "
+        + delivery.personId()
+        + " via "
+        + delivery.channel();
+  }
+
+  /** What a page shows: the incident, its first alerts and how many it has. */
+  private record Loaded(IncidentDetails details, int alertCount) {}
+
+  /** The incident and its first alerts: a storm's page carries 100 of its thousands. */
+  private Loaded load(long incidentId) {
+    return jdbi.withHandle(
+        handle -> {
+          IncidentRows rows = IncidentRows.on(handle);
+          return new Loaded(
+              new IncidentDetails(
+                  rows.find(incidentId).orElseThrow(),
+                  rows.firstAlerts(incidentId, PageMessage.MAX_ALERTS),
+                  List.of(),
+                  IncidentReview.empty()),
+              rows.alertCount(incidentId));
+        });
+  }
+}

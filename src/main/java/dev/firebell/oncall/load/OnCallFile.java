@@ -1,0 +1,77 @@
+package dev.firebell.oncall.load;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code oncall.yaml} as written: text values, checked and turned into {@link
+ * dev.firebell.oncall.OnCall} by {@link OnCallLoader}.
+ */
+public record OnCallFile(
+    List<PersonEntry> people,
+    List<ScheduleEntry> schedules,
+    List<PolicyEntry> escalationPolicies,
+    List<RouteEntry> routes) {
+
+  public OnCallFile {
+    people = people == null ? List.of() : people;
+    schedules = schedules == null ? List.of() : schedules;
+    escalationPolicies = escalationPolicies == null ? List.of() : escalationPolicies;
+    routes = routes == null ? List.of() : routes;
+  }
+
+  public record PersonEntry(
+      String id, String name, List<ContactEntry> contacts, Long telegramUserId) {
+    public PersonEntry {
+      contacts = contacts == null ? List.of() : contacts;
+    }
+  }
+
+  public record ContactEntry(
+      String type,
+      String url,
+      String topic,
+      String token,
+      String to,
+      String method,
+      Map<String, String> headers,
+      String body,
+      String contentType,
+      String userKey,
+      String chatId) {}
+
+  public record ScheduleEntry(
+      String id, String timeZone, List<RotationEntry> rotations, List<OverrideEntry> overrides) {
+    public ScheduleEntry {
+      rotations = rotations == null ? List.of() : rotations;
+      overrides = overrides == null ? List.of() : overrides;
+    }
+  }
+
+  public record RotationEntry(String start, String every, List<String> people) {
+    public RotationEntry {
+      people = people == null ? List.of() : people;
+    }
+  }
+
+  public record OverrideEntry(String person, String from, String to) {}
+
+  public record PolicyEntry(String id, List<StepEntry> steps, Integer repeat, String ackTimeout) {
+    public PolicyEntry {
+      steps = steps == null ? List.of() : steps;
+      repeat = repeat == null ? 0 : repeat;
+    }
+  }
+
+  public record StepEntry(List<String> targets, String escalateAfter) {
+    public StepEntry {
+      targets = targets == null ? List.of() : targets;
+    }
+  }
+
+  public record RouteEntry(Map<String, String> match, String policy) {
+    public RouteEntry {
+      match = match == null ? Map.of() : match;
+    }
+  }
+}

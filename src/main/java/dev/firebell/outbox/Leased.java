@@ -1,0 +1,15 @@
+package dev.firebell.outbox;
+
+/** A message sent under a lease: a page, a status update or a digest. */
+public interface Leased {
+  /** Identifies the message while it is being sent, so one pass does not take it twice. */
+  Object key();
+
+  /** The attempts made, counted by the claim (so the one under way is included). */
+  int attempts();
+
+  String channel();
+
+  /** PAGE, STATUS_UPDATE or DIGEST, as metrics label it. */
+  String kind();
+}

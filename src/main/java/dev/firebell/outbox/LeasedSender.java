@@ -1,0 +1,151 @@
+package dev.firebell.outbox;
+
+import dev.firebell.store.Durability;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one claim → lease → send → outcome machine, for pages, status updates and digests alike. Each
+ * due message is claimed with a lease (so a dead sender's work is taken over when the lease runs
+ * out) and sent on a worker thread of its own (so one slow channel holds up nobody else); then its
+ * outcome is written, or after a failure {@link DeliveryPolicy} decides between a retry and giving
+ * up. Whatever else goes wrong leaves the message claimed: its lease sends it again.
+ */
+public final class LeasedSender<M extends Leased> {
+  private static final Logger log = LoggerFactory.getLogger(LeasedSender.class);
+
+  private final Jdbi jdbi;
+  private final Durability durability;
+  private final Mailbox<M> mailbox;
+  private final DeliveryPolicy policy;
+  private final DeliveryObserver observer;
+  private final Clock clock;
+  private final ExecutorService workers;
+  private final Set<Object> inFlight = ConcurrentHashMap.newKeySet();
+
+  public LeasedSender(
+      Jdbi jdbi,
+      Durability durability,
+      Mailbox<M> mailbox,
+      DeliveryPolicy policy,
+      DeliveryObserver observer,
+      Clock clock,
+      ExecutorService workers) {
+    this.jdbi = jdbi;
+    this.durability = durability;
+    this.mailbox = mailbox;
+    this.policy = policy;
+    this.observer = observer;
+    this.clock = clock;
+    this.workers = workers;
+  }
+
+  /** Claims every due message and hands it to a worker; returns without waiting. */
+  public List<Future<?>> dispatchDue(Instant now, Instant leaseUntil) {
+    List<Future<?>> sends = new ArrayList<>();
+    for (M due : mailbox.due(now)) {
+      if (!inFlight.add(due.key())) {
+        continue;
+      }
+      Future<?> send = null;
+      try {
+        Optional<M> claimed = mailbox.claim(due, now, leaseUntil);
+        if (claimed.isPresent()) {
+          M message = claimed.get();
+          send = workers.submit(() -> send(message));
+        }
+      } catch (JdbiException e) {
+        // The claim failed: the message stays due (or its lease runs out) for the next pass.
+        log.error("{} could not be claimed; retrying at the next pass", mailbox.describe(due), e);
+      } catch (RejectedExecutionException e) {
+        log.warn("{}: every sender is busy; sending it when its lease ends", mailbox.describe(due));
+      } finally {
+        if (send == null) {
+          inFlight.remove(due.key());
+        }
+      }
+      if (send != null) {
+        sends.add(send);
+      }
+    }
+    return sends;
+  }
+
+  private void send(M message) {
+    try {
+      Mailbox.Outcome outcome;
+      try {
+        outcome = mailbox.send(message);
+      } catch (DeliveryFailure failure) {
+        afterFailure(message, failure);
+        return;
+      }
+      record(handle -> outcome.writes().write(handle, clock.instant()));
+      if (outcome.metric() != null) {
+        observer.attempt(message.channel(), message.kind(), outcome.metric());
+      }
+      if (outcome.logLine() != null) {
+        log.info("{}", outcome.logLine());
+      }
+    } catch (RuntimeException e) { // a failed read or outcome write, or a bug: the lease retries
+      // The message stays claimed until its lease runs out; then the next pass sends it again.
+      // Logged at error so a bug here is seen, not silent.
+      log.error(
+          "{} could not be processed; retrying when its lease ends", mailbox.describe(message), e);
+    } finally {
+      inFlight.remove(message.key());
+    }
+  }
+
+  private void afterFailure(M message, DeliveryFailure failure) {
+    Instant now = clock.instant();
+    String error = limit(failure.getMessage());
+    if (policy.afterFailure(message.attempts(), failure, now)
+        instanceof DeliveryPolicy.RetryAt retry) {
+      record(handle -> mailbox.retry(handle, message, retry.at(), error));
+      observer.attempt(message.channel(), message.kind(), "retried");
+      log.warn(
+          "{} failed (attempt {}), retrying at {}: {}",
+          mailbox.describe(message),
+          message.attempts(),
+          retry.at(),
+          failure.getMessage());
+      return;
+    }
+    record(handle -> mailbox.failed(handle, message, error, now));
+    observer.attempt(message.channel(), message.kind(), "failed");
+    log.warn(
+        "{} failed for good after {} attempt(s): {}",
+        mailbox.describe(message),
+        message.attempts(),
+        failure.getMessage());
+  }
+
+  /**
+   * Writes an outcome and waits until it is on disk (H2 keeps commits in memory for up to half a
+   * second): a crash then repeats only the messages still in flight, not every one delivered in the
+   * last moments before it.
+   */
+  private void record(HandleConsumer<RuntimeException> outcome) {
+    OutcomeWrites.write(jdbi, outcome);
+    durability.awaitDurable();
+  }
+
+  /** Errors are kept to a length a page of the timeline shows. */
+  public static String limit(String text) {
+    return text == null || text.length() <= 1900 ? text : text.substring(0, 1899) + "…";
+  }
+}

@@ -1,0 +1,135 @@
+package dev.firebell.web.oncall;
+
+import dev.firebell.config.DurationParser;
+import dev.firebell.oncall.EscalationPolicy;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.OnCallWarnings;
+import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Rota;
+import dev.firebell.oncall.Schedule;
+import dev.firebell.oncall.ScheduleStatus;
+import dev.firebell.oncall.load.OnCallReload;
+import dev.firebell.security.CalendarTokens.Feed;
+import dev.firebell.web.HttpProblem;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code GET /api/oncall}: who is on call now and next, the policies, and warnings. */
+public final class OnCallApi {
+  private final Rota rota;
+  private final OnCallReload reload;
+  private final CalendarFeedPage calendars;
+  private final Clock clock;
+
+  public OnCallApi(Rota rota, OnCallReload reload, CalendarFeedPage calendars, Clock clock) {
+    this.rota = rota;
+    this.reload = reload;
+    this.calendars = calendars;
+    this.clock = clock;
+  }
+
+  /** {@code GET /api/oncall[?at=TIME]}: who is on call now, or at any other time. */
+  public void get(Context ctx) {
+    Instant at = at(ctx.queryParam("at"));
+    OnCall oncall = rota.current();
+    List<ScheduleNow> schedules =
+        oncall.schedules().values().stream()
+            .sorted(Comparator.comparing(Schedule::id))
+            .map(schedule -> scheduleNow(oncall, schedule, at))
+            .toList();
+    List<PolicyJson> policies =
+        oncall.policies().values().stream()
+            .sorted(Comparator.comparing(EscalationPolicy::id))
+            .map(PolicyJson::of)
+            .toList();
+    List<PersonJson> people =
+        oncall.people().values().stream()
+            .sorted(Comparator.comparing(Person::id))
+            .map(
+                person ->
+                    new PersonJson(
+                        person.id(),
+                        person.name(),
+                        calendars.urlFor(new Feed(Feed.Kind.PERSON, person.id()))))
+            .toList();
+    ctx.json(
+        new Body(at, schedules, policies, people, OnCallWarnings.all(oncall, clock.instant())));
+  }
+
+  /** {@code POST /api/oncall/reload}: 200 with counts and warnings, or 422 with the error. */
+  public void reload(Context ctx) {
+    OnCallReload.Result result = reload.reload();
+    if (!result.applied()) {
+      throw new HttpProblem(422, result.error(), "oncall.file");
+    }
+    ctx.json(result);
+  }
+
+  private Instant at(String at) {
+    if (at == null || at.isBlank()) {
+      return clock.instant();
+    }
+    try {
+      return OffsetDateTime.parse(at).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new HttpProblem(
+          400, "at must be an ISO-8601 time with an offset, like 2026-12-24T09:00:00Z", "at");
+    }
+  }
+
+  private ScheduleNow scheduleNow(OnCall oncall, Schedule schedule, Instant at) {
+    ScheduleStatus status = ScheduleStatus.of(schedule, at);
+    return new ScheduleNow(
+        schedule.id(),
+        schedule.timeZone().getId(),
+        people(oncall, status.onCall()),
+        status.until(),
+        people(oncall, status.next()),
+        calendars.urlFor(new Feed(Feed.Kind.SCHEDULE, schedule.id())));
+  }
+
+  private static List<PersonRef> people(OnCall oncall, List<String> ids) {
+    return ids.stream().map(id -> new PersonRef(id, oncall.people().get(id).name())).toList();
+  }
+
+  record Body(
+      Instant at,
+      List<ScheduleNow> schedules,
+      List<PolicyJson> escalationPolicies,
+      List<PersonJson> people,
+      List<String> warnings) {}
+
+  record ScheduleNow(
+      String id,
+      String timeZone,
+      List<PersonRef> onCall,
+      Instant until,
+      List<PersonRef> next,
+      String calendarUrl) {}
+
+  record PersonJson(String id, String name, String calendarUrl) {}
+
+  record PersonRef(String id, String name) {}
+
+  record PolicyJson(String id, List<StepJson> steps, int repeat) {
+    static PolicyJson of(EscalationPolicy policy) {
+      return new PolicyJson(
+          policy.id(),
+          policy.steps().stream()
+              .map(
+                  step ->
+                      new StepJson(
+                          step.targets().stream().map(Object::toString).toList(),
+                          DurationParser.format(step.escalateAfter())))
+              .toList(),
+          policy.repeat());
+    }
+  }
+
+  record StepJson(List<String> targets, String escalateAfter) {}
+}

@@ -1,0 +1,188 @@
+package dev.firebell.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.ContactType;
+import dev.firebell.oncall.EscalationPolicy;
+import dev.firebell.oncall.EscalationStep;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Schedule;
+import dev.firebell.oncall.Target;
+import dev.firebell.paging.PagingSetup;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The escalation rules of the README, at fixed times, without a database. */
+class EscalationDeciderTest {
+  private static final Instant NOW = Instant.parse("2026-11-28T16:10:00Z");
+  private static final Contact WEBHOOK =
+      new Contact(ContactType.WEBHOOK, "https://hooks.example/t", null, null, null);
+  private static final Contact SLACK =
+      new Contact(ContactType.SLACK, "https://hooks.slack.example", null, null, null);
+
+  /** The paging tests' team: Tessa on the primary schedule (step 1, 5 min), then Sam (10 min). */
+  private static final OnCall ONCALL = PagingSetup.team(List.of(WEBHOOK, SLACK), List.of(WEBHOOK));
+
+  private static final EscalationPolicy POLICY = ONCALL.policies().get("default");
+
+  @Test
+  void theFirstStepPagesEveryContactOfWhoeverIsOnCallAndComesBackAfterItsDelay() {
+    var step = (EscalationDecider.RunStep) decide(0, POLICY, Optional.empty(), ONCALL);
+    assertThat(step.pages())
+        .containsExactly(
+            new EscalationDecider.Page("tessa", 0, "webhook"),
+            new EscalationDecider.Page("tessa", 1, "slack"));
+    assertThat(step.nextAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+    assertThat(step.escalatedText()).isNull();
+    assertThat(step.text()).startsWith("Paged Tessa (webhook, slack): Step 1 of 2");
+  }
+
+  @Test
+  void theSecondStepSaysTheFirstWasNotAcknowledgedInTime() {
+    var step = (EscalationDecider.RunStep) decide(1, POLICY, Optional.empty(), ONCALL);
+    assertThat(step.escalatedText())
+        .isEqualTo("Not acknowledged within 5m: escalated to step 2 of 2");
+    assertThat(step.pages()).extracting(EscalationDecider.Page::personId).containsOnly("sam");
+    assertThat(step.nextAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void aRepeatRunsTheStepsAgainAndThenTheEscalationIsExhausted() {
+    var repeat = (EscalationDecider.RunStep) decide(2, POLICY, Optional.empty(), ONCALL);
+    assertThat(repeat.name()).isEqualTo("Step 1 of 2 (repeat 1)");
+    assertThat(decide(4, POLICY, Optional.empty(), ONCALL))
+        .isEqualTo(
+            new EscalationDecider.Exhausted(
+                "Escalation exhausted: nobody acknowledged after every step of policy 'default'"
+                    + " and 1 repeat(s)"));
+  }
+
+  @Test
+  void aPolicyThatIsNoLongerConfiguredEndsTheEscalation() {
+    assertThat(decide(0, null, Optional.empty(), ONCALL))
+        .isEqualTo(
+            new EscalationDecider.Exhausted(
+                "Escalation ended: policy 'default' is no longer configured"));
+  }
+
+  @Test
+  void aMaintenanceWindowThatBeganStopsTheEscalationWithoutPaging() {
+    MaintenanceWindow window =
+        new MaintenanceWindow(
+            1L,
+            Map.of("service", "pizza"),
+            NOW.minusSeconds(60),
+            NOW.plusSeconds(3600),
+            "deploy",
+            null);
+    assertThat(decide(1, POLICY, Optional.of(window), ONCALL))
+        .isEqualTo(new EscalationDecider.Paused("Escalation stopped: maintenance began (deploy)"));
+  }
+
+  @Test
+  void nobodyOnCallIsSaidAndTheStepStillComesBack() {
+    var step = (EscalationDecider.RunStep) decide(0, POLICY, Optional.empty(), oncall());
+    assertThat(step.pages()).isEmpty();
+    assertThat(step.text()).startsWith("Step 1 of 2: nobody is on call for ");
+    assertThat(step.nextAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void aPersonOnTwoTargetsOfOneStepIsPagedOnce() {
+    EscalationPolicy both =
+        new EscalationPolicy(
+            "default",
+            List.of(
+                new EscalationStep(
+                    List.of(
+                        new Target(Target.Kind.SCHEDULE, "primary"),
+                        new Target(Target.Kind.PERSON, "tessa")),
+                    Duration.ofMinutes(5))),
+            0);
+    var step = (EscalationDecider.RunStep) decide(0, both, Optional.empty(), ONCALL);
+    assertThat(step.pages()).extracting(EscalationDecider.Page::personId).containsOnly("tessa");
+    assertThat(step.pages()).hasSize(2);
+  }
+
+  @Test
+  void aPersonWithoutContactsIsNamedButNothingIsQueued() {
+    OnCall noContacts = PagingSetup.team(List.of(), List.of(WEBHOOK));
+    var step =
+        (EscalationDecider.RunStep)
+            decide(0, noContacts.policies().get("default"), Optional.empty(), noContacts);
+    assertThat(step.pages()).isEmpty();
+    assertThat(step.text()).startsWith("Paged Tessa (no contacts): Step 1 of 2");
+  }
+
+  @Test
+  void aPolicyWithoutRepeatsIsExhaustedAfterItsLastStep() {
+    EscalationPolicy once = new EscalationPolicy("default", POLICY.steps(), 0);
+    assertThat(decide(1, once, Optional.empty(), ONCALL))
+        .isInstanceOf(EscalationDecider.RunStep.class);
+    assertThat(decide(2, once, Optional.empty(), ONCALL))
+        .isEqualTo(
+            new EscalationDecider.Exhausted(
+                "Escalation exhausted: nobody acknowledged after every step of policy 'default'"));
+  }
+
+  @Test
+  void theRepeatEscalatesFromTheLastStepWithItsDelay() {
+    var repeat = (EscalationDecider.RunStep) decide(2, POLICY, Optional.empty(), ONCALL);
+    assertThat(repeat.escalatedText())
+        .isEqualTo("Not acknowledged within 10m: escalated to step 1 of 2 (repeat 1)");
+    assertThat(repeat.pages()).extracting(EscalationDecider.Page::personId).containsOnly("tessa");
+    assertThat(repeat.nextAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void anExhaustedPolicyIsExhaustedEvenInMaintenance() {
+    assertThat(decide(4, POLICY, Optional.of(window()), ONCALL))
+        .isInstanceOf(EscalationDecider.Exhausted.class);
+  }
+
+  @Test
+  void whoIsOnCallIsAskedAtTheStepsOwnTime() {
+    // The rotation hands off weekly at Monday 09:00 Denver time; before its start nobody is on.
+    Instant beforeTheRotation = Instant.parse("2026-01-01T00:00:00Z");
+    Escalation escalation =
+        new Escalation(42, "default", Escalation.ACTIVE, 0, beforeTheRotation, "TRIGGERED");
+    var step =
+        (EscalationDecider.RunStep)
+            EscalationDecider.decide(
+                escalation, POLICY, Optional.empty(), ONCALL, beforeTheRotation);
+    assertThat(step.pages()).isEmpty();
+    assertThat(step.text()).isEqualTo("Step 1 of 2: nobody is on call for schedule:primary");
+  }
+
+  @Test
+  void stepNamesCountRepeats() {
+    assertThat(EscalationDecider.stepName(POLICY, 0)).isEqualTo("Step 1 of 2");
+    assertThat(EscalationDecider.stepName(POLICY, 3)).isEqualTo("Step 2 of 2 (repeat 1)");
+  }
+
+  private static MaintenanceWindow window() {
+    return new MaintenanceWindow(
+        1L, Map.of(), NOW.minusSeconds(60), NOW.plusSeconds(3600), "deploy", null);
+  }
+
+  private static EscalationDecider.Decision decide(
+      int step, EscalationPolicy policy, Optional<MaintenanceWindow> window, OnCall oncall) {
+    Escalation escalation =
+        new Escalation(42, "default", Escalation.ACTIVE, step, NOW, "TRIGGERED");
+    return EscalationDecider.decide(escalation, policy, window, oncall, NOW);
+  }
+
+  /** The same team with nobody on the primary schedule. */
+  private static OnCall oncall() {
+    Schedule empty = new Schedule("primary", ZoneId.of("UTC"), List.of(), List.of());
+    return new OnCall(
+        ONCALL.people(), Map.of("primary", empty), ONCALL.policies(), ONCALL.routes(), List.of());
+  }
+}

@@ -1,0 +1,212 @@
+package dev.firebell.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.config.PagingConfig;
+import dev.firebell.store.Durability;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lease machine pages and digests share, over a mailbox held in memory: what each outcome
+ * writes, what metrics hear, and what is left for the lease to retry.
+ */
+class LeasedSenderTest {
+  private static final Instant NOW = Instant.parse("2026-11-28T16:10:00Z");
+  private static final Instant LEASE = NOW.plusSeconds(30);
+
+  private final Jdbi jdbi = Jdbi.create("jdbc:h2:mem:leased-sender");
+  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final List<String> metrics = new CopyOnWriteArrayList<>();
+  private final FakeMailbox mailbox = new FakeMailbox();
+
+  @AfterEach
+  void stop() {
+    workers.shutdownNow();
+  }
+
+  @Test
+  void aDeliveredMessageWritesItsOutcomeAndIsCounted() throws Exception {
+    mailbox.queue(new Message("a", 0));
+    sendAll();
+    assertThat(mailbox.events).containsExactly("claim a", "send a (attempt 1)", "delivered a");
+    assertThat(metrics).containsExactly("webhook PAGE delivered");
+  }
+
+  @Test
+  void aRetryableFailureIsRescheduledByTheDeliveryPolicy() throws Exception {
+    mailbox.queue(new Message("a", 1));
+    mailbox.failure = DeliveryFailure.retryable("HTTP 502");
+    sendAll();
+    // The second attempt failed: 5 s doubled once.
+    assertThat(mailbox.events).contains("retry a at " + NOW.plusSeconds(10) + ": HTTP 502");
+    assertThat(metrics).containsExactly("webhook PAGE retried");
+  }
+
+  @Test
+  void aRefusalGivesUpAtOnceAndSaysWhy() throws Exception {
+    mailbox.queue(new Message("a", 0));
+    mailbox.failure = DeliveryFailure.permanent("HTTP 404");
+    sendAll();
+    assertThat(mailbox.events).contains("failed a: HTTP 404");
+    assertThat(metrics).containsExactly("webhook PAGE failed");
+  }
+
+  @Test
+  void theLastAttemptGivesUpEvenWhenRetryable() throws Exception {
+    mailbox.queue(new Message("a", PagingConfig.defaults().maxAttempts() - 1));
+    mailbox.failure = DeliveryFailure.retryable("timeout");
+    sendAll();
+    assertThat(mailbox.events).contains("failed a: timeout");
+  }
+
+  @Test
+  void aMessageClaimedByAnotherSenderIsNotSent() throws Exception {
+    mailbox.queue(new Message("a", 0));
+    mailbox.claimable = false;
+    sendAll();
+    assertThat(mailbox.events).containsExactly("claim a");
+    assertThat(metrics).isEmpty();
+  }
+
+  @Test
+  void aBugWhileSendingWritesNothingSoTheLeaseSendsItAgain() throws Exception {
+    mailbox.queue(new Message("a", 0));
+    mailbox.bug = new IllegalStateException("a bug");
+    sendAll();
+    assertThat(mailbox.events).containsExactly("claim a", "send a (attempt 1)");
+    assertThat(metrics).isEmpty();
+    // Taken again by a later pass: nothing was left marked as in flight.
+    mailbox.bug = null;
+    sendAll();
+    assertThat(mailbox.events).endsWith("delivered a");
+  }
+
+  @Test
+  void everySenderBusyLeavesTheMessageToItsLease() {
+    mailbox.queue(new Message("a", 0));
+    ExecutorService stopped = Executors.newSingleThreadExecutor();
+    stopped.shutdownNow();
+    List<Future<?>> sends = sender(stopped).dispatchDue(NOW, LEASE);
+    assertThat(sends).isEmpty();
+    assertThat(mailbox.events).containsExactly("claim a");
+  }
+
+  @Test
+  void anOutcomeWithoutAMetricIsWrittenButNotCounted() throws Exception {
+    mailbox.queue(new Message("a", 0));
+    mailbox.nothingToSend = true;
+    sendAll();
+    assertThat(mailbox.events).containsExactly("claim a", "send a (attempt 1)", "empty a");
+    assertThat(metrics).isEmpty();
+  }
+
+  private void sendAll() throws Exception {
+    for (Future<?> send : sender(workers).dispatchDue(NOW, LEASE)) {
+      send.get();
+    }
+  }
+
+  private LeasedSender<Message> sender(ExecutorService pool) {
+    return new LeasedSender<>(
+        jdbi,
+        Durability.IMMEDIATE,
+        mailbox,
+        new DeliveryPolicy(PagingConfig.defaults()),
+        new DeliveryObserver() {
+          @Override
+          public void attempt(String channel, String kind, String outcome) {
+            metrics.add(channel + " " + kind + " " + outcome);
+          }
+        },
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        pool);
+  }
+
+  record Message(String name, int attempts) implements Leased {
+    @Override
+    public Object key() {
+      return name;
+    }
+
+    @Override
+    public String channel() {
+      return "webhook";
+    }
+
+    @Override
+    public String kind() {
+      return "PAGE";
+    }
+  }
+
+  /** Records what the machine asks of it, in order. */
+  static final class FakeMailbox implements Mailbox<Message> {
+    final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<Message> due = new ArrayList<>();
+    boolean claimable = true;
+    boolean nothingToSend;
+    DeliveryFailure failure;
+    RuntimeException bug;
+
+    void queue(Message message) {
+      due.add(message);
+    }
+
+    @Override
+    public List<Message> due(Instant now) {
+      return List.copyOf(due);
+    }
+
+    @Override
+    public Optional<Message> claim(Message message, Instant now, Instant leaseUntil) {
+      events.add("claim " + message.name());
+      return claimable
+          ? Optional.of(new Message(message.name(), message.attempts() + 1))
+          : Optional.empty();
+    }
+
+    @Override
+    public Outcome send(Message message) throws DeliveryFailure {
+      events.add("send " + message.name() + " (attempt " + message.attempts() + ")");
+      if (bug != null) {
+        throw bug;
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      if (nothingToSend) {
+        return new Outcome(null, (handle, now) -> events.add("empty " + message.name()), null);
+      }
+      return new Outcome(
+          "delivered", (handle, now) -> events.add("delivered " + message.name()), "sent");
+    }
+
+    @Override
+    public void retry(Handle handle, Message message, Instant at, String error) {
+      events.add("retry " + message.name() + " at " + at + ": " + error);
+    }
+
+    @Override
+    public void failed(Handle handle, Message message, String error, Instant now) {
+      events.add("failed " + message.name() + ": " + error);
+    }
+
+    @Override
+    public String describe(Message message) {
+      return "message " + message.name();
+    }
+  }
+}
