@@ -2,6 +2,7 @@ package dev.firebell;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.channel.Channels;
+import dev.firebell.channel.pushover.ReceiptRetention;
 import dev.firebell.channel.twilio.VoiceCalls;
 import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
@@ -15,6 +16,7 @@ import dev.firebell.json.Json;
 import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.metrics.FirebellMetrics;
+import dev.firebell.notify.MessageRetention;
 import dev.firebell.notify.Notices;
 import dev.firebell.notify.PageComposer;
 import dev.firebell.oncall.ContactType;
@@ -24,6 +26,7 @@ import dev.firebell.oncall.handoff.HandoffNotices;
 import dev.firebell.oncall.load.OnCallReload;
 import dev.firebell.oncall.override.Overrides;
 import dev.firebell.oncall.swap.ShiftSwaps;
+import dev.firebell.oncall.swap.SwapRetention;
 import dev.firebell.outbox.SenderPool;
 import dev.firebell.paging.OutboxSender;
 import dev.firebell.paging.PagingScheduler;
@@ -33,11 +36,13 @@ import dev.firebell.postmortem.PostmortemTemplate;
 import dev.firebell.security.CalendarTokens;
 import dev.firebell.security.LinkTokens;
 import dev.firebell.security.LoginThrottle;
+import dev.firebell.security.SessionRetention;
 import dev.firebell.security.Sessions;
 import dev.firebell.store.Database;
 import dev.firebell.store.Housekeeping;
 import dev.firebell.store.SecretStore;
 import dev.firebell.upstream.Upstream;
+import dev.firebell.upstream.UpstreamRetention;
 import dev.firebell.web.ActionApi;
 import dev.firebell.web.ApiAuth;
 import dev.firebell.web.ErrorMapper;
@@ -285,12 +290,17 @@ public final class App implements AutoCloseable {
       server.start();
       paging.start(config.paging().pollInterval());
       paging.wake();
+      Duration keep = config.paging().keepDeliveries();
       Housekeeping housekeeping =
           new Housekeeping(
               database.jdbi(),
               clock,
-              config.paging().keepDeliveries(),
-              config.security().linkTtl());
+              List.of(
+                  new SessionRetention(config.security().linkTtl()),
+                  new MessageRetention(keep),
+                  new UpstreamRetention(keep),
+                  new ReceiptRetention(keep),
+                  new SwapRetention(keep)));
       paging.every(Duration.ofHours(1), housekeeping::run);
       paging.every(Duration.ofHours(1), throttle::forgetOld);
       paging.every(Duration.ofMinutes(1), handoffs::run);

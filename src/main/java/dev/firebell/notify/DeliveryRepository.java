@@ -1,6 +1,7 @@
 package dev.firebell.notify;
 
 import dev.firebell.outbox.LeasedRows;
+import dev.firebell.outbox.OutboxTable;
 import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for the outbox of pages and status updates. */
 public final class DeliveryRepository {
+  private static final List<String> PENDING = List.of("PENDING");
   private static final RowMapper<Delivery> DELIVERY =
       (row, context) ->
           new Delivery(
@@ -74,20 +76,14 @@ public final class DeliveryRepository {
 
   /** Pending deliveries that are due and not held by a live lease. */
   List<Delivery> due(Instant now, int limit) {
-    return handle
-        .createQuery(
-            """
-            SELECT id, incident_id, person_id, contact_index, channel, kind, round, status,
-              attempts, next_attempt_at
-            FROM page_delivery
-            WHERE status = 'PENDING' AND next_attempt_at <= :now
-              AND (lease_until IS NULL OR lease_until <= :now)
-            ORDER BY next_attempt_at, id LIMIT :limit
-            """)
-        .bind("now", now)
-        .bind("limit", limit)
-        .map(DELIVERY)
-        .list();
+    return rows()
+        .due(
+            "id, incident_id, person_id, contact_index, channel, kind, round, status, attempts,"
+                + " next_attempt_at",
+            PENDING,
+            now,
+            limit,
+            DELIVERY);
   }
 
   /** Pages not sent yet are dropped once the incident is acknowledged or resolved. */
@@ -130,21 +126,9 @@ public final class DeliveryRepository {
         .list();
   }
 
-  /** Takes a message for one attempt; 0 rows when someone else holds it. */
-  int claim(long id, Instant now, Instant leaseUntil) {
-    return new LeasedRows(handle, LeasedRows.PAGES).claim(id, now, leaseUntil);
-  }
-
-  void markDelivered(long id, Instant now) {
-    new LeasedRows(handle, LeasedRows.PAGES).markDelivered(id, now);
-  }
-
-  void reschedule(long id, Instant nextAttemptAt, String error) {
-    new LeasedRows(handle, LeasedRows.PAGES).reschedule(id, nextAttemptAt, error);
-  }
-
-  void finish(long id, String status, String error) {
-    new LeasedRows(handle, LeasedRows.PAGES).finish(id, status, error);
+  /** The lease statements of this outbox table. */
+  LeasedRows rows() {
+    return new LeasedRows(handle, OutboxTable.PAGE_DELIVERY);
   }
 
   /**

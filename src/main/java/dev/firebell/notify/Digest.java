@@ -4,9 +4,12 @@ import dev.firebell.outbox.Leased;
 import java.time.Instant;
 import java.util.List;
 
-/** A digest of folded pages for one contact of one person, sent at {@code sendAt}. */
+/**
+ * A digest of folded pages for one contact of one person, sent at {@code sendAt}; {@code id} is its
+ * outbox row (0 before it is queued).
+ */
 public record Digest(
-    String personId, int contactIndex, String channel, Instant sendAt, int attempts)
+    long id, String personId, int contactIndex, String channel, Instant sendAt, int attempts)
     implements Leased {
 
   @Override
@@ -21,6 +24,6 @@ public record Digest(
 
   /** As claimed: the claim counts the attempt it starts. */
   Digest withAttemptCounted() {
-    return new Digest(personId, contactIndex, channel, sendAt, attempts + 1);
+    return new Digest(id, personId, contactIndex, channel, sendAt, attempts + 1);
   }
 }

@@ -43,9 +43,7 @@ public final class DigestMailbox implements Mailbox<Digest> {
   public Optional<Digest> claim(Digest due, Instant now, Instant leaseUntil) {
     int claimed =
         Repositories.with(
-            jdbi,
-            DigestRepository::new,
-            r -> r.claim(due.personId(), due.contactIndex(), due.sendAt(), now, leaseUntil));
+            jdbi, DigestRepository::new, r -> r.rows().claim(due.id(), "PENDING", now, leaseUntil));
     return claimed == 1 ? Optional.of(due.withAttemptCounted()) : Optional.empty();
   }
 
@@ -58,15 +56,17 @@ public final class DigestMailbox implements Mailbox<Digest> {
             r -> r.folded(digest.personId(), digest.contactIndex(), digest.sendAt()));
     Person person = rota.current().people().get(digest.personId());
     if (folded.isEmpty() || person == null || digest.contactIndex() >= person.contacts().size()) {
-      return new Outcome(null, (handle, now) -> finish(handle, digest, "EMPTY", null, null), null);
+      return new Outcome(
+          null,
+          (handle, now) -> new DigestRepository(handle).rows().finish(digest.id(), "EMPTY", null),
+          null);
     }
     Contact contact = person.contacts().get(digest.contactIndex());
     channels.forType(contact.type()).send(contact, composer.digest(person, folded));
     return new Outcome(
         "delivered",
         (handle, now) -> {
-          new DigestRepository(handle)
-              .delivered(digest.personId(), digest.contactIndex(), digest.sendAt(), now);
+          new DigestRepository(handle).rows().markDelivered(digest.id(), now);
           Timeline timeline = Timeline.on(handle);
           for (FoldedPage page : folded) {
             timeline.stamp(
@@ -89,12 +89,12 @@ public final class DigestMailbox implements Mailbox<Digest> {
 
   @Override
   public void retry(Handle handle, Digest digest, Instant at, String error) {
-    finish(handle, digest, "PENDING", at, error);
+    new DigestRepository(handle).rows().reschedule(digest.id(), at, error);
   }
 
   @Override
   public void failed(Handle handle, Digest digest, String error, Instant now) {
-    finish(handle, digest, "FAILED", null, error);
+    new DigestRepository(handle).rows().finish(digest.id(), "FAILED", error);
     Person person = rota.current().people().get(digest.personId());
     String name = person == null ? digest.personId() : person.name();
     Timeline timeline = Timeline.on(handle);
@@ -125,11 +125,5 @@ public final class DigestMailbox implements Mailbox<Digest> {
         + digest.personId()
         + " via "
         + digest.channel();
-  }
-
-  private static void finish(
-      Handle handle, Digest digest, String status, Instant retryAt, String error) {
-    new DigestRepository(handle)
-        .finish(digest.personId(), digest.contactIndex(), digest.sendAt(), status, retryAt, error);
   }
 }

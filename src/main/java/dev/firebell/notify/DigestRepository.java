@@ -1,17 +1,19 @@
 package dev.firebell.notify;
 
+import dev.firebell.outbox.LeasedRows;
+import dev.firebell.outbox.OutboxTable;
 import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Update;
 
 /** SQL for page rate limits and the digests that carry the pages beyond them. */
 final class DigestRepository {
   private static final RowMapper<Digest> DIGEST =
       (row, context) ->
           new Digest(
+              row.getLong("id"),
               row.getString("person_id"),
               row.getInt("contact_index"),
               row.getString("channel"),
@@ -93,8 +95,9 @@ final class DigestRepository {
     handle
         .createUpdate(
             """
-            INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts)
-            VALUES (:personId, :contactIndex, :channel, :sendAt, 'PENDING', 0)
+            INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts,
+              next_attempt_at, created_at)
+            VALUES (:personId, :contactIndex, :channel, :sendAt, 'PENDING', 0, :sendAt, :sendAt)
             """)
         .bind("personId", personId)
         .bind("contactIndex", contactIndex)
@@ -108,8 +111,8 @@ final class DigestRepository {
     return handle
         .createQuery(
             """
-            SELECT DISTINCT d.person_id, d.contact_index, d.channel, d.digest_at AS send_at,
-              0 AS attempts
+            SELECT DISTINCT 0 AS id, d.person_id, d.contact_index, d.channel,
+              d.digest_at AS send_at, 0 AS attempts
             FROM page_delivery d
             WHERE d.status = 'FOLDED' AND NOT EXISTS (
               SELECT 1 FROM page_digest g WHERE g.person_id = d.person_id
@@ -121,67 +124,18 @@ final class DigestRepository {
   }
 
   List<Digest> due(Instant now) {
-    return handle
-        .createQuery(
-            """
-            SELECT person_id, contact_index, channel, send_at, attempts FROM page_digest
-            WHERE status = 'PENDING' AND send_at <= :now
-              AND (lease_until IS NULL OR lease_until <= :now)
-            ORDER BY send_at LIMIT 50
-            """)
-        .bind("now", now)
-        .map(DIGEST)
-        .list();
+    return rows()
+        .due(
+            "id, person_id, contact_index, channel, send_at, attempts",
+            List.of("PENDING"),
+            now,
+            50,
+            DIGEST);
   }
 
-  int claim(String personId, int contactIndex, Instant sendAt, Instant now, Instant leaseUntil) {
-    return digest(
-            """
-            UPDATE page_digest SET lease_until = :leaseUntil, attempts = attempts + 1
-            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
-              AND status = 'PENDING' AND (lease_until IS NULL OR lease_until <= :now)
-            """,
-            personId,
-            contactIndex,
-            sendAt)
-        .bind("now", now)
-        .bind("leaseUntil", leaseUntil)
-        .execute();
-  }
-
-  void delivered(String personId, int contactIndex, Instant sendAt, Instant now) {
-    digest(
-            """
-            UPDATE page_digest SET status = 'DELIVERED', delivered_at = :now, lease_until = NULL
-            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
-            """,
-            personId,
-            contactIndex,
-            sendAt)
-        .bind("now", now)
-        .execute();
-  }
-
-  /** Ends a digest as FAILED or EMPTY, or (PENDING with a lease) retries it after the lease. */
-  void finish(
-      String personId,
-      int contactIndex,
-      Instant sendAt,
-      String status,
-      Instant retryAt,
-      String error) {
-    digest(
-            """
-            UPDATE page_digest SET status = :status, lease_until = :retryAt, last_error = :error
-            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
-            """,
-            personId,
-            contactIndex,
-            sendAt)
-        .bind("status", status)
-        .bindByType("retryAt", retryAt, Instant.class)
-        .bind("error", error)
-        .execute();
+  /** The lease statements of this outbox table. */
+  LeasedRows rows() {
+    return new LeasedRows(handle, OutboxTable.PAGE_DIGEST);
   }
 
   /** The incidents folded into one digest, still open, oldest first. */
@@ -200,14 +154,5 @@ final class DigestRepository {
         .bind("sendAt", sendAt)
         .map(FOLDED_PAGE)
         .list();
-  }
-
-  /** An update of one digest, identified by its person, contact and send time. */
-  private Update digest(String sql, String personId, int contactIndex, Instant sendAt) {
-    return handle
-        .createUpdate(sql)
-        .bind("personId", personId)
-        .bind("contactIndex", contactIndex)
-        .bind("sendAt", sendAt);
   }
 }

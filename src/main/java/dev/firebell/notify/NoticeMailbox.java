@@ -46,7 +46,8 @@ public final class NoticeMailbox implements Mailbox<QueuedNotice> {
   @Override
   public Optional<QueuedNotice> claim(QueuedNotice due, Instant now, Instant leaseUntil) {
     int claimed =
-        Repositories.with(jdbi, NoticeRepository::new, r -> r.claim(due.id(), now, leaseUntil));
+        Repositories.with(
+            jdbi, NoticeRepository::new, r -> r.rows().claim(due.id(), "PENDING", now, leaseUntil));
     return claimed == 1 ? Optional.of(due.withAttemptCounted()) : Optional.empty();
   }
 
@@ -60,7 +61,7 @@ public final class NoticeMailbox implements Mailbox<QueuedNotice> {
     channels.forType(contact.type()).notify(contact, read(queued));
     return new Outcome(
         "delivered",
-        (handle, now) -> new NoticeRepository(handle).markDelivered(queued.id(), now),
+        (handle, now) -> new NoticeRepository(handle).rows().markDelivered(queued.id(), now),
         describe(queued) + " delivered");
   }
 
@@ -74,12 +75,12 @@ public final class NoticeMailbox implements Mailbox<QueuedNotice> {
 
   @Override
   public void retry(Handle handle, QueuedNotice claimed, Instant at, String error) {
-    new NoticeRepository(handle).reschedule(claimed.id(), at, error);
+    new NoticeRepository(handle).rows().reschedule(claimed.id(), at, error);
   }
 
   @Override
   public void failed(Handle handle, QueuedNotice claimed, String error, Instant now) {
-    new NoticeRepository(handle).finish(claimed.id(), "FAILED", error);
+    new NoticeRepository(handle).rows().finish(claimed.id(), "FAILED", error);
     log.error("{} failed for good: {}", describe(claimed), error);
   }
 

@@ -1,6 +1,7 @@
 package dev.firebell.notify;
 
 import dev.firebell.outbox.LeasedRows;
+import dev.firebell.outbox.OutboxTable;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -53,35 +54,17 @@ final class NoticeRepository {
 
   /** Pending notices that are due and not held by a live lease. */
   List<QueuedNotice> due(Instant now, int limit) {
-    return handle
-        .createQuery(
-            """
-            SELECT id, person_id, contact_index, channel, payload, attempts
-            FROM notice_delivery
-            WHERE status = 'PENDING' AND next_attempt_at <= :now
-              AND (lease_until IS NULL OR lease_until <= :now)
-            ORDER BY next_attempt_at, id LIMIT :limit
-            """)
-        .bind("now", now)
-        .bind("limit", limit)
-        .map(NOTICE)
-        .list();
+    return rows()
+        .due(
+            "id, person_id, contact_index, channel, payload, attempts",
+            List.of("PENDING"),
+            now,
+            limit,
+            NOTICE);
   }
 
-  /** Takes a message for one attempt; 0 rows when someone else holds it. */
-  int claim(long id, Instant now, Instant leaseUntil) {
-    return new LeasedRows(handle, LeasedRows.NOTICES).claim(id, now, leaseUntil);
-  }
-
-  void markDelivered(long id, Instant now) {
-    new LeasedRows(handle, LeasedRows.NOTICES).markDelivered(id, now);
-  }
-
-  void reschedule(long id, Instant nextAttemptAt, String error) {
-    new LeasedRows(handle, LeasedRows.NOTICES).reschedule(id, nextAttemptAt, error);
-  }
-
-  void finish(long id, String status, String error) {
-    new LeasedRows(handle, LeasedRows.NOTICES).finish(id, status, error);
+  /** The lease statements of this outbox table. */
+  LeasedRows rows() {
+    return new LeasedRows(handle, OutboxTable.NOTICE_DELIVERY);
   }
 }

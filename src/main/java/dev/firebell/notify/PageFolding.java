@@ -116,6 +116,7 @@ public final class PageFolding {
                   queueDigest(
                       digests,
                       new Digest(
+                          0,
                           delivery.personId(),
                           delivery.contactIndex(),
                           contact.channel(),

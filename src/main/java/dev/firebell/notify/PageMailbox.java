@@ -63,7 +63,10 @@ public final class PageMailbox implements Mailbox<Delivery> {
   @Override
   public Optional<Delivery> claim(Delivery due, Instant now, Instant leaseUntil) {
     boolean claimed =
-        Repositories.with(jdbi, DeliveryRepository::new, r -> r.claim(due.id(), now, leaseUntil))
+        Repositories.with(
+                jdbi,
+                DeliveryRepository::new,
+                r -> r.rows().claim(due.id(), "PENDING", now, leaseUntil))
             == 1;
     if (!claimed) {
       return Optional.empty();
@@ -79,7 +82,8 @@ public final class PageMailbox implements Mailbox<Delivery> {
     if (delivery.isPage() && details.incident().status() != IncidentStatus.TRIGGERED) {
       return new Outcome(
           "cancelled",
-          (handle, now) -> new DeliveryRepository(handle).finish(delivery.id(), "CANCELLED", null),
+          (handle, now) ->
+              new DeliveryRepository(handle).rows().finish(delivery.id(), "CANCELLED", null),
           null);
     }
     Person person = rota.current().people().get(delivery.personId());
@@ -98,7 +102,7 @@ public final class PageMailbox implements Mailbox<Delivery> {
     return new Outcome(
         "delivered",
         (handle, now) -> {
-          new DeliveryRepository(handle).markDelivered(delivery.id(), now);
+          new DeliveryRepository(handle).rows().markDelivered(delivery.id(), now);
           receipt.ifPresent(
               id ->
                   new PushoverReceiptRepository(handle)
@@ -130,12 +134,12 @@ public final class PageMailbox implements Mailbox<Delivery> {
 
   @Override
   public void retry(Handle handle, Delivery delivery, Instant at, String error) {
-    new DeliveryRepository(handle).reschedule(delivery.id(), at, error);
+    new DeliveryRepository(handle).rows().reschedule(delivery.id(), at, error);
   }
 
   @Override
   public void failed(Handle handle, Delivery delivery, String error, Instant now) {
-    new DeliveryRepository(handle).finish(delivery.id(), "FAILED", error);
+    new DeliveryRepository(handle).rows().finish(delivery.id(), "FAILED", error);
     if (delivery.isPage()) {
       Person person = rota.current().people().get(delivery.personId());
       String name = person == null ? delivery.personId() : person.name();

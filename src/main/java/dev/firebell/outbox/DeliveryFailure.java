@@ -33,6 +33,16 @@ public final class DeliveryFailure extends Exception {
     return new DeliveryFailure(message, true, null);
   }
 
+  /**
+   * The message could not be composed. Retried (the cause may pass, e.g. a reload that restores a
+   * contact), so {@link DeliveryPolicy} gives up only after its last attempt.
+   */
+  public static DeliveryFailure uncomposable(RuntimeException cause) {
+    DeliveryFailure failure = new DeliveryFailure("could not be composed: " + cause, true, null);
+    failure.initCause(cause);
+    return failure;
+  }
+
   public static DeliveryFailure permanent(String message) {
     return new DeliveryFailure(message, false, null);
   }

@@ -1,54 +1,69 @@
 package dev.firebell.outbox;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The lease statements that {@code page_delivery} and {@code notice_delivery} share: both keep one
- * message a row with {@code status}, {@code attempts}, {@code next_attempt_at}, {@code lease_until}
- * and {@code last_error}. The table name is one of those two constants, never input.
+ * The lease statements of every outbox table. Each keeps one message a row with the same lease
+ * columns ({@code id}, {@code status}, {@code attempts}, {@code next_attempt_at}, {@code
+ * lease_until}, {@code last_error}, {@code created_at}; migration V17), so one claim, one retry,
+ * one finish and one prune serve pages, notices, digests, silences and annotations alike. The table
+ * name comes from {@link OutboxTable}, never from input.
  */
 public final class LeasedRows {
-  public static final String PAGES = "page_delivery";
-  public static final String NOTICES = "notice_delivery";
-
   private final Handle handle;
   private final String table;
 
-  public LeasedRows(Handle handle, String table) {
+  public LeasedRows(Handle handle, OutboxTable table) {
     this.handle = handle;
-    this.table = table;
+    this.table = table.tableName();
   }
 
-  /** Takes a message for one attempt; 0 rows when someone else holds it. */
-  public int claim(long id, Instant now, Instant leaseUntil) {
+  /**
+   * Rows in one of {@code statuses} that are due at {@code now} and not held by a live lease,
+   * oldest due first, read with {@code columns} into {@code mapper}.
+   */
+  public <T> List<T> due(
+      String columns, Collection<String> statuses, Instant now, int limit, RowMapper<T> mapper) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + columns
+                + " FROM "
+                + table
+                + """
+                 WHERE status IN (<statuses>) AND next_attempt_at <= :now
+                  AND (lease_until IS NULL OR lease_until <= :now)
+                ORDER BY next_attempt_at, id LIMIT :limit
+                """)
+        .bindList("statuses", List.copyOf(statuses))
+        .bind("now", now)
+        .bind("limit", limit)
+        .map(mapper)
+        .list();
+  }
+
+  /**
+   * Takes a message for one attempt while it is still in {@code status}; 0 rows when someone else
+   * holds it or it moved on since it was found due.
+   */
+  public int claim(long id, String status, Instant now, Instant leaseUntil) {
     return handle
         .createUpdate(
             "UPDATE "
                 + table
                 + """
                  SET lease_until = :leaseUntil, attempts = attempts + 1
-                WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
+                WHERE id = :id AND status = :status AND next_attempt_at <= :now
                   AND (lease_until IS NULL OR lease_until <= :now)
                 """)
         .bind("id", id)
+        .bind("status", status)
         .bind("now", now)
         .bind("leaseUntil", leaseUntil)
-        .execute();
-  }
-
-  public void markDelivered(long id, Instant now) {
-    handle
-        .createUpdate(
-            "UPDATE "
-                + table
-                + """
-                 SET status = 'DELIVERED', delivered_at = :now, lease_until = NULL,
-                  last_error = NULL
-                WHERE id = :id
-                """)
-        .bind("id", id)
-        .bind("now", now)
         .execute();
   }
 
@@ -68,7 +83,9 @@ public final class LeasedRows {
         .execute();
   }
 
-  /** Ends a message (FAILED, CANCELLED) with its last error. */
+  /**
+   * Ends a message's lease in {@code status} (FAILED, CANCELLED, EXPIRED …) with its last error.
+   */
   public void finish(long id, String status, String error) {
     handle
         .createUpdate(
@@ -81,6 +98,35 @@ public final class LeasedRows {
         .bind("id", id)
         .bind("status", status)
         .bind("error", error)
+        .execute();
+  }
+
+  /** Delivered: for the tables that keep when ({@code delivered_at}). */
+  public void markDelivered(long id, Instant now) {
+    handle
+        .createUpdate(
+            "UPDATE "
+                + table
+                + """
+                 SET status = 'DELIVERED', delivered_at = :now, lease_until = NULL,
+                  last_error = NULL
+                WHERE id = :id
+                """)
+        .bind("id", id)
+        .bind("now", now)
+        .execute();
+  }
+
+  /**
+   * Removes the rows no longer in one of the {@code open} statuses (delivered, failed, cancelled …)
+   * that were made before {@code before}; returns how many went.
+   */
+  public int pruneEnded(Collection<String> open, Instant before) {
+    return handle
+        .createUpdate(
+            "DELETE FROM " + table + " WHERE status NOT IN (<open>) AND created_at < :before")
+        .bindList("open", List.copyOf(open))
+        .bind("before", before)
         .execute();
   }
 }

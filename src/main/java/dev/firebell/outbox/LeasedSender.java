@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * due message is claimed with a lease (so a dead sender's work is taken over when the lease runs
  * out) and sent on a worker thread of its own (so one slow channel holds up nobody else); then its
  * outcome is written, or after a failure {@link DeliveryPolicy} decides between a retry and giving
- * up. Whatever else goes wrong leaves the message claimed: its lease sends it again.
+ * up. A message that cannot be composed (a bug, or data it cannot show) goes through the same rule.
+ * Storage failures leave the message claimed: its lease sends it again.
  */
 public final class LeasedSender<M extends Leased> {
   private static final Logger log = LoggerFactory.getLogger(LeasedSender.class);
@@ -92,6 +93,17 @@ public final class LeasedSender<M extends Leased> {
       } catch (DeliveryFailure failure) {
         afterFailure(message, failure);
         return;
+      } catch (JdbiException e) {
+        throw e; // storage, not the message: its lease sends it again once storage is back
+      } catch (RuntimeException e) { // composing the message failed: a bug or data it cannot show
+        // Retried like a failed send, then given up where people look: never claimed for ever.
+        log.error(
+            "{} could not be composed (attempt {})",
+            mailbox.describe(message),
+            message.attempts(),
+            e);
+        afterFailure(message, DeliveryFailure.uncomposable(e));
+        return;
       }
       record(handle -> outcome.writes().write(handle, clock.instant()));
       if (outcome.metric() != null) {
@@ -100,7 +112,7 @@ public final class LeasedSender<M extends Leased> {
       if (outcome.logLine() != null) {
         log.info("{}", outcome.logLine());
       }
-    } catch (RuntimeException e) { // a failed read or outcome write, or a bug: the lease retries
+    } catch (RuntimeException e) { // a failed read or outcome write: the lease retries
       // The message stays claimed until its lease runs out; then the next pass sends it again.
       // Logged at error so a bug here is seen, not silent.
       log.error(

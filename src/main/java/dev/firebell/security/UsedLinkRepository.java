@@ -32,4 +32,12 @@ public final class UsedLinkRepository {
         .bind("at", at)
         .execute();
   }
+
+  /** Removes the hashes of links used before {@code before}. */
+  public int pruneBefore(Instant before) {
+    return handle
+        .createUpdate("DELETE FROM used_link_token WHERE used_at < :before")
+        .bind("before", before)
+        .execute();
+  }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  * after it.
  */
 public record AnnotationCall(
+    long id,
     long incidentId,
     String apiUrl,
     String dashboardUid,
@@ -46,6 +47,7 @@ public record AnnotationCall(
 
   AnnotationCall withAttemptCounted() {
     return new AnnotationCall(
+        id,
         incidentId,
         apiUrl,
         dashboardUid,

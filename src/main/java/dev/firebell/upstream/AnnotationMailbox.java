@@ -50,7 +50,9 @@ final class AnnotationMailbox implements Mailbox<AnnotationCall> {
   public Optional<AnnotationCall> claim(AnnotationCall due, Instant now, Instant leaseUntil) {
     int claimed =
         Repositories.with(
-            jdbi, AnnotationRepository::new, r -> r.claim(due.incidentId(), now, leaseUntil));
+            jdbi,
+            AnnotationRepository::new,
+            r -> r.rows().claim(due.id(), due.state(), now, leaseUntil));
     return claimed == 1 ? Optional.of(due.withAttemptCounted()) : Optional.empty();
   }
 
@@ -107,12 +109,12 @@ final class AnnotationMailbox implements Mailbox<AnnotationCall> {
 
   @Override
   public void retry(Handle handle, AnnotationCall claimed, Instant at, String error) {
-    new AnnotationRepository(handle).reschedule(claimed.incidentId(), at, error);
+    new AnnotationRepository(handle).rows().reschedule(claimed.id(), at, error);
   }
 
   @Override
   public void failed(Handle handle, AnnotationCall claimed, String error, Instant now) {
-    new AnnotationRepository(handle).failed(claimed.incidentId(), error);
+    new AnnotationRepository(handle).rows().finish(claimed.id(), "FAILED", error);
     log.error("{} failed for good: {}", describe(claimed), error);
   }
 

@@ -1,5 +1,7 @@
 package dev.firebell.upstream;
 
+import dev.firebell.outbox.LeasedRows;
+import dev.firebell.outbox.OutboxTable;
 import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ final class AnnotationRepository {
   private static final RowMapper<AnnotationCall> ANNOTATION =
       (row, context) ->
           new AnnotationCall(
+              row.getLong("id"),
               row.getLong("incident_id"),
               row.getString("api_url"),
               row.getString("dashboard_uid"),
@@ -20,7 +23,7 @@ final class AnnotationRepository {
               row.getString("tags"),
               row.getString("text"),
               Rows.nullableLong(row, "annotation_id"),
-              row.getString("state"),
+              row.getString("status"),
               row.getInt("version"),
               row.getInt("attempts"));
 
@@ -42,7 +45,7 @@ final class AnnotationRepository {
         .createUpdate(
             """
             INSERT INTO annotation (incident_id, api_url, dashboard_uid, panel_id, starts_at, tags,
-              text, state, version, attempts, next_attempt_at, created_at)
+              text, status, version, attempts, next_attempt_at, created_at)
             VALUES (:incidentId, :apiUrl, :uid, :panelId, :startsAt, :tags, :text, 'CREATING', 0,
               0, :now, :now)
             """)
@@ -64,8 +67,8 @@ final class AnnotationRepository {
             """
             UPDATE annotation SET text = text || :line, version = version + 1,
               ends_at = COALESCE(:endsAt, ends_at),
-              state = CASE WHEN state = 'DONE' THEN 'UPDATING' ELSE state END,
-              next_attempt_at = :now, attempts = CASE WHEN state = 'DONE' THEN 0 ELSE attempts END
+              status = CASE WHEN status = 'DONE' THEN 'UPDATING' ELSE status END,
+              next_attempt_at = :now, attempts = CASE WHEN status = 'DONE' THEN 0 ELSE attempts END
             WHERE incident_id = :incidentId
             """)
         .bind("incidentId", incidentId)
@@ -76,34 +79,19 @@ final class AnnotationRepository {
   }
 
   List<AnnotationCall> due(Instant now, int limit) {
-    return handle
-        .createQuery(
-            """
-            SELECT incident_id, api_url, dashboard_uid, panel_id, starts_at, ends_at, tags, text,
-              annotation_id, state, version, attempts
-            FROM annotation
-            WHERE state IN ('CREATING', 'UPDATING') AND next_attempt_at <= :now
-              AND (lease_until IS NULL OR lease_until <= :now)
-            ORDER BY next_attempt_at LIMIT :limit
-            """)
-        .bind("now", now)
-        .bind("limit", limit)
-        .map(ANNOTATION)
-        .list();
+    return rows()
+        .due(
+            "id, incident_id, api_url, dashboard_uid, panel_id, starts_at, ends_at, tags, text,"
+                + " annotation_id, status, version, attempts",
+            List.of("CREATING", "UPDATING"),
+            now,
+            limit,
+            ANNOTATION);
   }
 
-  int claim(long incidentId, Instant now, Instant leaseUntil) {
-    return handle
-        .createUpdate(
-            """
-            UPDATE annotation SET lease_until = :leaseUntil, attempts = attempts + 1
-            WHERE incident_id = :incidentId AND state IN ('CREATING', 'UPDATING')
-              AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
-            """)
-        .bind("incidentId", incidentId)
-        .bind("now", now)
-        .bind("leaseUntil", leaseUntil)
-        .execute();
+  /** The lease statements of this outbox table. */
+  LeasedRows rows() {
+    return new LeasedRows(handle, OutboxTable.ANNOTATION);
   }
 
   /**
@@ -116,7 +104,7 @@ final class AnnotationRepository {
             """
             UPDATE annotation SET annotation_id = :annotationId, lease_until = NULL,
               last_error = NULL, attempts = 0,
-              state = CASE WHEN version = :sent THEN 'DONE' ELSE 'UPDATING' END
+              status = CASE WHEN version = :sent THEN 'DONE' ELSE 'UPDATING' END
             WHERE incident_id = :incidentId
             """)
         .bind("incidentId", incidentId)
@@ -125,28 +113,19 @@ final class AnnotationRepository {
         .execute();
   }
 
-  void reschedule(long incidentId, Instant at, String error) {
-    handle
+  /**
+   * Removes annotations made before {@code before} that failed, or that were sent in their final
+   * form (the incident resolved: {@code ends_at} is set). One still open may be patched again.
+   */
+  int pruneEnded(Instant before) {
+    return handle
         .createUpdate(
             """
-            UPDATE annotation SET next_attempt_at = :at, lease_until = NULL, last_error = :error
-            WHERE incident_id = :incidentId
+            DELETE FROM annotation
+            WHERE created_at < :before
+              AND (status = 'FAILED' OR (status = 'DONE' AND ends_at IS NOT NULL))
             """)
-        .bind("incidentId", incidentId)
-        .bind("at", at)
-        .bind("error", error)
-        .execute();
-  }
-
-  void failed(long incidentId, String error) {
-    handle
-        .createUpdate(
-            """
-            UPDATE annotation SET state = 'FAILED', lease_until = NULL, last_error = :error
-            WHERE incident_id = :incidentId
-            """)
-        .bind("incidentId", incidentId)
-        .bind("error", error)
+        .bind("before", before)
         .execute();
   }
 }

@@ -58,7 +58,9 @@ final class SilenceMailbox implements Mailbox<SilenceCall> {
   public Optional<SilenceCall> claim(SilenceCall due, Instant now, Instant leaseUntil) {
     int claimed =
         Repositories.with(
-            jdbi, SilenceRepository::new, r -> r.claim(due.id(), due.state(), now, leaseUntil));
+            jdbi,
+            SilenceRepository::new,
+            r -> r.rows().claim(due.id(), due.state(), now, leaseUntil));
     return claimed == 1 ? Optional.of(due.withAttemptCounted()) : Optional.empty();
   }
 
@@ -107,7 +109,8 @@ final class SilenceMailbox implements Mailbox<SilenceCall> {
     if (call.silenceId() == null) { // resolved before the sender made it: nothing to expire
       return new Outcome(
           null,
-          (handle, now) -> new SilenceRepository(handle).finish(call.id(), "CANCELLED", null),
+          (handle, now) ->
+              new SilenceRepository(handle).rows().finish(call.id(), "CANCELLED", null),
           null);
     }
     try {
@@ -125,7 +128,7 @@ final class SilenceMailbox implements Mailbox<SilenceCall> {
     return new Outcome(
         "delivered",
         (handle, now) -> {
-          new SilenceRepository(handle).finish(call.id(), "EXPIRED", null);
+          new SilenceRepository(handle).rows().finish(call.id(), "EXPIRED", null);
           Timeline.on(handle)
               .stamp(
                   call.incidentId(),
@@ -150,12 +153,12 @@ final class SilenceMailbox implements Mailbox<SilenceCall> {
 
   @Override
   public void retry(Handle handle, SilenceCall claimed, Instant at, String error) {
-    new SilenceRepository(handle).reschedule(claimed.id(), at, error);
+    new SilenceRepository(handle).rows().reschedule(claimed.id(), at, error);
   }
 
   @Override
   public void failed(Handle handle, SilenceCall claimed, String error, Instant now) {
-    new SilenceRepository(handle).finish(claimed.id(), "FAILED", error);
+    new SilenceRepository(handle).rows().finish(claimed.id(), "FAILED", error);
     Timeline.on(handle)
         .stamp(
             claimed.incidentId(),

@@ -1,5 +1,7 @@
 package dev.firebell.upstream;
 
+import dev.firebell.outbox.LeasedRows;
+import dev.firebell.outbox.OutboxTable;
 import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +12,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class SilenceRepository {
   private static final String COLUMNS =
       "id, incident_id, source, api_url, matchers, ends_at, created_by, comment, silence_id,"
-          + " state, attempts";
+          + " status, attempts";
   private static final RowMapper<SilenceCall> SILENCE =
       (row, context) ->
           new SilenceCall(
@@ -23,7 +25,7 @@ final class SilenceRepository {
               row.getString("created_by"),
               row.getString("comment"),
               row.getString("silence_id"),
-              row.getString("state"),
+              row.getString("status"),
               row.getInt("attempts"));
 
   private final Handle handle;
@@ -45,7 +47,7 @@ final class SilenceRepository {
         .createUpdate(
             """
             INSERT INTO silence (incident_id, source, api_url, matchers, ends_at, created_by,
-              comment, state, attempts, next_attempt_at, created_at)
+              comment, status, attempts, next_attempt_at, created_at)
             VALUES (:incidentId, :source, :apiUrl, :matchers, :endsAt, :createdBy, :comment,
               'CREATING', 0, :now, :now)
             """)
@@ -62,35 +64,12 @@ final class SilenceRepository {
 
   /** Calls due: silences to create or to expire, not held by a live lease. */
   List<SilenceCall> due(Instant now, int limit) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + COLUMNS
-                + """
-                 FROM silence
-                WHERE state IN ('CREATING', 'EXPIRING') AND next_attempt_at <= :now
-                  AND (lease_until IS NULL OR lease_until <= :now)
-                ORDER BY next_attempt_at, id LIMIT :limit
-                """)
-        .bind("now", now)
-        .bind("limit", limit)
-        .map(SILENCE)
-        .list();
+    return rows().due(COLUMNS, List.of("CREATING", "EXPIRING"), now, limit, SILENCE);
   }
 
-  int claim(long id, String state, Instant now, Instant leaseUntil) {
-    return handle
-        .createUpdate(
-            """
-            UPDATE silence SET lease_until = :leaseUntil, attempts = attempts + 1
-            WHERE id = :id AND state = :state AND next_attempt_at <= :now
-              AND (lease_until IS NULL OR lease_until <= :now)
-            """)
-        .bind("id", id)
-        .bind("state", state)
-        .bind("now", now)
-        .bind("leaseUntil", leaseUntil)
-        .execute();
+  /** The lease statements of this outbox table. */
+  LeasedRows rows() {
+    return new LeasedRows(handle, OutboxTable.SILENCE);
   }
 
   /**
@@ -103,40 +82,13 @@ final class SilenceRepository {
             """
             UPDATE silence SET silence_id = :silenceId, lease_until = NULL, last_error = NULL,
               attempts = 0,
-              state = CASE WHEN state = 'CREATING' THEN 'ACTIVE' ELSE state END,
+              status = CASE WHEN status = 'CREATING' THEN 'ACTIVE' ELSE status END,
               next_poll_at = :firstPoll
             WHERE id = :id
             """)
         .bind("id", id)
         .bind("silenceId", silenceId)
         .bind("firstPoll", firstPoll)
-        .execute();
-  }
-
-  void finish(long id, String state, String error) {
-    handle
-        .createUpdate(
-            """
-            UPDATE silence SET state = :state, lease_until = NULL, last_error = :error,
-              next_poll_at = NULL
-            WHERE id = :id
-            """)
-        .bind("id", id)
-        .bind("state", state)
-        .bind("error", error)
-        .execute();
-  }
-
-  void reschedule(long id, Instant at, String error) {
-    handle
-        .createUpdate(
-            """
-            UPDATE silence SET next_attempt_at = :at, lease_until = NULL, last_error = :error
-            WHERE id = :id
-            """)
-        .bind("id", id)
-        .bind("at", at)
-        .bind("error", error)
         .execute();
   }
 
@@ -148,17 +100,17 @@ final class SilenceRepository {
     handle
         .createUpdate(
             """
-            UPDATE silence SET state = 'CANCELLED', lease_until = NULL
-            WHERE incident_id = :incidentId AND state = 'CREATING' AND attempts = 0
+            UPDATE silence SET status = 'CANCELLED', lease_until = NULL
+            WHERE incident_id = :incidentId AND status = 'CREATING' AND attempts = 0
             """)
         .bind("incidentId", incidentId)
         .execute();
     return handle
         .createUpdate(
             """
-            UPDATE silence SET state = 'EXPIRING', next_attempt_at = :now, attempts = 0,
+            UPDATE silence SET status = 'EXPIRING', next_attempt_at = :now, attempts = 0,
               next_poll_at = NULL
-            WHERE incident_id = :incidentId AND state IN ('ACTIVE', 'CREATING')
+            WHERE incident_id = :incidentId AND status IN ('ACTIVE', 'CREATING')
             """)
         .bind("incidentId", incidentId)
         .bind("now", now)
@@ -172,7 +124,7 @@ final class SilenceRepository {
             "SELECT "
                 + COLUMNS
                 + """
-                 FROM silence WHERE state = 'ACTIVE' AND next_poll_at <= :now
+                 FROM silence WHERE status = 'ACTIVE' AND next_poll_at <= :now
                 ORDER BY next_poll_at, id LIMIT :limit
                 """)
         .bind("now", now)
@@ -187,7 +139,7 @@ final class SilenceRepository {
         .createUpdate(
             """
             UPDATE silence SET next_poll_at = :next
-            WHERE id = :id AND state = 'ACTIVE' AND next_poll_at <= :now
+            WHERE id = :id AND status = 'ACTIVE' AND next_poll_at <= :now
             """)
         .bind("id", id)
         .bind("now", now)
@@ -201,7 +153,7 @@ final class SilenceRepository {
             .createQuery(
                 """
             SELECT COUNT(*) FROM silence
-            WHERE incident_id = :incidentId AND state IN ('CREATING', 'ACTIVE')
+            WHERE incident_id = :incidentId AND status IN ('CREATING', 'ACTIVE')
             """)
             .bind("incidentId", incidentId)
             .mapTo(Integer.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.config.PagingConfig;
 import dev.firebell.store.Durability;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -82,9 +84,9 @@ class LeasedSenderTest {
   }
 
   @Test
-  void aBugWhileSendingWritesNothingSoTheLeaseSendsItAgain() throws Exception {
+  void aStorageFailureWhileSendingWritesNothingSoTheLeaseSendsItAgain() throws Exception {
     mailbox.queue(new Message("a", 0));
-    mailbox.bug = new IllegalStateException("a bug");
+    mailbox.bug = new ConnectionException(new SQLException("connection refused"));
     sendAll();
     assertThat(mailbox.events).containsExactly("claim a", "send a (attempt 1)");
     assertThat(metrics).isEmpty();
@@ -92,6 +94,34 @@ class LeasedSenderTest {
     mailbox.bug = null;
     sendAll();
     assertThat(mailbox.events).endsWith("delivered a");
+  }
+
+  @Test
+  void aMessageThatCannotBeComposedIsRetriedByTheDeliveryPolicy() throws Exception {
+    mailbox.queue(new Message("a", 0));
+    mailbox.bug = new IllegalStateException("no channel for email is configured");
+    sendAll();
+    assertThat(mailbox.events)
+        .containsExactly(
+            "claim a",
+            "send a (attempt 1)",
+            "retry a at "
+                + NOW.plusSeconds(5)
+                + ": could not be composed: java.lang.IllegalStateException: no channel for email"
+                + " is configured");
+    assertThat(metrics).containsExactly("webhook PAGE retried");
+  }
+
+  @Test
+  void aMessageThatCannotBeComposedIsGivenUpAfterTheLastAttempt() throws Exception {
+    mailbox.queue(new Message("a", PagingConfig.defaults().maxAttempts() - 1));
+    mailbox.bug = new IllegalStateException("no channel for email is configured");
+    sendAll();
+    assertThat(mailbox.events)
+        .endsWith(
+            "failed a: could not be composed: java.lang.IllegalStateException: no channel for"
+                + " email is configured");
+    assertThat(metrics).containsExactly("webhook PAGE failed");
   }
 
   @Test

@@ -74,4 +74,13 @@ public final class PushoverReceiptRepository {
 
   /** A receipt under watch, and whether its incident is still triggered. */
   record Watched(String receipt, long incidentId, String personId, String incidentStatus) {}
+
+  /** Removes receipts no longer watched that were made before {@code before}. */
+  int pruneEnded(Instant before) {
+    return handle
+        .createUpdate(
+            "DELETE FROM pushover_receipt WHERE state <> 'WATCHING' AND created_at < :before")
+        .bind("before", before)
+        .execute();
+  }
 }

@@ -116,4 +116,12 @@ final class SwapRepository {
         .bind("id", id)
         .execute();
   }
+
+  /** Removes requests no longer open that were made before {@code before}. */
+  int pruneEnded(Instant before) {
+    return handle
+        .createUpdate("DELETE FROM shift_swap WHERE status <> 'OPEN' AND created_at < :before")
+        .bind("before", before)
+        .execute();
+  }
 }

@@ -1,0 +1,217 @@
+package dev.firebell.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.Payloads;
+import dev.firebell.TestApp;
+import dev.firebell.oncall.OnCall;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every outbox table, the Pushover receipts and the requests for cover lose their ended rows after
+ * {@code paging.keepDeliveries} (30 days by default), on the clock: newer ended rows and open ones
+ * however old are kept.
+ */
+class RetentionIT {
+  private static final Duration OLD = Duration.ofDays(31);
+  private static final Duration RECENT = Duration.ofDays(29);
+
+  @Test
+  void endedRowsOlderThanKeepDeliveriesGoAndTheRestStay() {
+    AtomicReference<DataSource> storage = new AtomicReference<>();
+    try (TestApp app =
+        TestApp.start(
+            TestApp.defaultConfig(),
+            OnCall.empty(),
+            dataSource -> {
+              storage.set(dataSource);
+              return dataSource;
+            })) {
+      long[] incidents = {
+        app.open("/webhooks/alertmanager", Payloads.group("retention-a", 1)),
+        app.open("/webhooks/alertmanager", Payloads.group("retention-b", 2)),
+        app.open("/webhooks/alertmanager", Payloads.group("retention-c", 3))
+      };
+      Instant now = app.clock.instant();
+      Jdbi jdbi = Jdbi.create(storage.get());
+      jdbi.useTransaction(handle -> seed(handle, incidents, now));
+
+      app.app().housekeeping().run();
+
+      jdbi.useHandle(
+          handle -> {
+            assertThat(left(handle, now, "page_delivery", "status"))
+                .containsExactlyInAnyOrder("PENDING old", "DELIVERED recent", "FOLDED recent");
+            assertThat(left(handle, now, "notice_delivery", "status"))
+                .containsExactlyInAnyOrder("PENDING old", "FAILED recent");
+            assertThat(left(handle, now, "page_digest", "status"))
+                .containsExactlyInAnyOrder("PENDING old", "EMPTY recent");
+            assertThat(left(handle, now, "silence", "status"))
+                .containsExactlyInAnyOrder("ACTIVE old", "EXPIRED recent");
+            assertThat(left(handle, now, "annotation", "status"))
+                .containsExactlyInAnyOrder("DONE old (open incident)", "DONE recent");
+            assertThat(left(handle, now, "pushover_receipt", "state"))
+                .containsExactlyInAnyOrder("WATCHING old", "CANCELLED recent");
+            assertThat(left(handle, now, "shift_swap", "status"))
+                .containsExactlyInAnyOrder("OPEN old", "TAKEN recent");
+          });
+    }
+  }
+
+  /** Each table: an ended row past the limit, one within it, and an open one past it. */
+  private static void seed(Handle handle, long[] incidents, Instant now) {
+    Instant old = now.minus(OLD);
+    Instant recent = now.minus(RECENT);
+    long incident = incidents[0];
+    int round = 0;
+    for (Object[] row :
+        List.of(
+            new Object[] {"DELIVERED", old},
+            new Object[] {"CANCELLED", old},
+            new Object[] {"FOLDED", old},
+            new Object[] {"PENDING", old},
+            new Object[] {"DELIVERED", recent},
+            new Object[] {"FOLDED", recent})) {
+      handle.execute(
+          """
+          INSERT INTO page_delivery (incident_id, person_id, contact_index, channel, kind, round,
+            status, attempts, next_attempt_at, created_at)
+          VALUES (?, 'tessa', 0, 'webhook', 'PAGE', ?, ?, 1, ?, ?)
+          """,
+          incident,
+          round++,
+          row[0],
+          row[1],
+          row[1]);
+    }
+    for (Object[] row :
+        List.of(
+            new Object[] {"DELIVERED", old},
+            new Object[] {"PENDING", old},
+            new Object[] {"FAILED", recent})) {
+      handle.execute(
+          """
+          INSERT INTO notice_delivery (once_key, person_id, contact_index, channel, kind, payload,
+            status, attempts, next_attempt_at, created_at)
+          VALUES (?, 'tessa', 0, 'webhook', 'handoff', '{}', ?, 1, ?, ?)
+          """,
+          "%064d".formatted(round++),
+          row[0],
+          row[1],
+          row[1]);
+    }
+    for (Object[] row :
+        List.of(
+            new Object[] {"DELIVERED", old},
+            new Object[] {"FAILED", old.plusSeconds(60)},
+            new Object[] {"PENDING", old.plusSeconds(120)},
+            new Object[] {"EMPTY", recent})) {
+      handle.execute(
+          """
+          INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts,
+            next_attempt_at, created_at)
+          VALUES ('tessa', 0, 'webhook', ?, ?, 1, ?, ?)
+          """,
+          row[1],
+          row[0],
+          row[1],
+          row[1]);
+    }
+    for (Object[] row :
+        List.of(
+            new Object[] {"EXPIRED", old},
+            new Object[] {"FAILED", old},
+            new Object[] {"CANCELLED", old},
+            new Object[] {"ACTIVE", old},
+            new Object[] {"EXPIRED", recent})) {
+      handle.execute(
+          """
+          INSERT INTO silence (incident_id, source, api_url, matchers, ends_at, created_by,
+            comment, status, attempts, next_attempt_at, created_at)
+          VALUES (?, 'alertmanager', 'http://am', '[]', ?, 'tessa', 'ack', ?, 1, ?, ?)
+          """,
+          incident,
+          now,
+          row[0],
+          row[1],
+          row[1]);
+    }
+    // One annotation an incident: resolved and sent long ago, still open, resolved recently.
+    annotation(handle, incidents[0], "DONE", old, now);
+    annotation(handle, incidents[1], "DONE", old, null);
+    annotation(handle, incidents[2], "DONE", recent, now);
+    for (Object[] row :
+        List.of(
+            new Object[] {"ACKNOWLEDGED", old},
+            new Object[] {"WATCHING", old},
+            new Object[] {"CANCELLED", recent})) {
+      handle.execute(
+          """
+          INSERT INTO pushover_receipt (receipt, incident_id, person_id, state, next_look_at,
+            created_at)
+          VALUES (?, ?, 'tessa', ?, ?, ?)
+          """,
+          "receipt-" + round++,
+          incident,
+          row[0],
+          row[1],
+          row[1]);
+    }
+    for (Object[] row :
+        List.of(
+            new Object[] {"TAKEN", old},
+            new Object[] {"EXPIRED", old},
+            new Object[] {"OPEN", old},
+            new Object[] {"TAKEN", recent})) {
+      handle.execute(
+          """
+          INSERT INTO shift_swap (schedule_id, requester, from_at, to_at, status, created_at)
+          VALUES ('primary', 'tessa', ?, ?, ?, ?)
+          """,
+          row[1],
+          now,
+          row[0],
+          row[1]);
+    }
+  }
+
+  private static void annotation(
+      Handle handle, long incident, String status, Instant createdAt, Instant endsAt) {
+    handle.execute(
+        """
+        INSERT INTO annotation (incident_id, api_url, starts_at, ends_at, tags, text, status,
+          version, attempts, next_attempt_at, created_at)
+        VALUES (?, 'http://grafana', ?, ?, '[]', 'text', ?, 1, 1, ?, ?)
+        """,
+        incident,
+        createdAt,
+        endsAt,
+        status,
+        createdAt,
+        createdAt);
+  }
+
+  /** What is left of a table: each row's status and whether it is old or recent. */
+  private static List<String> left(Handle handle, Instant now, String table, String statusColumn) {
+    String openIncident = "annotation".equals(table) ? ", ends_at" : ", created_at AS ends_at";
+    Instant limit = now.minus(Duration.ofDays(30));
+    return handle
+        .createQuery("SELECT " + statusColumn + ", created_at" + openIncident + " FROM " + table)
+        .map(
+            (row, context) -> {
+              boolean old = Rows.instant(row, "created_at").isBefore(limit);
+              boolean open = row.getObject("ends_at") == null;
+              return row.getString(1)
+                  + (old ? " old" : " recent")
+                  + (open && "annotation".equals(table) ? " (open incident)" : "");
+            })
+        .list();
+  }
+}
