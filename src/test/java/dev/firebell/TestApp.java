@@ -3,6 +3,7 @@ package dev.firebell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.ApiConfig;
+import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.IngestConfig;
@@ -17,7 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -78,7 +81,7 @@ public final class TestApp implements AutoCloseable {
   public static TestApp start(
       FirebellConfig config, OnCall oncall, UnaryOperator<DataSource> wrapper) {
     MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
-    TestApp app = new TestApp(App.start(config, oncall, clock, wrapper), clock);
+    TestApp app = new TestApp(App.start(config, oncall, source(config), clock, wrapper), clock);
     app.stopBackgroundWork();
     return app;
   }
@@ -97,19 +100,27 @@ public final class TestApp implements AutoCloseable {
 
   /** As {@link #startLive(FirebellConfig, OnCall)}, on a clock shared with other instances. */
   public static TestApp startLive(FirebellConfig config, OnCall oncall, MutableClock clock) {
-    return new TestApp(App.start(config, oncall, clock), clock);
+    return new TestApp(
+        App.start(config, oncall, source(config), clock, UnaryOperator.identity()), clock);
+  }
+
+  /**
+   * A reload reads {@code oncall.file} again, relative to a firebell.yaml in the working folder.
+   */
+  private static Supplier<OnCall> source(FirebellConfig config) {
+    return new ConfigLoader(System.getenv()).onCallSource(config, Path.of("firebell.yaml"));
   }
 
   /** Nothing runs by itself: tests run paging passes and Telegram polls by hand. */
   private void stopBackgroundWork() {
-    app.paging().close();
-    app.senderCalls().telegram().close();
+    app.paging().scheduler().close();
+    app.followUps().telegram().close();
   }
 
   /** One paging pass at the test clock's time, waiting for the sends to finish. */
   public void runPaging() {
-    app.paging().escalate();
-    app.outbox().deliverDue(clock.instant());
+    app.paging().scheduler().escalate();
+    app.paging().outbox().deliverDue(clock.instant());
   }
 
   public App app() {

@@ -15,6 +15,7 @@ import dev.firebell.incident.review.IncidentReview;
 import dev.firebell.incident.review.ReviewCodec;
 import dev.firebell.security.UsedLinkRepository;
 import dev.firebell.store.Durability;
+import dev.firebell.store.Platform;
 import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
 import java.time.Clock;
@@ -38,33 +39,29 @@ public final class IncidentService {
   private final Durability durability;
   private final Clock clock;
   private final boolean autoResolve;
-  private volatile Runnable onChange = () -> {};
-  private volatile IncidentObserver observer = IncidentObserver.NONE;
-  private volatile IncidentHandOff handOff = IncidentHandOff.NONE;
+  private final Runnable onChange;
+  private final IncidentObserver observer;
+  private final IncidentHandOff handOff;
 
-  public IncidentService(Jdbi jdbi, Durability durability, Clock clock, boolean autoResolve) {
+  /** The service over the platform's database, with {@code incidents.autoResolve}. */
+  public static IncidentService create(Platform platform, IncidentHooks hooks) {
+    return new IncidentService(
+        platform.jdbi(),
+        platform.database().durability(),
+        platform.clock(),
+        platform.config().incidents().autoResolve(),
+        hooks);
+  }
+
+  public IncidentService(
+      Jdbi jdbi, Durability durability, Clock clock, boolean autoResolve, IncidentHooks hooks) {
     this.jdbi = jdbi;
     this.durability = durability;
     this.clock = clock;
     this.autoResolve = autoResolve;
-  }
-
-  /** Told about every committed open, acknowledgement and resolution. */
-  public void observe(IncidentObserver newObserver) {
-    this.observer = newObserver;
-  }
-
-  /**
-   * Called after an incident opened or changed status, once what {@link #handOff} queued with it is
-   * committed, so its pages and status updates go out at once rather than at the next poll.
-   */
-  public void onChange(Runnable listener) {
-    this.onChange = listener;
-  }
-
-  /** Runs in the transaction of every incident this service opens, acknowledges or resolves. */
-  public void handOff(IncidentHandOff newHandOff) {
-    this.handOff = newHandOff;
+    this.handOff = hooks.handOff();
+    this.observer = hooks.observer();
+    this.onChange = hooks.onChange();
   }
 
   /** Records a notification; returns once what it changed is durable. */

@@ -43,13 +43,14 @@ public final class WebhookEndpoint {
   private final Heartbeats heartbeats;
   private final Clock clock;
   private final Semaphore signedBodies = new Semaphore(SIGNED_BODIES_AT_ONCE);
-  private volatile WebhookObserver observer = WebhookObserver.NONE;
+  private final WebhookObserver observer;
 
   public WebhookEndpoint(
       IngestConfig config,
       SeverityConfig severity,
       IncidentService incidents,
       Heartbeats heartbeats,
+      WebhookObserver observer,
       ObjectMapper json,
       Clock clock) {
     this.config = config;
@@ -58,11 +59,8 @@ public final class WebhookEndpoint {
     this.translator = new AlertTranslator(severity);
     this.incidents = incidents;
     this.heartbeats = heartbeats;
+    this.observer = observer;
     this.clock = clock;
-  }
-
-  public void observe(WebhookObserver newObserver) {
-    this.observer = newObserver;
   }
 
   public void grafana(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.firebell.maintenance;
 
+import dev.firebell.config.FirebellConfig;
 import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,23 @@ public final class Maintenance {
   private final Jdbi jdbi;
   private final List<MaintenanceWindow> configured;
   private final Clock clock;
+
+  /** Maintenance with the windows firebell.yaml declares. */
+  public static Maintenance configured(Jdbi jdbi, FirebellConfig config, Clock clock) {
+    List<MaintenanceWindow> windows =
+        config.maintenance().stream()
+            .map(
+                entry ->
+                    new MaintenanceWindow(
+                        null,
+                        entry.match(),
+                        entry.fromTime().toInstant(),
+                        entry.toTime().toInstant(),
+                        entry.reason(),
+                        "firebell.yaml"))
+            .toList();
+    return new Maintenance(jdbi, windows, clock);
+  }
 
   public Maintenance(Jdbi jdbi, List<MaintenanceWindow> configured, Clock clock) {
     this.jdbi = jdbi;

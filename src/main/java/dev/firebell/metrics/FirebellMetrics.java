@@ -1,8 +1,10 @@
 package dev.firebell.metrics;
 
+import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentObserver;
 import dev.firebell.ingest.WebhookObserver;
+import dev.firebell.oncall.ContactType;
 import dev.firebell.outbox.DeliveryObserver;
 import dev.firebell.store.Repositories;
 import io.micrometer.core.instrument.Counter;
@@ -19,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +64,15 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
    * outcome, and incidents and response times per severity (with an empty service until one is
    * seen).
    */
+  /** Metrics for the configured severities and every channel type. */
+  public static FirebellMetrics create(Jdbi jdbi, SeverityConfig severity, Clock clock) {
+    return new FirebellMetrics(
+        jdbi,
+        clock,
+        severity.severities(),
+        Arrays.stream(ContactType.values()).map(ContactType::id).toList());
+  }
+
   public FirebellMetrics(Jdbi jdbi, Clock clock, Set<String> severities, List<String> channels) {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);

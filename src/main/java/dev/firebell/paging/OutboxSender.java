@@ -1,24 +1,19 @@
 package dev.firebell.paging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.channel.Channels;
 import dev.firebell.config.PagingConfig;
 import dev.firebell.notify.Delivery;
-import dev.firebell.notify.Digest;
 import dev.firebell.notify.DigestMailbox;
-import dev.firebell.notify.NoticeMailbox;
 import dev.firebell.notify.PageComposer;
 import dev.firebell.notify.PageFolding;
 import dev.firebell.notify.PageMailbox;
-import dev.firebell.notify.QueuedNotice;
 import dev.firebell.oncall.Rota;
 import dev.firebell.outbox.DeliveryObserver;
 import dev.firebell.outbox.DeliveryPolicy;
+import dev.firebell.outbox.Leased;
 import dev.firebell.outbox.LeasedSender;
+import dev.firebell.outbox.Mailbox;
 import dev.firebell.store.Durability;
-import dev.firebell.upstream.AnnotationCall;
-import dev.firebell.upstream.SilenceCall;
-import dev.firebell.upstream.Upstream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox holds: pages and status updates, then the digests of folded pages, both
- * through the one lease machine ({@link LeasedSender}) and the one retry rule ({@link
- * DeliveryPolicy}).
+ * Sends what the outbox holds: pages and status updates, then the digests of folded pages, notices
+ * and the calls back into the alert sources, all through the one lease machine ({@link
+ * LeasedSender}) and the one retry rule ({@link DeliveryPolicy}).
  */
 public final class OutboxSender {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -45,70 +40,46 @@ public final class OutboxSender {
   private final PagingConfig config;
   private final PageFolding folding;
   private final LeasedSender<Delivery> pages;
-  private final LeasedSender<Digest> digests;
-  private final LeasedSender<QueuedNotice> notices;
-  private final LeasedSender<SilenceCall> silences;
-  private final LeasedSender<AnnotationCall> annotations;
-  private volatile DeliveryObserver observer = DeliveryObserver.NONE;
+  private final List<LeasedSender<?>> others;
 
+  /**
+   * @param more the mailboxes sent after pages and digests (notices, silences, annotations)
+   */
   public OutboxSender(
       Jdbi jdbi,
       Durability durability,
       Rota rota,
       Channels channels,
-      Upstream calls,
       PageComposer composer,
-      ObjectMapper json,
+      List<Mailbox<?>> more,
+      DeliveryObserver observer,
       PagingConfig config,
       Clock clock,
       ExecutorService workers) {
     this.config = config;
-    DeliveryPolicy policy = new DeliveryPolicy(config);
-    // Metrics are attached after construction; every part reports through this one field.
-    DeliveryObserver observed =
-        new DeliveryObserver() {
-          @Override
-          public void attempt(String channel, String kind, String outcome) {
-            observer.attempt(channel, kind, outcome);
-          }
-        };
-    this.folding = new PageFolding(jdbi, rota, config, observed);
-    this.pages =
-        new LeasedSender<>(
-            jdbi,
-            durability,
-            new PageMailbox(jdbi, rota, channels, composer, folding, clock),
-            policy,
-            observed,
-            clock,
-            workers);
-    this.digests =
-        new LeasedSender<>(
-            jdbi,
-            durability,
-            new DigestMailbox(jdbi, rota, channels, composer),
-            policy,
-            observed,
-            clock,
-            workers);
-    this.notices =
-        new LeasedSender<>(
-            jdbi,
-            durability,
-            new NoticeMailbox(jdbi, rota, channels, json),
-            policy,
-            observed,
-            clock,
-            workers);
-    this.silences =
-        new LeasedSender<>(jdbi, durability, calls.mailbox(), policy, observed, clock, workers);
-    this.annotations =
-        new LeasedSender<>(
-            jdbi, durability, calls.annotationMailbox(), policy, observed, clock, workers);
+    Senders senders =
+        new Senders(jdbi, durability, new DeliveryPolicy(config), observer, clock, workers);
+    this.folding = new PageFolding(jdbi, rota, config, observer);
+    this.pages = senders.of(new PageMailbox(jdbi, rota, channels, composer, folding, clock));
+    List<LeasedSender<?>> rest = new ArrayList<>();
+    rest.add(senders.of(new DigestMailbox(jdbi, rota, channels, composer)));
+    for (Mailbox<?> mailbox : more) {
+      rest.add(senders.of(mailbox));
+    }
+    this.others = List.copyOf(rest);
   }
 
-  public void observe(DeliveryObserver newObserver) {
-    this.observer = newObserver;
+  /** What every lease machine here shares. */
+  private record Senders(
+      Jdbi jdbi,
+      Durability durability,
+      DeliveryPolicy policy,
+      DeliveryObserver observer,
+      Clock clock,
+      ExecutorService workers) {
+    <M extends Leased> LeasedSender<M> of(Mailbox<M> mailbox) {
+      return new LeasedSender<>(jdbi, durability, mailbox, policy, observer, clock, workers);
+    }
   }
 
   /**
@@ -121,10 +92,9 @@ public final class OutboxSender {
     List<Future<?>> sends = new ArrayList<>(pages.dispatchDue(now, leaseUntil));
     try {
       folding.repairIfDue(now);
-      sends.addAll(digests.dispatchDue(now, leaseUntil));
-      sends.addAll(notices.dispatchDue(now, leaseUntil));
-      sends.addAll(silences.dispatchDue(now, leaseUntil));
-      sends.addAll(annotations.dispatchDue(now, leaseUntil));
+      for (LeasedSender<?> sender : others) {
+        sends.addAll(sender.dispatchDue(now, leaseUntil));
+      }
     } catch (JdbiException | RejectedExecutionException e) {
       // The pages above are on their way; the rest stay due for the next pass.
       log.error("digests, notices or silences could not be dispatched; retrying next pass", e);

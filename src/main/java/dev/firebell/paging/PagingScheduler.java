@@ -60,20 +60,21 @@ public final class PagingScheduler implements AutoCloseable {
         () -> runSafely(() -> engine.catchUp(clock.instant())), 0, 60, TimeUnit.SECONDS);
   }
 
-  /** Runs a maintenance task on the same loop every {@code period}, logging its failures. */
-  public void every(Duration period, Runnable task) {
+  /** Runs a module's job on the same loop every {@code job.every()}, logging its failures. */
+  public void every(Job job) {
+    long period = job.every().toMillis();
     loop.scheduleWithFixedDelay(
         () -> {
           try {
-            task.run();
+            job.run().run();
           } catch (Throwable e) { // an escaping error would end the schedule for good
             if (!closed) {
-              log.error("maintenance task failed; retrying in {}", period, e);
+              log.error("{} failed; retrying in {}", job.name(), job.every(), e);
             }
           }
         },
-        period.toMillis(),
-        period.toMillis(),
+        period,
+        period,
         TimeUnit.MILLISECONDS);
   }
 

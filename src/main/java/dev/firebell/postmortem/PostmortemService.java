@@ -1,5 +1,6 @@
 package dev.firebell.postmortem;
 
+import dev.firebell.config.PostmortemConfig;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentSummary;
@@ -22,6 +23,18 @@ public final class PostmortemService {
   private final PostmortemDrafter drafter;
   private final PostmortemTemplate template;
   private final Clock clock;
+
+  /** The service with the drafter and template {@code config} names. */
+  public static PostmortemService create(
+      PostmortemConfig config, IncidentService incidents, Jdbi jdbi, Rota rota, Clock clock) {
+    return new PostmortemService(
+        incidents,
+        jdbi,
+        rota,
+        new PostmortemDrafter(config.keepGuidance()),
+        PostmortemTemplate.load(config),
+        clock);
+  }
 
   public PostmortemService(
       IncidentService incidents,

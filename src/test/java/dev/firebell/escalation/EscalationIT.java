@@ -93,7 +93,7 @@ public class EscalationIT {
     // The webhook's answer means the page is in the outbox: the sender alone delivers it.
     assertThat(texts(app.incident(id), "page.sent"))
         .containsExactly("Paged Tessa (webhook): Step 1 of 2, schedule:primary");
-    app.app().outbox().deliverDue(app.clock.instant());
+    app.app().paging().outbox().deliverDue(app.clock.instant());
     assertPages(1, 0);
 
     app.runPaging();

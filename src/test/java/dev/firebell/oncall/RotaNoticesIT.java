@@ -96,8 +96,8 @@ class RotaNoticesIT {
           at.isBefore(HANDOFF.plus(Duration.ofMinutes(15)));
           at = at.plus(Duration.ofMinutes(1))) {
         clock.set(at);
-        first.app().handoffs().run(at);
-        second.app().handoffs().run(at);
+        first.app().oncall().handoffs().run(at);
+        second.app().oncall().handoffs().run(at);
         first.runPaging();
         second.runPaging();
       }
@@ -197,8 +197,8 @@ class RotaNoticesIT {
       String samLink = link(capture, "/sam");
 
       app.clock.set(Instant.parse("2026-11-28T20:00:01Z"));
-      app.app().swaps().expireLapsed();
-      app.app().swaps().expireLapsed();
+      app.app().oncall().swaps().expireLapsed();
+      app.app().oncall().swaps().expireLapsed();
       app.runPaging();
       assertThat(capture.json("/tessa"))
           .extracting(n -> n.get("kind").asText())

@@ -175,9 +175,9 @@ class DeliveryIT {
               .withPaging(new PagingConfig(null, 2, null, null, Duration.ofSeconds(5), null, null));
       try (TestApp app = TestApp.start(config, oncall)) {
         open(app);
-        app.app().paging().escalate();
+        app.app().paging().scheduler().escalate();
         Instant started = Instant.now();
-        app.app().outbox().dispatchDue(app.clock.instant());
+        app.app().paging().outbox().dispatchDue(app.clock.instant());
         while (capture.requests("/tessa").isEmpty()
             && Duration.between(started, Instant.now()).toMillis() < 5_000) {
           Thread.sleep(10);
@@ -218,7 +218,7 @@ class DeliveryIT {
                     : DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("firebell")));
     try (TestApp first = TestApp.start(config, PagingSetup.team(capture))) {
       open(first);
-      first.app().paging().escalate(); // queued in the outbox, not sent
+      first.app().paging().scheduler().escalate(); // queued in the outbox, not sent
     }
     assertThat(capture.requests("/tessa")).isEmpty();
 

@@ -246,7 +246,7 @@ class SilencesIT {
   }
 
   private static void watch(TestApp app) throws Exception {
-    for (Future<?> look : app.app().senderCalls().watch().run()) {
+    for (Future<?> look : app.app().followUps().watch().run()) {
       look.get(30, TimeUnit.SECONDS);
     }
   }

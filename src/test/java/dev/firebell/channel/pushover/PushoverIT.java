@@ -133,7 +133,7 @@ class PushoverIT {
 
   private void look() throws Exception {
     app.clock.advance(Duration.ofSeconds(31));
-    for (Future<?> look : app.app().senderCalls().receipts().run()) {
+    for (Future<?> look : app.app().followUps().receipts().run()) {
       look.get(30, TimeUnit.SECONDS);
     }
   }

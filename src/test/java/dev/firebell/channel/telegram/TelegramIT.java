@@ -78,7 +78,7 @@ class TelegramIT {
     telegram.answer(
         BOT + "/getUpdates",
         json(press(41, 999L, "ack:" + id), press(42, TESSA_ON_TELEGRAM, "ack:" + id)));
-    assertThat(app.app().senderCalls().telegram().pollOnce(Duration.ZERO)).isTrue();
+    assertThat(app.app().followUps().telegram().pollOnce(Duration.ZERO)).isTrue();
 
     assertThat(app.incident(id).get("status").asText()).isEqualTo("acknowledged");
     assertThat(app.incident(id).get("acknowledgedBy").asText()).isEqualTo("tessa");
@@ -101,7 +101,7 @@ class TelegramIT {
     assertThat(hooks.requests("/sam")).as("escalation stopped").isEmpty();
 
     telegram.answer(BOT + "/getUpdates", json("{\"ok\": true, \"result\": []}"));
-    app.app().senderCalls().telegram().pollOnce(Duration.ZERO);
+    app.app().followUps().telegram().pollOnce(Duration.ZERO);
     List<JsonNode> polls = telegram.json(BOT + "/getUpdates");
     assertThat(polls.get(polls.size() - 1).get("offset").asLong())
         .as("updates are handled once")

@@ -1,0 +1,12 @@
+package dev.firebell.incident;
+
+/**
+ * What {@link IncidentService} tells others: {@code handOff} works in the transaction of every
+ * incident it opens, acknowledges or resolves (paging, silences, annotations); {@code observer}
+ * hears each committed change (metrics); {@code onChange} runs once what the hand-off queued is
+ * committed, so its pages go out at once rather than at the next poll.
+ */
+public record IncidentHooks(IncidentHandOff handOff, IncidentObserver observer, Runnable onChange) {
+  public static final IncidentHooks NONE =
+      new IncidentHooks(IncidentHandOff.NONE, IncidentObserver.NONE, () -> {});
+}

@@ -1,0 +1,188 @@
+package dev.firebell.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.channel.twilio.VoiceCalls;
+import dev.firebell.config.FirebellConfig;
+import dev.firebell.heartbeat.Heartbeats;
+import dev.firebell.incident.IncidentService;
+import dev.firebell.ingest.HeartbeatEndpoint;
+import dev.firebell.ingest.WebhookEndpoint;
+import dev.firebell.maintenance.Maintenance;
+import dev.firebell.metrics.FirebellMetrics;
+import dev.firebell.oncall.OnCallModule;
+import dev.firebell.oncall.Rota;
+import dev.firebell.paging.Job;
+import dev.firebell.postmortem.PostmortemService;
+import dev.firebell.security.LinkTokens;
+import dev.firebell.security.LoginThrottle;
+import dev.firebell.security.Secrets;
+import dev.firebell.security.SessionRetention;
+import dev.firebell.security.Sessions;
+import dev.firebell.store.Database;
+import dev.firebell.store.Platform;
+import dev.firebell.store.Pruning;
+import dev.firebell.upstream.Silences;
+import dev.firebell.web.oncall.CalendarFeedPage;
+import dev.firebell.web.oncall.OnCallApi;
+import dev.firebell.web.oncall.OverrideApi;
+import dev.firebell.web.oncall.SwapApi;
+import dev.firebell.web.oncall.SwapPages;
+import dev.firebell.web.ui.IncidentPages;
+import dev.firebell.web.ui.LoginPages;
+import dev.firebell.web.ui.OnCallPage;
+import dev.firebell.web.ui.StaticAssets;
+import dev.firebell.web.ui.UiSecurity;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.pebbletemplates.pebble.PebbleEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The HTTP server: every handler built over the services it calls, and the routes. */
+public final class WebServer implements AutoCloseable {
+  private final Javalin javalin;
+  private final LoginThrottle throttle;
+
+  /** What the handlers call. */
+  public record Services(
+      Platform platform,
+      PebbleEngine templates,
+      Secrets secrets,
+      IncidentService incidents,
+      PostmortemService postmortems,
+      OnCallModule oncall,
+      Maintenance maintenance,
+      Heartbeats heartbeats,
+      Silences silences,
+      FirebellMetrics metrics,
+      WebhookEndpoint webhooks) {
+    FirebellConfig config() {
+      return platform.config();
+    }
+
+    ObjectMapper json() {
+      return platform.json();
+    }
+
+    Database database() {
+      return platform.database();
+    }
+
+    Clock clock() {
+      return platform.clock();
+    }
+
+    LinkTokens tokens() {
+      return secrets.links();
+    }
+  }
+
+  private WebServer(Javalin javalin, LoginThrottle throttle) {
+    this.javalin = javalin;
+    this.throttle = throttle;
+  }
+
+  /** Builds the handlers and starts listening. */
+  public static WebServer start(Services services) {
+    FirebellConfig config = services.config();
+    LoginThrottle throttle = new LoginThrottle(services.database().jdbi(), services.clock());
+    Pages pages = new Pages(services.templates());
+    Routes.Handlers handlers = handlers(services, throttle, pages);
+    Javalin javalin =
+        Javalin.create(
+            server -> {
+              server.jetty.host = config.server().host();
+              server.jetty.port = config.server().port();
+              server.startup.showJavalinBanner = false;
+              server.startup.showOldJavalinVersionWarning = false;
+              server.http.maxRequestSize = config.ingest().maxBodyBytes();
+              server.jetty.modifyHttpConfiguration(SlowClients::limit);
+              server.jetty.modifyServer(SlowClients::limitConnectors);
+              server.jsonMapper(new JavalinJackson(services.json(), false));
+              Routes.register(server.routes, handlers);
+              ErrorMapper.register(server.routes, pages);
+            });
+    javalin.start();
+    return new WebServer(javalin, throttle);
+  }
+
+  private static Routes.Handlers handlers(Services s, LoginThrottle throttle, Pages pages) {
+    FirebellConfig config = s.config();
+    String publicUrl = config.server().publicUrl();
+    Rota rota = s.oncall().rota();
+    Sessions sessions =
+        new Sessions(
+            s.database().jdbi(), s.clock(), config.security().sessionTtl(), config.users());
+    UiSecurity ui = new UiSecurity(sessions, publicUrl);
+    CalendarFeedPage calendars =
+        new CalendarFeedPage(s.secrets().calendars(), rota, publicUrl, s.clock());
+    return new Routes.Handlers(
+        s.webhooks(),
+        new ApiAuth(config.api()),
+        new IncidentApi(s.incidents()),
+        new ActionApi(s.incidents(), rota, s.json()),
+        new IncidentEditApi(s.incidents(), rota, s.json(), config.severity()),
+        new PostmortemApi(s.postmortems()),
+        new OnCallApi(rota, s.oncall().reload(), calendars, s.clock()),
+        new LinkPages(s.tokens(), s.incidents(), rota, pages, s.clock()),
+        new HealthApi(s.database()),
+        new LoginPages(config.users(), sessions, throttle, ui, pages),
+        new IncidentPages(
+            s.incidents(),
+            s.postmortems(),
+            rota,
+            s.silences(),
+            config.severity(),
+            ui,
+            pages,
+            s.clock()),
+        new OnCallPage(
+            rota,
+            s.oncall().overrides(),
+            s.oncall().swaps(),
+            s.heartbeats(),
+            calendars,
+            ui,
+            pages,
+            s.clock()),
+        new StaticAssets(),
+        new MetricsApi(s.metrics(), config.metrics().token()),
+        new MaintenanceApi(s.maintenance(), rota, s.json()),
+        new OverrideApi(s.oncall().overrides(), rota, s.json(), s.clock()),
+        calendars,
+        new SwapApi(s.oncall().swaps(), rota, s.json(), s.clock()),
+        new SwapPages(s.tokens(), s.oncall().swaps(), rota, pages, s.clock()),
+        new HeartbeatEndpoint(config.ingest(), s.heartbeats(), s.clock()),
+        new HeartbeatApi(s.heartbeats()),
+        new SilenceApi(s.silences(), rota, s.json(), s.clock()),
+        new VoiceCallbacks(
+            s.tokens(),
+            s.incidents(),
+            new VoiceCalls(s.database().jdbi(), s.clock()),
+            rota,
+            config.twilio(),
+            publicUrl,
+            s.clock()));
+  }
+
+  /** Expired sessions and used links. */
+  public Pruning retention(FirebellConfig config) {
+    return new SessionRetention(config.security().linkTtl());
+  }
+
+  /** Old failed-login counts are forgotten every hour. */
+  public List<Job> jobs() {
+    return List.of(
+        new Job("forgetting old failed logins", Duration.ofHours(1), throttle::forgetOld));
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+}
