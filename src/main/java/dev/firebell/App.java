@@ -1,5 +1,6 @@
 package dev.firebell;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.IncidentService;
@@ -54,8 +55,9 @@ public record App(
     // Times are stored to the microsecond, and both databases round a finer one: a row due "now"
     // would then lie in the future of the pass that wrote it and wait for the next poll.
     Clock clock = Clock.tick(given, Duration.ofNanos(1_000));
-    Database database = Database.open(config.database(), Json.mapper(), wrapper);
-    Platform platform = new Platform(config, database, Json.mapper(), clock);
+    ObjectMapper json = Json.mapper();
+    Database database = Database.open(config.database(), json, wrapper);
+    Platform platform = new Platform(config, database, json, clock);
     List<AutoCloseable> opened = new ArrayList<>(List.of(database));
     try {
       FirebellMetrics metrics = FirebellMetrics.create(database.jdbi(), config.severity(), clock);
