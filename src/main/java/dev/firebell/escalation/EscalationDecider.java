@@ -22,36 +22,133 @@ import java.util.stream.Collectors;
  * the database or the clock.
  *
  * <ul>
+ *   <li>A new incident in a maintenance window is recorded and nobody is paged; one that no route
+ *       matches is not paged either; otherwise its policy's first step runs.
  *   <li>A step past the policy's last one (steps times repeats), or a policy that is gone, ends the
  *       escalation: exhausted.
  *   <li>A maintenance window that began since the incident opened stops it: nobody is paged.
  *   <li>Otherwise the step runs: it is due again after its {@code escalateAfter}; step 2 and later
  *       say that the one before was not acknowledged in time; every contact of every person its
- *       targets resolve to now is paged, or the timeline says that nobody is on call.
+ *       targets resolve to now is paged, or nobody is on call (or reachable) and the timeline says
+ *       so.
  * </ul>
+ *
+ * <p>Java 17 has no pattern {@code switch}, so a decision is applied through {@link Outcomes}: an
+ * applier must handle every outcome, and a new one does not compile until each does.
  */
 final class EscalationDecider {
   private EscalationDecider() {}
 
-  /** What the engine does with a due step. */
-  sealed interface Decision permits Exhausted, Paused, RunStep {}
+  /** What the engine does with a new incident or a due step. */
+  sealed interface Decision
+      permits InMaintenance, Unrouted, Exhausted, Paused, NobodyOnCall, RunStep {
+    void applyTo(Outcomes outcomes);
+  }
+
+  /** Every outcome, each handled by the engine. */
+  interface Outcomes {
+    void inMaintenance(InMaintenance decision);
+
+    void unrouted(Unrouted decision);
+
+    void exhausted(Exhausted decision);
+
+    void paused(Paused decision);
+
+    void nobodyOnCall(NobodyOnCall decision);
+
+    void runStep(RunStep decision);
+  }
+
+  /** A new incident opened inside a maintenance window: recorded, nobody paged. */
+  record InMaintenance(String text) implements Decision {
+    @Override
+    public void applyTo(Outcomes outcomes) {
+      outcomes.inMaintenance(this);
+    }
+  }
+
+  /** No route matched a new incident's labels: nobody paged. */
+  record Unrouted(String text) implements Decision {
+    @Override
+    public void applyTo(Outcomes outcomes) {
+      outcomes.unrouted(this);
+    }
+  }
 
   /** The escalation ends; {@code text} says why. */
-  record Exhausted(String text) implements Decision {}
+  record Exhausted(String text) implements Decision {
+    @Override
+    public void applyTo(Outcomes outcomes) {
+      outcomes.exhausted(this);
+    }
+  }
 
   /** A maintenance window began: the escalation stops without paging. */
-  record Paused(String text) implements Decision {}
+  record Paused(String text) implements Decision {
+    @Override
+    public void applyTo(Outcomes outcomes) {
+      outcomes.paused(this);
+    }
+  }
 
   /**
-   * Run step {@code step}, due again at {@code nextAt}. {@code escalatedText} is null for the first
-   * step; {@code pages} is empty when nobody is on call, and then {@code text} says so.
+   * Step {@code step} runs but reaches nobody (nobody on call, or nobody with a contact), as {@code
+   * text} says; it is due again at {@code nextAt}. {@code escalatedText} is null for the first
+   * step.
+   */
+  record NobodyOnCall(int step, Instant nextAt, String escalatedText, String text)
+      implements Decision {
+    @Override
+    public void applyTo(Outcomes outcomes) {
+      outcomes.nobodyOnCall(this);
+    }
+  }
+
+  /**
+   * Run step {@code step}, due again at {@code nextAt}, paging {@code pages} (never empty). {@code
+   * escalatedText} is null for the first step.
    */
   record RunStep(
       int step, Instant nextAt, String escalatedText, List<Page> pages, String text, String name)
-      implements Decision {}
+      implements Decision {
+    @Override
+    public void applyTo(Outcomes outcomes) {
+      outcomes.runStep(this);
+    }
+  }
 
   /** One contact of one person to page. */
   record Page(String personId, int contactIndex, String channel) {}
+
+  /** A new incident's policy ("" when none applies) and what happens first. */
+  record Beginning(String policyId, Decision decision) {}
+
+  /**
+   * A new incident: in maintenance, unrouted, or the first step of the policy its {@code labels}
+   * route to (what {@link #decide} answers for step 1).
+   */
+  static Beginning begin(
+      long incidentId,
+      Map<String, String> labels,
+      Optional<MaintenanceWindow> maintenance,
+      OnCall oncall,
+      Instant now) {
+    if (maintenance.isPresent()) {
+      return new Beginning(
+          "",
+          new InMaintenance(
+              "In maintenance (" + maintenance.get().reason() + "): recorded, nobody paged"));
+    }
+    Optional<EscalationPolicy> policy = oncall.policyFor(labels);
+    if (policy.isEmpty()) {
+      return new Beginning(
+          "", new Unrouted("No route matched the incident's labels: nobody was paged"));
+    }
+    Escalation first = Escalation.first(incidentId, policy.get().id(), now);
+    return new Beginning(
+        policy.get().id(), decide(first, policy.get(), Optional.empty(), oncall, now));
+  }
 
   static Decision decide(
       Escalation escalation,
@@ -72,13 +169,8 @@ final class EscalationDecider {
     String escalated = n > 0 ? escalatedText(policy, n) : null;
     List<String> people = OnCallResolver.peopleFor(step, oncall, now);
     if (people.isEmpty()) {
-      return new RunStep(
-          n,
-          nextAt,
-          escalated,
-          List.of(),
-          stepName(policy, n) + ": nobody is on call for " + targets(step),
-          stepName(policy, n));
+      return new NobodyOnCall(
+          n, nextAt, escalated, stepName(policy, n) + ": nobody is on call for " + targets(step));
     }
     List<Page> pages =
         people.stream()
@@ -89,14 +181,13 @@ final class EscalationDecider {
                       .mapToObj(index -> new Page(personId, index, contacts.get(index).channel()));
                 })
             .toList();
-    return new RunStep(
-        n,
-        nextAt,
-        escalated,
-        pages,
+    String text =
         pageSentText(
-            oncall, policy, n, step, people, OnCallResolver.overridesFor(step, oncall, now)),
-        stepName(policy, n));
+            oncall, policy, n, step, people, OnCallResolver.overridesFor(step, oncall, now));
+    if (pages.isEmpty()) { // on call, but nobody with a contact to page
+      return new NobodyOnCall(n, nextAt, escalated, text);
+    }
+    return new RunStep(n, nextAt, escalated, pages, text, stepName(policy, n));
   }
 
   /** Names who was paged on which channels, and the override that put anyone on call. */

@@ -11,7 +11,6 @@ import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.notify.Delivery;
 import dev.firebell.notify.DeliveryRepository;
 import dev.firebell.notify.PagedContact;
-import dev.firebell.notify.StatusChange;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Rota;
@@ -110,7 +109,7 @@ public final class EscalationEngine implements IncidentHandOff {
                     new StatusChange(
                         id,
                         escalation.announcedStatus(),
-                        status.name(),
+                        status,
                         escalation.state(),
                         escalation.restarts()),
                     now));
@@ -151,48 +150,12 @@ public final class EscalationEngine implements IncidentHandOff {
     begin(handle, id, storedRoutingLabels(handle, id), now);
   }
 
+  /** Decides how a new incident's escalation begins (pure), then writes it as already claimed. */
   private void begin(Handle handle, long id, Map<String, String> labels, Instant now) {
-    EscalationRepository escalations = new EscalationRepository(handle);
-    Optional<MaintenanceWindow> window = maintenance.activeFor(handle, labels, now);
-    if (window.isPresent()) {
-      escalations.insert(id, "", Escalation.MAINTENANCE, 0, null, now);
-      IncidentRows.on(handle).markInMaintenance(id);
-      stamp(
-          handle,
-          id,
-          now,
-          TimelineKind.MAINTENANCE,
-          "In maintenance (" + window.get().reason() + "): recorded, nobody paged");
-      log.info("incident {}: in maintenance, nobody paged", id);
-      return;
-    }
-    OnCall oncall = rota.current(handle);
-    Optional<EscalationPolicy> policy = oncall.policyFor(labels);
-    if (policy.isEmpty()) {
-      escalations.insert(id, "", Escalation.UNROUTED, 0, null, now);
-      stamp(
-          handle,
-          id,
-          now,
-          TimelineKind.ESCALATION_UNROUTED,
-          "No route matched the incident's labels: nobody was paged");
-      log.warn("incident {}: no route matched, nobody paged", id);
-      return;
-    }
-    // Maintenance was checked a moment ago: the first step runs now, in this transaction, and is
-    // written as already claimed (nobody else can see the incident yet).
-    Escalation first =
-        new Escalation(
-            id, policy.get().id(), Escalation.ACTIVE, 0, now, IncidentStatus.TRIGGERED.name());
-    EscalationDecider.Decision decision =
-        EscalationDecider.decide(first, policy.get(), Optional.empty(), oncall, now);
-    if (decision instanceof EscalationDecider.RunStep step) {
-      escalations.insert(id, policy.get().id(), Escalation.ACTIVE, 1, step.nextAt(), now);
-      queue(handle, first, step, now);
-    } else {
-      escalations.insert(id, policy.get().id(), Escalation.ACTIVE, 0, now, now);
-      apply(handle, escalations, first, decision, now);
-    }
+    EscalationDecider.Beginning beginning =
+        EscalationDecider.begin(
+            id, labels, maintenance.activeFor(handle, labels, now), rota.current(handle), now);
+    beginning.decision().applyTo(DecisionWriter.forNew(handle, id, beginning.policyId(), now));
   }
 
   private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
@@ -223,76 +186,8 @@ public final class EscalationEngine implements IncidentHandOff {
         policy == null || n >= policy.totalSteps()
             ? Optional.empty()
             : maintenanceFor(handle, id, now);
-    apply(
-        handle,
-        new EscalationRepository(handle),
-        escalation,
-        EscalationDecider.decide(escalation, policy, window, oncall, now),
-        now);
-  }
-
-  private void apply(
-      Handle handle,
-      EscalationRepository escalations,
-      Escalation escalation,
-      EscalationDecider.Decision decision,
-      Instant now) {
-    long id = escalation.incidentId();
-    int n = escalation.nextStep();
-    if (decision instanceof EscalationDecider.Exhausted exhausted) {
-      if (escalations.stop(id, n, Escalation.EXHAUSTED) == 1) {
-        stamp(handle, id, now, TimelineKind.ESCALATION_EXHAUSTED, exhausted.text());
-      }
-    } else if (decision instanceof EscalationDecider.Paused paused) {
-      if (escalations.stop(id, n, Escalation.MAINTENANCE) == 1) {
-        IncidentRows.on(handle).markInMaintenance(id);
-        stamp(handle, id, now, TimelineKind.ESCALATION_STOPPED, paused.text());
-      }
-    } else if (decision instanceof EscalationDecider.RunStep step) {
-      run(handle, escalations, escalation, step, now);
-    }
-  }
-
-  private void run(
-      Handle handle,
-      EscalationRepository escalations,
-      Escalation escalation,
-      EscalationDecider.RunStep step,
-      Instant now) {
-    if (escalations.claimStep(escalation.incidentId(), step.step(), step.nextAt()) == 0) {
-      return; // acknowledged, resolved, or claimed by another instance
-    }
-    queue(handle, escalation, step, now);
-  }
-
-  /** Queues a claimed step's pages and says so on the timeline. */
-  private void queue(
-      Handle handle, Escalation escalation, EscalationDecider.RunStep step, Instant now) {
-    long id = escalation.incidentId();
-    if (step.escalatedText() != null) {
-      stamp(handle, id, now, TimelineKind.ESCALATED, step.escalatedText());
-    }
-    if (step.pages().isEmpty()) {
-      stamp(handle, id, now, TimelineKind.ESCALATION_NOBODY, step.text());
-      return;
-    }
-    DeliveryRepository deliveries = new DeliveryRepository(handle);
-    for (EscalationDecider.Page page : step.pages()) {
-      deliveries.insert(
-          id,
-          page.personId(),
-          page.contactIndex(),
-          page.channel(),
-          Delivery.PAGE,
-          escalation.pageRound(step.step()),
-          now);
-    }
-    stamp(handle, id, now, TimelineKind.PAGE_SENT, step.text());
-    log.info(
-        "incident {}: {} paging {}",
-        id,
-        step.name(),
-        step.pages().stream().map(EscalationDecider.Page::personId).distinct().toList());
+    EscalationDecider.decide(escalation, policy, window, oncall, now)
+        .applyTo(DecisionWriter.forDue(handle, escalation, now));
   }
 
   private void announceStatusChanges(Instant now) {
@@ -315,17 +210,17 @@ public final class EscalationEngine implements IncidentHandOff {
     }
     DeliveryRepository deliveries = new DeliveryRepository(handle);
     deliveries.cancelPendingPages(id);
-    if (Escalation.ACTIVE.equals(change.state())) {
+    if (change.state() == EscalationState.ACTIVE) {
       stamp(
           handle,
           id,
           now,
           TimelineKind.ESCALATION_STOPPED,
-          "Escalation stopped: the incident was " + change.status().toLowerCase());
+          "Escalation stopped: the incident was " + change.status().wireName());
     }
     int round =
         change.restarts() * Escalation.ROUNDS_PER_RESTART
-            + ("RESOLVED".equals(change.status()) ? 2 : 1);
+            + (change.status() == IncidentStatus.RESOLVED ? 2 : 1);
     for (PagedContact paged : deliveries.deliveredPages(id)) {
       deliveries.insert(
           id,
@@ -340,7 +235,7 @@ public final class EscalationEngine implements IncidentHandOff {
 
   /** Until when an acknowledgement holds under its policy's {@code ackTimeout}; null: for good. */
   private Instant ackExpiry(Handle handle, long id, StatusChange change, Instant now) {
-    if (!IncidentStatus.ACKNOWLEDGED.name().equals(change.status())) {
+    if (change.status() != IncidentStatus.ACKNOWLEDGED) {
       return null;
     }
     return new EscalationRepository(handle)

@@ -1,6 +1,6 @@
 package dev.firebell.escalation;
 
-import dev.firebell.notify.StatusChange;
+import dev.firebell.incident.IncidentStatus;
 import dev.firebell.store.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -15,19 +15,19 @@ final class EscalationRepository {
           new Escalation(
               row.getLong("incident_id"),
               row.getString("policy_id"),
-              row.getString("state"),
+              EscalationState.valueOf(row.getString("state")),
               row.getInt("next_step"),
               Rows.instant(row, "next_step_at"),
-              row.getString("announced_status"),
+              IncidentStatus.valueOf(row.getString("announced_status")),
               row.getInt("restarts"));
 
   private static final RowMapper<StatusChange> STATUS_CHANGE =
       (row, context) ->
           new StatusChange(
               row.getLong("incident_id"),
-              row.getString("announced_status"),
-              row.getString("status"),
-              row.getString("state"),
+              IncidentStatus.valueOf(row.getString("announced_status")),
+              IncidentStatus.valueOf(row.getString("status")),
+              EscalationState.valueOf(row.getString("state")),
               row.getInt("restarts"));
 
   private final Handle handle;
@@ -54,7 +54,7 @@ final class EscalationRepository {
   void insert(
       long incidentId,
       String policyId,
-      String state,
+      EscalationState state,
       int nextStep,
       Instant nextStepAt,
       Instant now) {
@@ -67,7 +67,7 @@ final class EscalationRepository {
             """)
         .bind("incidentId", incidentId)
         .bind("policyId", policyId)
-        .bind("state", state)
+        .bind("state", state.name())
         .bind("nextStep", nextStep)
         .bindByType("nextStepAt", nextStepAt, Instant.class)
         .bind("now", now)
@@ -123,7 +123,7 @@ final class EscalationRepository {
    * Ends a running escalation at step {@code expected} with {@code state} (exhausted, or stopped
    * because a maintenance window began); one instance wins.
    */
-  int stop(long incidentId, int expected, String state) {
+  int stop(long incidentId, int expected, EscalationState state) {
     return handle
         .createUpdate(
             """
@@ -132,7 +132,7 @@ final class EscalationRepository {
             """)
         .bind("incidentId", incidentId)
         .bind("expected", expected)
-        .bind("state", state)
+        .bind("state", state.name())
         .execute();
   }
 
@@ -154,7 +154,8 @@ final class EscalationRepository {
    * Records that a status was announced, and stops any escalation still running; {@code
    * ackExpiresAt} (null: never) is when an acknowledgement stops holding.
    */
-  int announce(long incidentId, String expected, String status, Instant ackExpiresAt) {
+  int announce(
+      long incidentId, IncidentStatus expected, IncidentStatus status, Instant ackExpiresAt) {
     return handle
         .createUpdate(
             """
@@ -164,8 +165,8 @@ final class EscalationRepository {
             WHERE incident_id = :incidentId AND announced_status = :expected
             """)
         .bind("incidentId", incidentId)
-        .bind("expected", expected)
-        .bind("status", status)
+        .bind("expected", expected.name())
+        .bind("status", status.name())
         .bindByType("ackExpiresAt", ackExpiresAt, Instant.class)
         .execute();
   }

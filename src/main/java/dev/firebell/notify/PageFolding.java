@@ -11,7 +11,6 @@ import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,17 +29,9 @@ public final class PageFolding {
 
   private final Jdbi jdbi;
   private final Rota rota;
-  private final PagingConfig config;
+  private final StormLimit limit;
   private final DeliveryObserver observer;
   private volatile Instant lastRepair;
-
-  /**
-   * How long a contact's count from the database serves the passes that follow, each page let
-   * through meanwhile counted here. Asking on every pass cost a scan of a minute of pages per pass
-   * when the configured rate is high; pages another instance sends within this second can go
-   * uncounted, so the rate may be exceeded by what one second carries.
-   */
-  private static final Duration COUNT_REFRESH = Duration.ofSeconds(1);
 
   private final Map<List<Object>, Integer> counted = new HashMap<>();
   private Instant countedAt;
@@ -48,14 +39,14 @@ public final class PageFolding {
   public PageFolding(Jdbi jdbi, Rota rota, PagingConfig config, DeliveryObserver observer) {
     this.jdbi = jdbi;
     this.rota = rota;
-    this.config = config;
+    this.limit = new StormLimit(config.maxPagesPerPersonPerMinute());
     this.observer = observer;
   }
 
   /**
-   * Folds a claimed page when its contact already had the allowed pages in the last minute. The
-   * database is asked once per contact a second at most (see {@link #COUNT_REFRESH}); each page let
-   * through since is counted here, as the database would count it while it is being sent.
+   * Folds a claimed page when its contact already had the allowed pages in the last minute ({@link
+   * StormLimit}). The database is asked once per contact a second at most; each page let through
+   * since is counted here, as the database would count it while it is being sent.
    */
   synchronized boolean foldIfOverLimit(Delivery delivery, Instant now) {
     Person person = rota.current().people().get(delivery.personId());
@@ -67,20 +58,20 @@ public final class PageFolding {
     List<Object> contact = List.of(delivery.personId(), delivery.contactIndex());
     Integer known = counted.get(contact);
     int recent = known != null ? known : recentPages(delivery, now);
-    if (recent < config.maxPagesPerPersonPerMinute()) {
-      counted.put(contact, recent + 1);
+    StormLimit.Decision decision = limit.decide(recent, now);
+    if (decision instanceof StormLimit.Send send) {
+      counted.put(contact, send.countAfter());
       return false;
     }
     counted.put(contact, recent);
-    fold(delivery, person, person.contacts().get(delivery.contactIndex()), now);
+    Instant digestAt = ((StormLimit.Fold) decision).digestAt(); // the only other decision
+    fold(delivery, person, person.contacts().get(delivery.contactIndex()), digestAt, now);
     return true;
   }
 
-  /** A new dispatch pass: counts older than {@link #COUNT_REFRESH} are asked again. */
+  /** A new dispatch pass: counts that no longer serve are asked again. */
   public synchronized void startPass(Instant now) {
-    if (countedAt == null
-        || !now.isBefore(countedAt.plus(COUNT_REFRESH))
-        || now.isBefore(countedAt)) {
+    if (!StormLimit.countsStillServe(countedAt, now)) {
       counted.clear();
       countedAt = now;
     }
@@ -94,10 +85,10 @@ public final class PageFolding {
             r.recentPages(
                 delivery.personId(),
                 delivery.contactIndex(),
-                now.minus(Duration.ofMinutes(1)),
+                now.minus(StormLimit.WINDOW),
                 now,
                 delivery.id(),
-                config.maxPagesPerPersonPerMinute()));
+                limit.perMinute()));
   }
 
   /**
@@ -105,8 +96,8 @@ public final class PageFolding {
    * a digest to send it. Two senders creating the same digest at once: the loser's transaction
    * fails on the digest's key and runs again, finding the digest there.
    */
-  private void fold(Delivery delivery, Person person, Contact contact, Instant now) {
-    Instant sendAt = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+  private void fold(
+      Delivery delivery, Person person, Contact contact, Instant sendAt, Instant now) {
     UniqueViolation.retry(
         () ->
             jdbi.inTransaction(
@@ -134,7 +125,7 @@ public final class PageFolding {
                               + " folded into a digest at "
                               + sendAt
                               + " (more than "
-                              + config.maxPagesPerPersonPerMinute()
+                              + limit.perMinute()
                               + " pages a minute)");
                   return null;
                 }));

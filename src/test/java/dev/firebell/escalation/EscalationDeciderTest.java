@@ -2,12 +2,14 @@ package dev.firebell.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebell.incident.IncidentStatus;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Route;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.Target;
 import dev.firebell.paging.PagingSetup;
@@ -88,8 +90,7 @@ class EscalationDeciderTest {
 
   @Test
   void nobodyOnCallIsSaidAndTheStepStillComesBack() {
-    var step = (EscalationDecider.RunStep) decide(0, POLICY, Optional.empty(), oncall());
-    assertThat(step.pages()).isEmpty();
+    var step = (EscalationDecider.NobodyOnCall) decide(0, POLICY, Optional.empty(), oncall());
     assertThat(step.text()).startsWith("Step 1 of 2: nobody is on call for ");
     assertThat(step.nextAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
   }
@@ -115,9 +116,8 @@ class EscalationDeciderTest {
   void aPersonWithoutContactsIsNamedButNothingIsQueued() {
     OnCall noContacts = PagingSetup.team(List.of(), List.of(WEBHOOK));
     var step =
-        (EscalationDecider.RunStep)
+        (EscalationDecider.NobodyOnCall)
             decide(0, noContacts.policies().get("default"), Optional.empty(), noContacts);
-    assertThat(step.pages()).isEmpty();
     assertThat(step.text()).startsWith("Paged Tessa (no contacts): Step 1 of 2");
   }
 
@@ -152,12 +152,18 @@ class EscalationDeciderTest {
     // The rotation hands off weekly at Monday 09:00 Denver time; before its start nobody is on.
     Instant beforeTheRotation = Instant.parse("2026-01-01T00:00:00Z");
     Escalation escalation =
-        new Escalation(42, "default", Escalation.ACTIVE, 0, beforeTheRotation, "TRIGGERED");
+        new Escalation(
+            42,
+            "default",
+            EscalationState.ACTIVE,
+            0,
+            beforeTheRotation,
+            IncidentStatus.TRIGGERED,
+            0);
     var step =
-        (EscalationDecider.RunStep)
+        (EscalationDecider.NobodyOnCall)
             EscalationDecider.decide(
                 escalation, POLICY, Optional.empty(), ONCALL, beforeTheRotation);
-    assertThat(step.pages()).isEmpty();
     assertThat(step.text()).isEqualTo("Step 1 of 2: nobody is on call for schedule:primary");
   }
 
@@ -165,6 +171,44 @@ class EscalationDeciderTest {
   void stepNamesCountRepeats() {
     assertThat(EscalationDecider.stepName(POLICY, 0)).isEqualTo("Step 1 of 2");
     assertThat(EscalationDecider.stepName(POLICY, 3)).isEqualTo("Step 2 of 2 (repeat 1)");
+  }
+
+  @Test
+  void aNewIncidentInAMaintenanceWindowIsRecordedAndNobodyIsPaged() {
+    EscalationDecider.Beginning beginning =
+        EscalationDecider.begin(7, Map.of(), Optional.of(window()), ONCALL, NOW);
+    assertThat(beginning.policyId()).isEmpty();
+    assertThat(beginning.decision())
+        .isEqualTo(
+            new EscalationDecider.InMaintenance("In maintenance (deploy): recorded, nobody paged"));
+  }
+
+  @Test
+  void aNewIncidentNoRouteMatchesIsNotPaged() {
+    OnCall onlyDatabases =
+        new OnCall(
+            ONCALL.people(),
+            ONCALL.schedules(),
+            ONCALL.policies(),
+            List.of(new Route(Map.of("team", "databases"), "default")),
+            List.of());
+    EscalationDecider.Beginning beginning =
+        EscalationDecider.begin(7, Map.of("team", "web"), Optional.empty(), onlyDatabases, NOW);
+    assertThat(beginning.decision())
+        .isEqualTo(
+            new EscalationDecider.Unrouted(
+                "No route matched the incident's labels: nobody was paged"));
+  }
+
+  @Test
+  void aNewIncidentRunsTheFirstStepOfThePolicyItsLabelsRouteTo() {
+    EscalationDecider.Beginning beginning =
+        EscalationDecider.begin(7, Map.of("team", "web"), Optional.empty(), ONCALL, NOW);
+    assertThat(beginning.policyId()).isEqualTo("default");
+    var step = (EscalationDecider.RunStep) beginning.decision();
+    assertThat(step.step()).isZero();
+    assertThat(step.escalatedText()).isNull();
+    assertThat(step.pages()).extracting(EscalationDecider.Page::personId).containsOnly("tessa");
   }
 
   private static MaintenanceWindow window() {
@@ -175,7 +219,8 @@ class EscalationDeciderTest {
   private static EscalationDecider.Decision decide(
       int step, EscalationPolicy policy, Optional<MaintenanceWindow> window, OnCall oncall) {
     Escalation escalation =
-        new Escalation(42, "default", Escalation.ACTIVE, step, NOW, "TRIGGERED");
+        new Escalation(
+            42, "default", EscalationState.ACTIVE, step, NOW, IncidentStatus.TRIGGERED, 0);
     return EscalationDecider.decide(escalation, policy, window, oncall, NOW);
   }
 
