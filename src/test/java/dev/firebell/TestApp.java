@@ -3,6 +3,7 @@ package dev.firebell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.ApiConfig;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
@@ -50,12 +51,13 @@ public final class TestApp implements AutoCloseable {
 
   /** Port 0, a fresh in-memory H2, bearer-token ingest and one API token. */
   public static FirebellConfig defaultConfig() {
-    return FirebellConfig.defaults()
+    return ConfigBuilder.from(FirebellConfig.defaults())
         .withServer(new ServerConfig(0, "127.0.0.1", "http://localhost:8080"))
         .withDatabase(freshDatabase())
         .withIngest(IngestConfig.bearer(INGEST_TOKEN))
         .withApi(ApiConfig.token(API_TOKEN))
-        .withUsers(List.of(new UserConfig(USER, PASSWORD_HASH, "tessa")));
+        .withUsers(List.of(new UserConfig(USER, PASSWORD_HASH, "tessa")))
+        .build();
   }
 
   public static DatabaseConfig freshDatabase() {

@@ -12,6 +12,7 @@ import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.channel.email.SmtpConfig;
 import dev.firebell.channel.twilio.TwilioConfig;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.escalation.EscalationIT;
 import dev.firebell.oncall.Contact;
@@ -73,7 +74,7 @@ public class ChannelFormatsIT {
                     + " \"alerts\": {{alertsTotal}}}",
                 "application/json"));
     FirebellConfig config =
-        TestApp.defaultConfig()
+        ConfigBuilder.from(TestApp.defaultConfig())
             .withSmtp(
                 new SmtpConfig(
                     "127.0.0.1",
@@ -82,8 +83,8 @@ public class ChannelFormatsIT {
                     "",
                     false,
                     "Firebell <firebell@example.com>"))
-            .withTwilio(
-                new TwilioConfig("AC123", "twilio-token", "+15550000000", capture.url("/")));
+            .withTwilio(new TwilioConfig("AC123", "twilio-token", "+15550000000", capture.url("/")))
+            .build();
     app = TestApp.start(config, PagingSetup.team(contacts, List.of()));
     incidentId =
         app.postWebhook("/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"))

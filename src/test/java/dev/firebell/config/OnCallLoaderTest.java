@@ -181,9 +181,10 @@ class OnCallLoaderTest {
     Path oncallFile = dir.resolve("oncall.yaml");
     Files.writeString(oncallFile, yaml);
     FirebellConfig config =
-        FirebellConfig.defaults()
+        ConfigBuilder.from(FirebellConfig.defaults())
             .withIngest(IngestConfig.bearer("t"))
-            .withOnCall(new OnCallSettings(oncallFile.toString()));
+            .withOnCall(new OnCallSettings(oncallFile.toString()))
+            .build();
     return new ConfigLoader(Map.of()).loadOnCall(config, dir.resolve("firebell.yaml"));
   }
 

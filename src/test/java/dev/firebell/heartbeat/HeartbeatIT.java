@@ -7,6 +7,7 @@ import dev.firebell.Fixtures;
 import dev.firebell.MutableClock;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.HeartbeatEntry;
 import dev.firebell.paging.CaptureServer;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class HeartbeatIT {
   private static FirebellConfig config() {
-    return TestApp.defaultConfig()
+    return ConfigBuilder.from(TestApp.defaultConfig())
         .withHeartbeats(
             List.of(
                 new HeartbeatEntry(
@@ -36,7 +37,8 @@ class HeartbeatIT {
                     "alerting-pipeline",
                     Duration.ofMinutes(5),
                     Map.of("service", "alerting"),
-                    "Watchdog")));
+                    "Watchdog")))
+        .build();
   }
 
   @Test

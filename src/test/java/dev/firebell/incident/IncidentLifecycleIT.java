@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.IncidentsConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -229,7 +230,10 @@ class IncidentLifecycleIT {
   @Test
   void withoutAutoResolveTheIncidentStaysOpen() {
     try (TestApp manual =
-        TestApp.start(TestApp.defaultConfig().withIncidents(new IncidentsConfig(false)))) {
+        TestApp.start(
+            ConfigBuilder.from(TestApp.defaultConfig())
+                .withIncidents(new IncidentsConfig(false))
+                .build())) {
       Reply opened = manual.postWebhook("/webhooks/alertmanager", Fixtures.read(AM_FIRING));
       manual.postWebhook("/webhooks/alertmanager", Fixtures.read(AM_RESOLVED));
 

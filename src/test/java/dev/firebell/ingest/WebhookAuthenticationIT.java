@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.IngestConfig;
 import dev.firebell.security.Hashing;
 import java.net.URI;
@@ -108,7 +109,7 @@ class WebhookAuthenticationIT {
   }
 
   private static dev.firebell.config.FirebellConfig config(IngestConfig ingest) {
-    return TestApp.defaultConfig().withIngest(ingest);
+    return ConfigBuilder.from(TestApp.defaultConfig()).withIngest(ingest).build();
   }
 
   private static IngestConfig hmac(String timestampHeader) {

@@ -6,6 +6,7 @@ import dev.firebell.Fixtures;
 import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.MetricsConfig;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingTeam;
@@ -78,7 +79,10 @@ class MetricsIT {
   @Test
   void metricsCanRequireAToken() {
     try (TestApp app =
-        TestApp.start(TestApp.defaultConfig().withMetrics(new MetricsConfig("scrape-me")))) {
+        TestApp.start(
+            ConfigBuilder.from(TestApp.defaultConfig())
+                .withMetrics(new MetricsConfig("scrape-me"))
+                .build())) {
       assertThat(TestApp.send(HttpRequest.newBuilder(URI.create(app.url("/metrics")))).status())
           .isEqualTo(401);
       Reply ok =

@@ -8,6 +8,7 @@ import dev.firebell.MutableClock;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.TestDatabases;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.OnCallSettings;
 import dev.firebell.paging.CaptureServer;
@@ -75,16 +76,19 @@ class RotaNoticesIT {
   void aShiftsPersonIsToldOnceAnHourBeforeAndOnceAtTheStartByTwoInstancesOnPostgres()
       throws Exception {
     FirebellConfig config =
-        TestApp.defaultConfig()
+        ConfigBuilder.from(TestApp.defaultConfig())
             .withDatabase(TestDatabases.freshPostgres())
-            .withOnCall(new OnCallSettings(null, Duration.ofHours(1)));
+            .withOnCall(new OnCallSettings(null, Duration.ofHours(1)))
+            .build();
     assertHandOffNoticesOnce(config);
   }
 
   @Test
   void aShiftsPersonIsToldOnceOnThisRunsDatabase() throws Exception {
     assertHandOffNoticesOnce(
-        TestApp.defaultConfig().withOnCall(new OnCallSettings(null, Duration.ofHours(1))));
+        ConfigBuilder.from(TestApp.defaultConfig())
+            .withOnCall(new OnCallSettings(null, Duration.ofHours(1)))
+            .build());
   }
 
   private static void assertHandOffNoticesOnce(FirebellConfig config) throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.OnCallSettings;
 import dev.firebell.escalation.EscalationIT;
 import dev.firebell.paging.CaptureServer;
@@ -64,10 +65,14 @@ class RuntimeRotaIT {
     write(file, onCallPeople);
     app =
         TestApp.start(
-            TestApp.defaultConfig().withOnCall(new OnCallSettings(file.toString())),
+            ConfigBuilder.from(TestApp.defaultConfig())
+                .withOnCall(new OnCallSettings(file.toString()))
+                .build(),
             new dev.firebell.config.ConfigLoader(java.util.Map.of())
                 .loadOnCall(
-                    TestApp.defaultConfig().withOnCall(new OnCallSettings(file.toString())),
+                    ConfigBuilder.from(TestApp.defaultConfig())
+                        .withOnCall(new OnCallSettings(file.toString()))
+                        .build(),
                     dir.resolve("firebell.yaml")));
     return file;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestDatabases;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.PagingConfig;
@@ -135,9 +136,9 @@ class DeliveryIT {
                   PagingSetup.webhook(capture.url("/tessa"))),
               List.of(PagingSetup.webhook(capture.url("/sam"))));
       FirebellConfig config =
-          TestApp.defaultConfig()
-              .withPaging(
-                  new PagingConfig(null, 2, null, null, Duration.ofMillis(500), null, null));
+          ConfigBuilder.from(TestApp.defaultConfig())
+              .withPaging(new PagingConfig(null, 2, null, null, Duration.ofMillis(500), null, null))
+              .build();
       try (TestApp app = TestApp.start(config, oncall)) {
         long id = open(app);
         Instant started = Instant.now();
@@ -171,8 +172,9 @@ class DeliveryIT {
       contacts.add(PagingSetup.webhook(capture.url("/tessa")));
       var oncall = PagingSetup.team(contacts, List.of(PagingSetup.webhook(capture.url("/sam"))));
       FirebellConfig config =
-          TestApp.defaultConfig()
-              .withPaging(new PagingConfig(null, 2, null, null, Duration.ofSeconds(5), null, null));
+          ConfigBuilder.from(TestApp.defaultConfig())
+              .withPaging(new PagingConfig(null, 2, null, null, Duration.ofSeconds(5), null, null))
+              .build();
       try (TestApp app = TestApp.start(config, oncall)) {
         open(app);
         app.app().paging().scheduler().escalate();
@@ -211,11 +213,12 @@ class DeliveryIT {
   void pendingPagesAreSentOnceAfterARestartAndDeliveredOnesNeverAgain(@TempDir Path dir)
       throws Exception {
     FirebellConfig config =
-        TestApp.defaultConfig()
+        ConfigBuilder.from(TestApp.defaultConfig())
             .withDatabase(
                 TestDatabases.postgresRun()
                     ? TestDatabases.freshPostgres()
-                    : DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("firebell")));
+                    : DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("firebell")))
+            .build();
     try (TestApp first = TestApp.start(config, PagingSetup.team(capture))) {
       open(first);
       first.app().paging().scheduler().escalate(); // queued in the outbox, not sent

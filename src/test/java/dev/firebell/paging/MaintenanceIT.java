@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.MaintenanceEntry;
 import dev.firebell.escalation.EscalationIT;
 import java.net.URI;
@@ -98,14 +99,15 @@ class MaintenanceIT {
     try (CaptureServer quiet = new CaptureServer();
         TestApp configured =
             TestApp.start(
-                TestApp.defaultConfig()
+                ConfigBuilder.from(TestApp.defaultConfig())
                     .withMaintenance(
                         List.of(
                             new MaintenanceEntry(
                                 Map.of("service", "pizza-factory"),
                                 "2026-11-28T15:00:00Z",
                                 "2026-11-28T17:00:00Z",
-                                "yearly drill"))),
+                                "yearly drill")))
+                    .build(),
                 PagingSetup.team(quiet))) {
       configured.postWebhook(
           "/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"));

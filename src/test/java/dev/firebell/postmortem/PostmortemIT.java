@@ -10,6 +10,7 @@ import dev.firebell.Fixtures;
 import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.ConfigException;
 import dev.firebell.config.PostmortemConfig;
 import dev.firebell.paging.CaptureServer;
@@ -208,8 +209,9 @@ class PostmortemIT {
         "# Postmortem {{incidentId}} ({{incidentTime}})\n{{#sections}}\n### {{title}}\n{{#known}}{{body}}{{/known}}{{^known}}TBD{{/known}}\n{{/sections}}\n");
     try (TestApp app =
         TestApp.start(
-            TestApp.defaultConfig()
-                .withPostmortem(new PostmortemConfig(template.toString(), false)),
+            ConfigBuilder.from(TestApp.defaultConfig())
+                .withPostmortem(new PostmortemConfig(template.toString(), false))
+                .build(),
             PagingTeam.of(capture))) {
       long id = open(app, Fixtures.read("alertmanager-live/am-firing.json"));
       String draft = app.getApi("/api/incidents/" + id + "/postmortem").body();

@@ -6,6 +6,7 @@ import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.TestDatabases;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.DatabaseConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,7 +27,8 @@ class DatabaseOutageIT {
   void webhooksGet503WhileTheDatabaseIsGoneAndServiceResumes() throws Exception {
     DatabaseConfig database = TestDatabases.freshPostgres();
     String name = database.url().replaceAll(".*/([^/?]+).*", "$1");
-    try (TestApp app = TestApp.start(TestApp.defaultConfig().withDatabase(database))) {
+    try (TestApp app =
+        TestApp.start(ConfigBuilder.from(TestApp.defaultConfig()).withDatabase(database).build())) {
       Reply first =
           app.postWebhook(
               "/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"));

@@ -8,6 +8,7 @@ import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.TestDatabases;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.PagingConfig;
 import dev.firebell.oncall.OnCall;
@@ -42,10 +43,11 @@ class MultiInstanceIT {
   @Test
   void threeInstancesShareTheWorkWithoutDoublePages() throws Exception {
     FirebellConfig config =
-        TestApp.defaultConfig()
+        ConfigBuilder.from(TestApp.defaultConfig())
             .withDatabase(TestDatabases.freshPostgres())
             .withPaging(
-                new PagingConfig(Duration.ofMillis(200), null, null, null, null, null, 1000));
+                new PagingConfig(Duration.ofMillis(200), null, null, null, null, null, 1000))
+            .build();
     MutableClock clock = MutableClock.at("2026-11-28T16:10:00Z");
     try (CaptureServer capture = new CaptureServer()) {
       OnCall team = PagingTeam.of(capture);

@@ -11,6 +11,7 @@ import dev.firebell.MutableClock;
 import dev.firebell.RealAlertmanager;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.GrafanaConfig;
 import dev.firebell.config.SilencesConfig;
@@ -49,10 +50,11 @@ class SilencesIT {
     int port = FirebellProcess.freePort();
     String api = "http://127.0.0.1:" + port;
     FirebellConfig config =
-        TestApp.defaultConfig()
+        ConfigBuilder.from(TestApp.defaultConfig())
             .withSilences(
                 new SilencesConfig(true, Duration.ofHours(2), new UpstreamApi(api, null)),
-                GrafanaConfig.defaults());
+                GrafanaConfig.defaults())
+            .build();
     MutableClock clock = MutableClock.at(Instant.now().toString());
     try (CaptureServer capture = new CaptureServer();
         TestApp firebell = TestApp.start(config, PagingTeam.of(capture), clock);
@@ -102,10 +104,11 @@ class SilencesIT {
     try (CaptureServer grafana = new CaptureServer();
         CaptureServer pages = new CaptureServer()) {
       FirebellConfig config =
-          TestApp.defaultConfig()
+          ConfigBuilder.from(TestApp.defaultConfig())
               .withSilences(
                   new SilencesConfig(false, Duration.ofHours(12), UpstreamApi.NONE),
-                  new GrafanaConfig(grafana.url("/"), "glsa_token"));
+                  new GrafanaConfig(grafana.url("/"), "glsa_token"))
+              .build();
       try (TestApp app = TestApp.start(config, PagingTeam.of(pages))) {
         long id = openGrafanaIncident(app);
         grafana.answer(SILENCES, json("{\"silenceID\": \"7f4d1a6c\"}"));
@@ -161,10 +164,11 @@ class SilencesIT {
     try (CaptureServer grafana = new CaptureServer();
         CaptureServer pages = new CaptureServer()) {
       FirebellConfig config =
-          TestApp.defaultConfig()
+          ConfigBuilder.from(TestApp.defaultConfig())
               .withSilences(
                   new SilencesConfig(true, Duration.ofHours(12), UpstreamApi.NONE),
-                  new GrafanaConfig(grafana.url("/"), null));
+                  new GrafanaConfig(grafana.url("/"), null))
+              .build();
       try (TestApp app = TestApp.start(config, PagingTeam.of(pages))) {
         long id = openGrafanaIncident(app);
         for (int i = 0; i < 10; i++) {
@@ -191,10 +195,11 @@ class SilencesIT {
     try (CaptureServer grafana = new CaptureServer();
         CaptureServer pages = new CaptureServer()) {
       FirebellConfig config =
-          TestApp.defaultConfig()
+          ConfigBuilder.from(TestApp.defaultConfig())
               .withSilences(
                   SilencesConfig.defaults(),
-                  new GrafanaConfig(grafana.url("/"), "glsa_token", true));
+                  new GrafanaConfig(grafana.url("/"), "glsa_token", true))
+              .build();
       try (TestApp app = TestApp.start(config, PagingTeam.of(pages))) {
         grafana.answer("/api/annotations", json("{\"message\": \"Annotation added\", \"id\": 41}"));
         long id = openGrafanaIncident(app);

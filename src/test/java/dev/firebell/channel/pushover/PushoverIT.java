@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.channel.ChannelFormatsIT;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.escalation.EscalationIT;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.ContactType;
@@ -43,9 +44,10 @@ class PushoverIT {
     hooks = new CaptureServer();
     app =
         TestApp.start(
-            TestApp.defaultConfig()
+            ConfigBuilder.from(TestApp.defaultConfig())
                 .withPushover(
-                    new PushoverConfig("azGDORePK8gMaC0QOYAMyEEuzJnyUi", pushover.url("/"))),
+                    new PushoverConfig("azGDORePK8gMaC0QOYAMyEEuzJnyUi", pushover.url("/")))
+                .build(),
             PagingSetup.team(
                 List.of(new Contact(ContactType.PUSHOVER, null, null, null, USER_KEY)),
                 List.of(PagingSetup.webhook(hooks.url("/sam")))));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.escalation.EscalationIT;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.ContactType;
@@ -51,8 +52,9 @@ class TelegramIT {
         new OnCall(Map.copyOf(people), team.schedules(), team.policies(), team.routes(), List.of());
     app =
         TestApp.start(
-            TestApp.defaultConfig()
-                .withTelegram(new TelegramConfig("123456:ABC-DEF", telegram.url("/"))),
+            ConfigBuilder.from(TestApp.defaultConfig())
+                .withTelegram(new TelegramConfig("123456:ABC-DEF", telegram.url("/")))
+                .build(),
             mapped);
     telegram.answer(BOT + "/sendMessage", json("{\"ok\": true, \"result\": {\"message_id\": 77}}"));
   }

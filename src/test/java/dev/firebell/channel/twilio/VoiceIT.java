@@ -6,6 +6,7 @@ import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
 import dev.firebell.channel.ChannelFormatsIT;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.escalation.EscalationIT;
 import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.ContactType;
@@ -46,8 +47,9 @@ class VoiceIT {
     hooks = new CaptureServer();
     app =
         TestApp.start(
-            TestApp.defaultConfig()
-                .withTwilio(new TwilioConfig("AC123", AUTH_TOKEN, "+15550000000", twilio.url("/"))),
+            ConfigBuilder.from(TestApp.defaultConfig())
+                .withTwilio(new TwilioConfig("AC123", AUTH_TOKEN, "+15550000000", twilio.url("/")))
+                .build(),
             PagingSetup.team(
                 List.of(new Contact(ContactType.VOICE, null, null, null, "+15551234567")),
                 List.of(PagingSetup.webhook(hooks.url("/sam")))));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.TestApp.Reply;
+import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.ServerConfig;
@@ -241,7 +242,8 @@ class WebUiIT {
   @Test
   void aSessionEndsWhenItsUserIsRemovedOrRehashed(@TempDir Path dir) {
     DatabaseConfig shared = DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("firebell"));
-    FirebellConfig before = TestApp.defaultConfig().withDatabase(shared);
+    FirebellConfig before =
+        ConfigBuilder.from(TestApp.defaultConfig()).withDatabase(shared).build();
     String cookie;
     try (TestApp first = TestApp.start(before)) {
       Reply login = new Browser(first).logIn(TestApp.USER, TestApp.PASSWORD);
@@ -258,10 +260,13 @@ class WebUiIT {
       assertThat(withCookie(same, cookie).status()).as("same user, same hash").isEqualTo(200);
     }
     try (TestApp rehashed =
-        TestApp.start(before.withUsers(List.of(new UserConfig(TestApp.USER, newHash, "tessa"))))) {
+        TestApp.start(
+            ConfigBuilder.from(before)
+                .withUsers(List.of(new UserConfig(TestApp.USER, newHash, "tessa")))
+                .build())) {
       assertThat(withCookie(rehashed, cookie).status()).as("new password hash").isEqualTo(303);
     }
-    try (TestApp removed = TestApp.start(before.withUsers(List.of()))) {
+    try (TestApp removed = TestApp.start(ConfigBuilder.from(before).withUsers(List.of()).build())) {
       assertThat(withCookie(removed, cookie).status()).as("user removed").isEqualTo(303);
     }
   }
@@ -274,8 +279,9 @@ class WebUiIT {
   void sessionCookiesAreSecureBehindHttps() {
     try (TestApp https =
         TestApp.start(
-            TestApp.defaultConfig()
-                .withServer(new ServerConfig(0, "127.0.0.1", "https://firebell.example.com")))) {
+            ConfigBuilder.from(TestApp.defaultConfig())
+                .withServer(new ServerConfig(0, "127.0.0.1", "https://firebell.example.com"))
+                .build())) {
       Reply form =
           TestApp.send(
               java.net.http.HttpRequest.newBuilder(java.net.URI.create(https.url("/login"))));
