@@ -3,6 +3,7 @@ package dev.firebell;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.heartbeat.Heartbeats;
+import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.json.Json;
@@ -85,9 +86,9 @@ public record App(
               metrics,
               platform.json(),
               clock);
+      IncidentReads reads = new IncidentReads(database.jdbi());
       PostmortemService postmortems =
-          PostmortemService.create(
-              config.postmortem(), incidents, database.jdbi(), rota.rota(), clock);
+          PostmortemService.create(config.postmortem(), reads, database.jdbi(), rota.rota(), clock);
       WebServer web =
           WebServer.start(
               new WebServer.Services(
@@ -95,6 +96,7 @@ public record App(
                   templates,
                   secrets,
                   incidents,
+                  reads,
                   postmortems,
                   rota,
                   maintenance,

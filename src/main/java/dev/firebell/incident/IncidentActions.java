@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.incident.alert.GroupRepository;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -8,8 +9,11 @@ final class IncidentActions {
   private final IncidentRepository repository;
   private final TimelineRepository timeline;
 
+  private final GroupRepository groups;
+
   IncidentActions(Handle handle) {
     this.repository = new IncidentRepository(handle);
+    this.groups = new GroupRepository(handle);
     this.timeline = new TimelineRepository(handle);
   }
 
@@ -34,7 +38,7 @@ final class IncidentActions {
       return unchanged(incident);
     }
     repository.resolveIncident(id, now);
-    repository.closeGroupOf(id);
+    groups.closeGroupOf(id);
     stamp(
         id,
         now,
@@ -47,7 +51,7 @@ final class IncidentActions {
   /** Takes the group's lock first, as webhook deliveries do, so the two never interleave. */
   private Incident lockedIncident(long id) {
     Incident incident = repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
-    repository.lockGroup(incident.groupHash());
+    groups.lockGroup(incident.groupHash());
     return repository.findIncident(id).orElseThrow();
   }
 

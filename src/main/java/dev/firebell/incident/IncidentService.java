@@ -2,21 +2,17 @@ package dev.firebell.incident;
 
 import dev.firebell.incident.alert.AlertGroupSignal;
 import dev.firebell.incident.alert.AlertMerge;
-import dev.firebell.incident.alert.AlertRepository;
 import dev.firebell.incident.alert.AlertState;
 import dev.firebell.incident.alert.GroupRecorder;
-import dev.firebell.incident.alert.IncidentAlert;
+import dev.firebell.incident.alert.GroupRepository;
 import dev.firebell.incident.alert.OpenIncident;
 import dev.firebell.incident.alert.RecordOutcome;
 import dev.firebell.incident.alert.RecordResult;
 import dev.firebell.incident.review.FieldChanges;
 import dev.firebell.incident.review.IncidentEditor;
-import dev.firebell.incident.review.IncidentReview;
-import dev.firebell.incident.review.ReviewCodec;
 import dev.firebell.security.UsedLinkRepository;
 import dev.firebell.store.Durability;
 import dev.firebell.store.Platform;
-import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +25,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Opens, updates and resolves incidents from alert notifications, and reads them back. Every
- * notification is one transaction under its group's row lock, so duplicate and concurrent
- * deliveries (Grafana HA sends one from every replica) give one incident and one timeline, on one
- * Firebell instance or several.
+ * Opens, updates and resolves incidents from alert notifications and from people ({@link
+ * IncidentReads} reads them back). Every notification is one transaction under its group's row
+ * lock, so duplicate and concurrent deliveries (Grafana HA sends one from every replica) give one
+ * incident and one timeline, on one Firebell instance or several.
  */
 public final class IncidentService {
   private final Jdbi jdbi;
@@ -106,7 +102,7 @@ public final class IncidentService {
     OpenIncident open =
         jdbi.withHandle(
             handle ->
-                new IncidentRepository(handle)
+                new GroupRepository(handle)
                     .openIncidentOf(signal.groupHash(), signal.anyNumbers())
                     .orElse(null));
     if (open == null || !open.status().isOpen()) {
@@ -175,33 +171,6 @@ public final class IncidentService {
     return changed;
   }
 
-  public IncidentReview review(long id) {
-    return ReviewCodec.read(
-        read(
-            repository -> {
-              repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
-              return repository.review(id);
-            }));
-  }
-
-  /** Earlier incidents of the same alert group or alert rule, newest first. */
-  public List<Incident> earlierIncidents(Incident incident) {
-    return read(
-        repository ->
-            repository.earlierIncidents(
-                incident.id(), incident.groupHash(), repository.alertName(incident.id())));
-  }
-
-  /** Who resolved an incident (a person id, or system), or null while it is open. */
-  public String resolvedBy(long id) {
-    return jdbi.withHandle(handle -> new TimelineRepository(handle).resolvedBy(id).orElse(null));
-  }
-
-  /** Whether a one-time link was already used. */
-  public boolean linkUsed(String tokenHash) {
-    return jdbi.withHandle(handle -> new UsedLinkRepository(handle).uses(tokenHash) > 0);
-  }
-
   private ActionResult act(Function<Handle, ActionResult> action) {
     ActionResult result =
         UniqueViolation.retry(
@@ -227,57 +196,16 @@ public final class IncidentService {
     return result;
   }
 
-  /** Runs read-only queries on a handle of their own. */
-  private <T> T read(Function<IncidentRepository, T> queries) {
-    return Repositories.with(jdbi, IncidentRepository::new, queries);
-  }
-
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private Incident find(long id) {
-    return read(r -> r.findIncident(id).orElseThrow(() -> new IncidentNotFound(id)));
-  }
-
-  public IncidentDetails details(long id) {
-    return jdbi.withHandle(handle -> details(handle, id, new AlertRepository(handle).alerts(id)));
-  }
-
-  /** The incident with its first {@code listed} alerts, their count and their rules' names. */
-  public IncidentSummary summary(long id, int listed) {
     return jdbi.withHandle(
-        handle -> {
-          AlertRepository alerts = new AlertRepository(handle);
-          return new IncidentSummary(
-              details(handle, id, alerts.firstAlerts(id, listed)),
-              alerts.alertCount(id),
-              alerts.alertNames(id));
-        });
-  }
-
-  /** The incident with {@code alerts} (all of them, or the first few), its timeline and review. */
-  private static IncidentDetails details(Handle handle, long id, List<IncidentAlert> alerts) {
-    IncidentRepository repository = new IncidentRepository(handle);
-    Incident incident = repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
-    return new IncidentDetails(
-        incident,
-        alerts,
-        new TimelineRepository(handle).timeline(id),
-        ReviewCodec.read(repository.review(id)));
-  }
-
-  /** Incidents for people to browse: open ones first; severity and service may be null. */
-  public List<Incident> browse(IncidentFilter filter, String severity, String service, int limit) {
-    return read(r -> r.browse(filter, severity, service, limit));
-  }
-
-  public List<String> services() {
-    return read(IncidentRepository::services);
-  }
-
-  public List<Incident> list(IncidentFilter filter, int limit) {
-    return read(repository -> repository.listIncidents(filter, limit));
+        handle ->
+            new IncidentRepository(handle)
+                .findIncident(id)
+                .orElseThrow(() -> new IncidentNotFound(id)));
   }
 
   public static Map<String, AlertState> byFingerprint(List<AlertState> alerts) {

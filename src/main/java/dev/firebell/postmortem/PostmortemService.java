@@ -2,7 +2,7 @@ package dev.firebell.postmortem;
 
 import dev.firebell.config.PostmortemConfig;
 import dev.firebell.incident.IncidentDetails;
-import dev.firebell.incident.IncidentService;
+import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentSummary;
 import dev.firebell.notify.DeliveryRepository;
 import dev.firebell.notify.PageRecord;
@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Gathers an incident's facts and drafts its postmortem in the team's template. */
 public final class PostmortemService {
-  private final IncidentService incidents;
+  private final IncidentReads incidents;
   private final Jdbi jdbi;
   private final Rota rota;
   private final PostmortemDrafter drafter;
@@ -26,7 +26,7 @@ public final class PostmortemService {
 
   /** The service with the drafter and template {@code config} names. */
   public static PostmortemService create(
-      PostmortemConfig config, IncidentService incidents, Jdbi jdbi, Rota rota, Clock clock) {
+      PostmortemConfig config, IncidentReads incidents, Jdbi jdbi, Rota rota, Clock clock) {
     return new PostmortemService(
         incidents,
         jdbi,
@@ -37,7 +37,7 @@ public final class PostmortemService {
   }
 
   public PostmortemService(
-      IncidentService incidents,
+      IncidentReads incidents,
       Jdbi jdbi,
       Rota rota,
       PostmortemDrafter drafter,

@@ -1,7 +1,7 @@
 package dev.firebell.web;
 
 import dev.firebell.incident.IncidentFilter;
-import dev.firebell.incident.IncidentService;
+import dev.firebell.incident.IncidentReads;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -10,9 +10,9 @@ public final class IncidentApi {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
 
-  private final IncidentService incidents;
+  private final IncidentReads incidents;
 
-  public IncidentApi(IncidentService incidents) {
+  public IncidentApi(IncidentReads incidents) {
     this.incidents = incidents;
   }
 
@@ -24,7 +24,9 @@ public final class IncidentApi {
                 () -> new HttpProblem(400, "status must be open, resolved or all", "status"));
     int limit = limit(ctx.queryParam("limit"));
     List<IncidentJson.Summary> list =
-        incidents.list(filter, limit).stream().map(IncidentJson.Summary::of).toList();
+        incidents.list(filter, null, null, limit, false).stream()
+            .map(IncidentJson.Summary::of)
+            .toList();
     ctx.json(new IncidentJson.Page(list));
   }
 

@@ -3,6 +3,7 @@ package dev.firebell.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.Actor;
+import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.TimelineEntry;
 import dev.firebell.incident.review.ActionItem;
@@ -31,13 +32,19 @@ public final class IncidentEditApi {
   private static final int MAX_TEXT = 20_000;
 
   private final IncidentService incidents;
+  private final IncidentReads reads;
   private final Rota rota;
   private final ObjectMapper json;
   private final Set<String> severities;
 
   public IncidentEditApi(
-      IncidentService incidents, Rota rota, ObjectMapper json, SeverityConfig severity) {
+      IncidentService incidents,
+      IncidentReads reads,
+      Rota rota,
+      ObjectMapper json,
+      SeverityConfig severity) {
     this.incidents = incidents;
+    this.reads = reads;
     this.rota = rota;
     this.json = json;
     this.severities = severity.severities();
@@ -81,7 +88,7 @@ public final class IncidentEditApi {
       values.put("actionItems", actionItems(body.objects("actionItems", ACTION_ITEM_FIELDS)));
     }
     List<String> changed = incidents.edit(id, actor, new FieldChanges(values));
-    ctx.json(new EditResponse(changed, IncidentJson.of(incidents.details(id))));
+    ctx.json(new EditResponse(changed, IncidentJson.of(reads.details(id))));
   }
 
   private static Impact impact(JsonBody impact) {

@@ -4,6 +4,7 @@ import dev.firebell.incident.ActionResult;
 import dev.firebell.incident.Actor;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentNotFound;
+import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.LinkAlreadyUsed;
@@ -25,14 +26,21 @@ import java.util.Map;
 public final class LinkPages {
   private final LinkTokens tokens;
   private final IncidentService incidents;
+  private final IncidentReads reads;
   private final Rota rota;
   private final Pages pages;
   private final Clock clock;
 
   public LinkPages(
-      LinkTokens tokens, IncidentService incidents, Rota rota, Pages pages, Clock clock) {
+      LinkTokens tokens,
+      IncidentService incidents,
+      IncidentReads reads,
+      Rota rota,
+      Pages pages,
+      Clock clock) {
     this.tokens = tokens;
     this.incidents = incidents;
+    this.reads = reads;
     this.rota = rota;
     this.pages = pages;
     this.clock = clock;
@@ -58,8 +66,8 @@ public final class LinkPages {
     try {
       LinkClaims claims = tokens.verify(ctx.pathParam("token"), action, clock.instant());
       Person person = person(claims);
-      Incident incident = incidents.details(claims.incidentId()).incident();
-      if (incidents.linkUsed(claims.tokenHash())) {
+      Incident incident = reads.details(claims.incidentId()).incident();
+      if (reads.linkUsed(claims.tokenHash())) {
         throw new InvalidLink(InvalidLink.Reason.USED, "this link was already used");
       }
       Map<String, Object> model = model(incident, action, person);

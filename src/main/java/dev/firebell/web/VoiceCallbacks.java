@@ -7,6 +7,7 @@ import dev.firebell.channel.twilio.VoiceScript;
 import dev.firebell.incident.ActionResult;
 import dev.firebell.incident.Actor;
 import dev.firebell.incident.Incident;
+import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
@@ -34,6 +35,7 @@ public final class VoiceCallbacks {
 
   private final LinkTokens tokens;
   private final IncidentService incidents;
+  private final IncidentReads reads;
   private final VoiceCalls calls;
   private final Rota rota;
   private final TwilioConfig twilio;
@@ -43,6 +45,7 @@ public final class VoiceCallbacks {
   public VoiceCallbacks(
       LinkTokens tokens,
       IncidentService incidents,
+      IncidentReads reads,
       VoiceCalls calls,
       Rota rota,
       TwilioConfig twilio,
@@ -50,6 +53,7 @@ public final class VoiceCallbacks {
       Clock clock) {
     this.tokens = tokens;
     this.incidents = incidents;
+    this.reads = reads;
     this.calls = calls;
     this.rota = rota;
     this.twilio = twilio;
@@ -65,7 +69,7 @@ public final class VoiceCallbacks {
     Person person = person(claims);
     String digits = ctx.formParam("Digits");
     if (!"1".equals(digits)) {
-      Incident incident = incidents.details(claims.incidentId()).incident();
+      Incident incident = reads.details(claims.incidentId()).incident();
       twiml(
           ctx,
           VoiceScript.gather(

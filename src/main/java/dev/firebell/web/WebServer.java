@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.channel.twilio.VoiceCalls;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.heartbeat.Heartbeats;
+import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.ingest.HeartbeatEndpoint;
 import dev.firebell.ingest.WebhookEndpoint;
@@ -50,6 +51,7 @@ public final class WebServer implements AutoCloseable {
       PebbleEngine templates,
       Secrets secrets,
       IncidentService incidents,
+      IncidentReads reads,
       PostmortemService postmortems,
       OnCallModule oncall,
       Maintenance maintenance,
@@ -120,16 +122,17 @@ public final class WebServer implements AutoCloseable {
     return new Routes.Handlers(
         s.webhooks(),
         new ApiAuth(config.api()),
-        new IncidentApi(s.incidents()),
+        new IncidentApi(s.reads()),
         new ActionApi(s.incidents(), rota, s.json()),
-        new IncidentEditApi(s.incidents(), rota, s.json(), config.severity()),
+        new IncidentEditApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
         new PostmortemApi(s.postmortems()),
         new OnCallApi(rota, s.oncall().reload(), calendars, s.clock()),
-        new LinkPages(s.tokens(), s.incidents(), rota, pages, s.clock()),
+        new LinkPages(s.tokens(), s.incidents(), s.reads(), rota, pages, s.clock()),
         new HealthApi(s.database()),
         new LoginPages(config.users(), sessions, throttle, ui, pages),
         new IncidentPages(
             s.incidents(),
+            s.reads(),
             s.postmortems(),
             rota,
             s.silences(),
@@ -159,6 +162,7 @@ public final class WebServer implements AutoCloseable {
         new VoiceCallbacks(
             s.tokens(),
             s.incidents(),
+            s.reads(),
             new VoiceCalls(s.database().jdbi(), s.clock()),
             rota,
             config.twilio(),

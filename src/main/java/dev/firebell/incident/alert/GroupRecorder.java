@@ -22,6 +22,7 @@ import org.jdbi.v3.core.Handle;
 /** Applies one notification to its alert group inside the caller's transaction. */
 public final class GroupRecorder {
   private final IncidentRepository repository;
+  private final GroupRepository groups;
   private final TimelineRepository timeline;
   private final AlertRepository alertRows;
   private final Clock clock;
@@ -36,6 +37,7 @@ public final class GroupRecorder {
     this.handle = handle;
     this.handOff = handOff;
     this.repository = new IncidentRepository(handle);
+    this.groups = new GroupRepository(handle);
     this.timeline = new TimelineRepository(handle);
     this.alertRows = new AlertRepository(handle);
     this.clock = clock;
@@ -55,11 +57,11 @@ public final class GroupRecorder {
    * first sight waits on its primary key and then retries.
    */
   private AlertGroup lockOrCreateGroup(AlertGroupSignal signal) {
-    return repository
+    return groups
         .lockGroup(signal.groupHash())
         .orElseGet(
             () -> {
-              repository.insertGroup(signal);
+              groups.insertGroup(signal);
               return new AlertGroup(signal.groupHash(), null, null);
             });
   }
@@ -67,7 +69,7 @@ public final class GroupRecorder {
   private RecordResult openIncident(AlertGroupSignal signal, List<AlertSignal> alerts, Long last) {
     long id = repository.insertIncident(signal, signal.startedAt(alerts), last);
     opened = id;
-    repository.updateGroup(signal.groupHash(), id, id);
+    groups.updateGroup(signal.groupHash(), id, id);
     stamp(
         id,
         signal.receivedAt(),
@@ -189,7 +191,7 @@ public final class GroupRecorder {
     // An incident never ends before it started, however the senders' clocks disagree.
     Instant resolvedAt = lastEnd.isBefore(incident.startedAt()) ? incident.startedAt() : lastEnd;
     repository.resolveIncident(id, resolvedAt);
-    repository.updateGroup(groupHash, null, id);
+    groups.updateGroup(groupHash, null, id);
     handOff.statusChanged(handle, id, IncidentStatus.RESOLVED, clock.instant());
     stamp(
         id,

@@ -28,8 +28,11 @@ public final class IncidentEditor {
   private final IncidentRepository repository;
   private final TimelineRepository timeline;
 
+  private final ReviewRepository reviews;
+
   public IncidentEditor(Handle handle) {
     this.repository = new IncidentRepository(handle);
+    this.reviews = new ReviewRepository(handle);
     this.timeline = new TimelineRepository(handle);
   }
 
@@ -37,7 +40,7 @@ public final class IncidentEditor {
   @SuppressWarnings("unchecked")
   public List<String> edit(long id, Actor actor, FieldChanges changes, Instant now) {
     Incident incident = repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
-    IncidentReview before = ReviewCodec.read(repository.review(id));
+    IncidentReview before = ReviewCodec.read(reviews.review(id));
     Map<String, Object> values = changes.values();
     String title = (String) values.getOrDefault("title", incident.title());
     String severity = (String) values.getOrDefault("severity", incident.severity());
@@ -63,7 +66,7 @@ public final class IncidentEditor {
     if (changed.isEmpty()) {
       return changed;
     }
-    repository.updateFields(id, title, severity, ReviewCodec.write(after));
+    reviews.updateFields(id, title, severity, ReviewCodec.write(after));
     for (String field : changed) {
       timeline.insertTimelineEntry(
           id,

@@ -5,6 +5,7 @@ import dev.firebell.incident.Actor;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentFilter;
+import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.TimelineEntry;
@@ -43,6 +44,7 @@ public final class IncidentPages {
   private static final int LIST_LIMIT = 200;
 
   private final IncidentService incidents;
+  private final IncidentReads reads;
   private final PostmortemService postmortems;
   private final Rota rota;
   private final Silences silences;
@@ -60,6 +62,7 @@ public final class IncidentPages {
 
   public IncidentPages(
       IncidentService incidents,
+      IncidentReads reads,
       PostmortemService postmortems,
       Rota rota,
       Silences silences,
@@ -68,6 +71,7 @@ public final class IncidentPages {
       Pages pages,
       Clock clock) {
     this.incidents = incidents;
+    this.reads = reads;
     this.postmortems = postmortems;
     this.rota = rota;
     this.silences = silences;
@@ -83,7 +87,7 @@ public final class IncidentPages {
     String severity = param(ctx, "severity");
     String service = param(ctx, "service");
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Incident incident : incidents.browse(filter, severity, service, LIST_LIMIT)) {
+    for (Incident incident : reads.list(filter, severity, service, LIST_LIMIT, true)) {
       Map<String, Object> row = new HashMap<>();
       row.put("i", incident);
       row.put("status", incident.status().wireName());
@@ -97,13 +101,13 @@ public final class IncidentPages {
     model.put("severity", severity);
     model.put("service", service);
     model.put("severities", severities);
-    model.put("services", incidents.services());
+    model.put("services", reads.services());
     render(ctx, "ui/incidents.peb", model);
   }
 
   public void show(Context ctx) {
     WebSession session = security.session(ctx);
-    IncidentDetails details = incidents.details(id(ctx));
+    IncidentDetails details = reads.details(id(ctx));
     Incident incident = details.incident();
     Map<String, Object> model = base(session);
     model.put("i", incident);
