@@ -3,10 +3,13 @@ package dev.firebell.channel;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 
-/** Sends a message over one kind of contact. */
+/**
+ * Sends a message over one kind of contact, and says what the vendor gave back ({@link
+ * Sent#NOTHING} when it gave nothing Firebell keeps).
+ */
 public interface Channel {
-  void send(Contact contact, PageMessage message) throws DeliveryFailure;
+  Sent send(Contact contact, PageMessage message) throws DeliveryFailure;
 
   /** Sends a notice that belongs to no incident (a shift begins, a request for cover). */
-  void notify(Contact contact, Notice notice) throws DeliveryFailure;
+  Sent notify(Contact contact, Notice notice) throws DeliveryFailure;
 }

@@ -27,17 +27,18 @@ import okhttp3.OkHttpClient;
 /** The channel for each contact type, sharing one HTTP client. */
 public final class Channels {
   private final Map<ContactType, Channel> byType;
-
   private final HttpDelivery http;
+  private final TelegramChannel telegram;
 
-  private Channels(Map<ContactType, Channel> byType, HttpDelivery http) {
+  private Channels(Map<ContactType, Channel> byType, HttpDelivery http, TelegramChannel telegram) {
     this.byType = byType;
     this.http = http;
+    this.telegram = telegram;
   }
 
   /** The Telegram channel, for the bot's answers to button presses. */
   public TelegramChannel telegram() {
-    return (TelegramChannel) byType.get(ContactType.TELEGRAM);
+    return telegram;
   }
 
   /** The HTTP client the channels share, with their timeouts, for other calls out. */
@@ -72,7 +73,8 @@ public final class Channels {
     byType.put(ContactType.MATTERMOST, new MattermostChannel(http, json));
     byType.put(ContactType.HTTP, new HttpGatewayChannel(http, json));
     byType.put(ContactType.PUSHOVER, new PushoverChannel(http, config.pushover(), json));
-    byType.put(ContactType.TELEGRAM, new TelegramChannel(http, config.telegram(), json));
+    TelegramChannel telegram = new TelegramChannel(http, config.telegram(), json);
+    byType.put(ContactType.TELEGRAM, telegram);
     byType.put(
         ContactType.VOICE,
         new VoiceChannel(http, config.twilio(), tokens, config.server().publicUrl(), clock));
@@ -82,7 +84,7 @@ public final class Channels {
           ContactType.EMAIL,
           new EmailChannel(config.smtp(), templates, config.paging().requestTimeout()));
     }
-    return new Channels(byType, http);
+    return new Channels(byType, http, telegram);
   }
 
   public Channel forType(ContactType type) {

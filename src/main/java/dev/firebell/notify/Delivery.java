@@ -12,7 +12,7 @@ public record Delivery(
     String channel,
     String kind,
     int round,
-    String status,
+    DeliveryStatus status,
     int attempts,
     Instant nextAttemptAt)
     implements Leased {

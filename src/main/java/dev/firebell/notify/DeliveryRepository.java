@@ -10,7 +10,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for the outbox of pages and status updates. */
 public final class DeliveryRepository {
-  private static final List<String> PENDING = List.of("PENDING");
+  private static final List<DeliveryStatus> PENDING = List.of(DeliveryStatus.PENDING);
   private static final RowMapper<Delivery> DELIVERY =
       (row, context) ->
           new Delivery(
@@ -21,7 +21,7 @@ public final class DeliveryRepository {
               row.getString("channel"),
               row.getString("kind"),
               row.getInt("round"),
-              row.getString("status"),
+              DeliveryStatus.valueOf(row.getString("status")),
               row.getInt("attempts"),
               Rows.instant(row, "next_attempt_at"));
 
@@ -36,7 +36,7 @@ public final class DeliveryRepository {
               row.getString("person_id"),
               row.getString("channel"),
               row.getInt("round"),
-              row.getString("status"),
+              DeliveryStatus.valueOf(row.getString("status")),
               row.getInt("attempts"),
               Rows.instant(row, "created_at"),
               Rows.instant(row, "delivered_at"),

@@ -43,7 +43,9 @@ public final class DigestMailbox implements Mailbox<Digest> {
   public Optional<Digest> claim(Digest due, Instant now, Instant leaseUntil) {
     int claimed =
         Repositories.with(
-            jdbi, DigestRepository::new, r -> r.rows().claim(due.id(), "PENDING", now, leaseUntil));
+            jdbi,
+            DigestRepository::new,
+            r -> r.rows().claim(due.id(), DeliveryStatus.PENDING, now, leaseUntil));
     return claimed == 1 ? Optional.of(due.withAttemptCounted()) : Optional.empty();
   }
 
@@ -58,7 +60,8 @@ public final class DigestMailbox implements Mailbox<Digest> {
     if (folded.isEmpty() || person == null || digest.contactIndex() >= person.contacts().size()) {
       return new Outcome(
           null,
-          (handle, now) -> new DigestRepository(handle).rows().finish(digest.id(), "EMPTY", null),
+          (handle, now) ->
+              new DigestRepository(handle).rows().finish(digest.id(), DeliveryStatus.EMPTY, null),
           null);
     }
     Contact contact = person.contacts().get(digest.contactIndex());
@@ -94,7 +97,7 @@ public final class DigestMailbox implements Mailbox<Digest> {
 
   @Override
   public void failed(Handle handle, Digest digest, String error, Instant now) {
-    new DigestRepository(handle).rows().finish(digest.id(), "FAILED", error);
+    new DigestRepository(handle).rows().finish(digest.id(), DeliveryStatus.FAILED, error);
     Person person = rota.current().people().get(digest.personId());
     String name = person == null ? digest.personId() : person.name();
     Timeline timeline = Timeline.on(handle);

@@ -127,7 +127,7 @@ final class DigestRepository {
     return rows()
         .due(
             "id, person_id, contact_index, channel, send_at, attempts",
-            List.of("PENDING"),
+            List.of(DeliveryStatus.PENDING),
             now,
             50,
             DIGEST);

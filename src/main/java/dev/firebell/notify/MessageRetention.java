@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
  * longer ago than {@code paging.keepDeliveries} are removed; pending ones are kept however old.
  */
 public final class MessageRetention implements Pruning {
-  private static final List<String> OPEN = List.of("PENDING");
+  private static final List<DeliveryStatus> OPEN = List.of(DeliveryStatus.PENDING);
 
   private final Duration keep;
 

@@ -47,7 +47,9 @@ public final class NoticeMailbox implements Mailbox<QueuedNotice> {
   public Optional<QueuedNotice> claim(QueuedNotice due, Instant now, Instant leaseUntil) {
     int claimed =
         Repositories.with(
-            jdbi, NoticeRepository::new, r -> r.rows().claim(due.id(), "PENDING", now, leaseUntil));
+            jdbi,
+            NoticeRepository::new,
+            r -> r.rows().claim(due.id(), DeliveryStatus.PENDING, now, leaseUntil));
     return claimed == 1 ? Optional.of(due.withAttemptCounted()) : Optional.empty();
   }
 
@@ -80,7 +82,7 @@ public final class NoticeMailbox implements Mailbox<QueuedNotice> {
 
   @Override
   public void failed(Handle handle, QueuedNotice claimed, String error, Instant now) {
-    new NoticeRepository(handle).rows().finish(claimed.id(), "FAILED", error);
+    new NoticeRepository(handle).rows().finish(claimed.id(), DeliveryStatus.FAILED, error);
     log.error("{} failed for good: {}", describe(claimed), error);
   }
 

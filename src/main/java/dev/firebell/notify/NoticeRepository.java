@@ -57,7 +57,7 @@ final class NoticeRepository {
     return rows()
         .due(
             "id, person_id, contact_index, channel, payload, attempts",
-            List.of("PENDING"),
+            List.of(DeliveryStatus.PENDING),
             now,
             limit,
             NOTICE);

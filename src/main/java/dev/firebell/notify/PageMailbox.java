@@ -1,10 +1,8 @@
 package dev.firebell.notify;
 
-import dev.firebell.channel.Channel;
 import dev.firebell.channel.Channels;
 import dev.firebell.channel.PageMessage;
-import dev.firebell.channel.pushover.PushoverChannel;
-import dev.firebell.channel.pushover.PushoverReceiptRepository;
+import dev.firebell.channel.Sent;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
@@ -66,7 +64,7 @@ public final class PageMailbox implements Mailbox<Delivery> {
         Repositories.with(
                 jdbi,
                 DeliveryRepository::new,
-                r -> r.rows().claim(due.id(), "PENDING", now, leaseUntil))
+                r -> r.rows().claim(due.id(), DeliveryStatus.PENDING, now, leaseUntil))
             == 1;
     if (!claimed) {
       return Optional.empty();
@@ -83,7 +81,9 @@ public final class PageMailbox implements Mailbox<Delivery> {
       return new Outcome(
           "cancelled",
           (handle, now) ->
-              new DeliveryRepository(handle).rows().finish(delivery.id(), "CANCELLED", null),
+              new DeliveryRepository(handle)
+                  .rows()
+                  .finish(delivery.id(), DeliveryStatus.CANCELLED, null),
           null);
     }
     Person person = rota.current().people().get(delivery.personId());
@@ -93,20 +93,12 @@ public final class PageMailbox implements Mailbox<Delivery> {
     Contact contact = person.contacts().get(delivery.contactIndex());
     PageMessage message =
         composer.compose(details, loaded.alertCount(), person, delivery.isPage(), clock.instant());
-    Channel channel = channels.forType(contact.type());
-    // A Pushover emergency page repeats until acknowledged; its receipt is watched from here on.
-    Optional<String> receipt =
-        channel instanceof PushoverChannel pushover
-            ? pushover.page(contact, message)
-            : sendPlain(channel, contact, message);
+    Sent sent = channels.forType(contact.type()).send(contact, message);
     return new Outcome(
         "delivered",
         (handle, now) -> {
           new DeliveryRepository(handle).rows().markDelivered(delivery.id(), now);
-          receipt.ifPresent(
-              id ->
-                  new PushoverReceiptRepository(handle)
-                      .insert(id, delivery.incidentId(), delivery.personId(), now));
+          sent.watch().start(handle, delivery.incidentId(), delivery.personId(), now);
           if (delivery.isPage()) {
             Timeline.on(handle)
                 .stamp(
@@ -126,12 +118,6 @@ public final class PageMailbox implements Mailbox<Delivery> {
             + contact.channel());
   }
 
-  private static Optional<String> sendPlain(Channel channel, Contact contact, PageMessage message)
-      throws DeliveryFailure {
-    channel.send(contact, message);
-    return Optional.empty();
-  }
-
   @Override
   public void retry(Handle handle, Delivery delivery, Instant at, String error) {
     new DeliveryRepository(handle).rows().reschedule(delivery.id(), at, error);
@@ -139,7 +125,7 @@ public final class PageMailbox implements Mailbox<Delivery> {
 
   @Override
   public void failed(Handle handle, Delivery delivery, String error, Instant now) {
-    new DeliveryRepository(handle).rows().finish(delivery.id(), "FAILED", error);
+    new DeliveryRepository(handle).rows().finish(delivery.id(), DeliveryStatus.FAILED, error);
     if (delivery.isPage()) {
       Person person = rota.current().people().get(delivery.personId());
       String name = person == null ? delivery.personId() : person.name();

@@ -7,17 +7,17 @@ public record PageRecord(
     String personId,
     String channel,
     int round,
-    String status,
+    DeliveryStatus status,
     int attempts,
     Instant createdAt,
     Instant deliveredAt,
     String lastError) {
 
   public boolean delivered() {
-    return "DELIVERED".equals(status);
+    return status == DeliveryStatus.DELIVERED;
   }
 
   public boolean failed() {
-    return "FAILED".equals(status);
+    return status == DeliveryStatus.FAILED;
   }
 }

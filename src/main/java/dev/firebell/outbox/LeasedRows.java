@@ -27,7 +27,11 @@ public final class LeasedRows {
    * oldest due first, read with {@code columns} into {@code mapper}.
    */
   public <T> List<T> due(
-      String columns, Collection<String> statuses, Instant now, int limit, RowMapper<T> mapper) {
+      String columns,
+      Collection<? extends OutboxStatus> statuses,
+      Instant now,
+      int limit,
+      RowMapper<T> mapper) {
     return handle
         .createQuery(
             "SELECT "
@@ -39,7 +43,7 @@ public final class LeasedRows {
                   AND (lease_until IS NULL OR lease_until <= :now)
                 ORDER BY next_attempt_at, id LIMIT :limit
                 """)
-        .bindList("statuses", List.copyOf(statuses))
+        .bindList("statuses", names(statuses))
         .bind("now", now)
         .bind("limit", limit)
         .map(mapper)
@@ -50,7 +54,7 @@ public final class LeasedRows {
    * Takes a message for one attempt while it is still in {@code status}; 0 rows when someone else
    * holds it or it moved on since it was found due.
    */
-  public int claim(long id, String status, Instant now, Instant leaseUntil) {
+  public int claim(long id, OutboxStatus status, Instant now, Instant leaseUntil) {
     return handle
         .createUpdate(
             "UPDATE "
@@ -61,7 +65,7 @@ public final class LeasedRows {
                   AND (lease_until IS NULL OR lease_until <= :now)
                 """)
         .bind("id", id)
-        .bind("status", status)
+        .bind("status", status.name())
         .bind("now", now)
         .bind("leaseUntil", leaseUntil)
         .execute();
@@ -86,7 +90,7 @@ public final class LeasedRows {
   /**
    * Ends a message's lease in {@code status} (FAILED, CANCELLED, EXPIRED …) with its last error.
    */
-  public void finish(long id, String status, String error) {
+  public void finish(long id, OutboxStatus status, String error) {
     handle
         .createUpdate(
             "UPDATE "
@@ -96,7 +100,7 @@ public final class LeasedRows {
                 WHERE id = :id
                 """)
         .bind("id", id)
-        .bind("status", status)
+        .bind("status", status.name())
         .bind("error", error)
         .execute();
   }
@@ -121,12 +125,16 @@ public final class LeasedRows {
    * Removes the rows no longer in one of the {@code open} statuses (delivered, failed, cancelled …)
    * that were made before {@code before}; returns how many went.
    */
-  public int pruneEnded(Collection<String> open, Instant before) {
+  public int pruneEnded(Collection<? extends OutboxStatus> open, Instant before) {
     return handle
         .createUpdate(
             "DELETE FROM " + table + " WHERE status NOT IN (<open>) AND created_at < :before")
-        .bindList("open", List.copyOf(open))
+        .bindList("open", names(open))
         .bind("before", before)
         .execute();
+  }
+
+  private static List<String> names(Collection<? extends OutboxStatus> statuses) {
+    return statuses.stream().map(OutboxStatus::name).toList();
   }
 }

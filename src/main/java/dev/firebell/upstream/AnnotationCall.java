@@ -19,7 +19,7 @@ public record AnnotationCall(
     String tags,
     String text,
     Long annotationId,
-    String state,
+    AnnotationStatus state,
     int version,
     int attempts)
     implements Leased {
@@ -42,7 +42,7 @@ public record AnnotationCall(
   }
 
   boolean creating() {
-    return "CREATING".equals(state);
+    return state == AnnotationStatus.CREATING;
   }
 
   AnnotationCall withAttemptCounted() {

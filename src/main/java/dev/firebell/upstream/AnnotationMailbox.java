@@ -114,7 +114,7 @@ final class AnnotationMailbox implements Mailbox<AnnotationCall> {
 
   @Override
   public void failed(Handle handle, AnnotationCall claimed, String error, Instant now) {
-    new AnnotationRepository(handle).rows().finish(claimed.id(), "FAILED", error);
+    new AnnotationRepository(handle).rows().finish(claimed.id(), AnnotationStatus.FAILED, error);
     log.error("{} failed for good: {}", describe(claimed), error);
   }
 

@@ -23,7 +23,7 @@ final class AnnotationRepository {
               row.getString("tags"),
               row.getString("text"),
               Rows.nullableLong(row, "annotation_id"),
-              row.getString("status"),
+              AnnotationStatus.valueOf(row.getString("status")),
               row.getInt("version"),
               row.getInt("attempts"));
 
@@ -83,7 +83,7 @@ final class AnnotationRepository {
         .due(
             "id, incident_id, api_url, dashboard_uid, panel_id, starts_at, ends_at, tags, text,"
                 + " annotation_id, status, version, attempts",
-            List.of("CREATING", "UPDATING"),
+            List.of(AnnotationStatus.CREATING, AnnotationStatus.UPDATING),
             now,
             limit,
             ANNOTATION);

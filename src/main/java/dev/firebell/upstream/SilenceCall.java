@@ -18,14 +18,11 @@ public record SilenceCall(
     String createdBy,
     String comment,
     String silenceId,
-    String state,
+    SilenceStatus state,
     int attempts)
     implements Leased {
 
   static final String KIND = "SILENCE";
-  static final String CREATING = "CREATING";
-  static final String ACTIVE = "ACTIVE";
-  static final String EXPIRING = "EXPIRING";
 
   @Override
   public Object key() {
@@ -43,7 +40,7 @@ public record SilenceCall(
   }
 
   boolean creating() {
-    return CREATING.equals(state);
+    return state == SilenceStatus.CREATING;
   }
 
   SilenceCall withAttemptCounted() {

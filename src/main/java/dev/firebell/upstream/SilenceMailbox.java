@@ -110,7 +110,7 @@ final class SilenceMailbox implements Mailbox<SilenceCall> {
       return new Outcome(
           null,
           (handle, now) ->
-              new SilenceRepository(handle).rows().finish(call.id(), "CANCELLED", null),
+              new SilenceRepository(handle).rows().finish(call.id(), SilenceStatus.CANCELLED, null),
           null);
     }
     try {
@@ -128,7 +128,7 @@ final class SilenceMailbox implements Mailbox<SilenceCall> {
     return new Outcome(
         "delivered",
         (handle, now) -> {
-          new SilenceRepository(handle).rows().finish(call.id(), "EXPIRED", null);
+          new SilenceRepository(handle).rows().finish(call.id(), SilenceStatus.EXPIRED, null);
           Timeline.on(handle)
               .stamp(
                   call.incidentId(),
@@ -158,7 +158,7 @@ final class SilenceMailbox implements Mailbox<SilenceCall> {
 
   @Override
   public void failed(Handle handle, SilenceCall claimed, String error, Instant now) {
-    new SilenceRepository(handle).rows().finish(claimed.id(), "FAILED", error);
+    new SilenceRepository(handle).rows().finish(claimed.id(), SilenceStatus.FAILED, error);
     Timeline.on(handle)
         .stamp(
             claimed.incidentId(),

@@ -25,7 +25,7 @@ final class SilenceRepository {
               row.getString("created_by"),
               row.getString("comment"),
               row.getString("silence_id"),
-              row.getString("status"),
+              SilenceStatus.valueOf(row.getString("status")),
               row.getInt("attempts"));
 
   private final Handle handle;
@@ -64,7 +64,8 @@ final class SilenceRepository {
 
   /** Calls due: silences to create or to expire, not held by a live lease. */
   List<SilenceCall> due(Instant now, int limit) {
-    return rows().due(COLUMNS, List.of("CREATING", "EXPIRING"), now, limit, SILENCE);
+    return rows()
+        .due(COLUMNS, List.of(SilenceStatus.CREATING, SilenceStatus.EXPIRING), now, limit, SILENCE);
   }
 
   /** The lease statements of this outbox table. */

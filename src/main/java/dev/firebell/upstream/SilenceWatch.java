@@ -110,7 +110,7 @@ public final class SilenceWatch {
   private void ranOut(SilenceCall silence, Instant now) {
     jdbi.useTransaction(
         handle -> {
-          new SilenceRepository(handle).rows().finish(silence.id(), "EXPIRED", null);
+          new SilenceRepository(handle).rows().finish(silence.id(), SilenceStatus.EXPIRED, null);
           Timeline.on(handle)
               .stamp(
                   silence.incidentId(),

@@ -22,7 +22,9 @@ public final class UpstreamRetention implements Pruning {
     Instant before = now.minus(keep);
     return new SilenceRepository(handle)
             .rows()
-            .pruneEnded(List.of("CREATING", "ACTIVE", "EXPIRING"), before)
+            .pruneEnded(
+                List.of(SilenceStatus.CREATING, SilenceStatus.ACTIVE, SilenceStatus.EXPIRING),
+                before)
         + new AnnotationRepository(handle).pruneEnded(before);
   }
 }

@@ -3,6 +3,7 @@ package dev.firebell.channel.email;
 import dev.firebell.channel.Channel;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
@@ -83,7 +84,7 @@ public final class EmailChannel implements Channel {
   }
 
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     mail(
         contact,
         subject(message),
@@ -93,6 +94,7 @@ public final class EmailChannel implements Channel {
           alternatives.addBodyPart(part(html(message), "html"));
           mail.setContent(alternatives);
         });
+    return Sent.NOTHING;
   }
 
   /**
@@ -119,7 +121,7 @@ public final class EmailChannel implements Channel {
 
   /** A notice is plain text: what it says, then its links. */
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     String body =
         notice.text()
             + "\n\n"
@@ -130,6 +132,7 @@ public final class EmailChannel implements Channel {
             + notice.url()
             + "\n";
     mail(contact, oneLine(notice.title()), mail -> mail.setText(body, "UTF-8"));
+    return Sent.NOTHING;
   }
 
   /** One line of at most {@value #SUBJECT} characters: mail clients show no more. */

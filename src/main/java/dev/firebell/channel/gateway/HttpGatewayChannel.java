@@ -6,6 +6,7 @@ import dev.firebell.channel.Channel;
 import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.BodyTemplate;
@@ -37,17 +38,19 @@ public final class HttpGatewayChannel implements Channel {
   }
 
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     Map<String, Object> fields = json.convertValue(message, FIELDS);
     fields.put("headline", message.headline());
     http.execute(request(contact, fields), "http");
+    return Sent.NOTHING;
   }
 
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     Map<String, Object> fields = json.convertValue(notice, FIELDS);
     fields.put("headline", notice.title());
     http.execute(request(contact, fields), "http");
+    return Sent.NOTHING;
   }
 
   public Request request(Contact contact, Map<String, Object> fields) {

@@ -8,6 +8,7 @@ import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.JsonPost;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
@@ -34,13 +35,15 @@ public final class MattermostChannel implements Channel {
   }
 
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(message))), "mattermost");
+    return Sent.NOTHING;
   }
 
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(notice))), "mattermost");
+    return Sent.NOTHING;
   }
 
   public ObjectNode body(PageMessage message) {

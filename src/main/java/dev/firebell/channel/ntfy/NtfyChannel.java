@@ -8,6 +8,7 @@ import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.JsonPost;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
@@ -32,13 +33,14 @@ public final class NtfyChannel implements Channel {
   }
 
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     Request.Builder request =
         JsonPost.to(contact.url(), Json.write(json, body(contact, message))).newBuilder();
     if (contact.token() != null) {
       request.header("Authorization", "Bearer " + contact.token());
     }
     http.execute(request.build(), "ntfy");
+    return Sent.NOTHING;
   }
 
   /**
@@ -85,13 +87,14 @@ public final class NtfyChannel implements Channel {
   }
 
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     Request.Builder request =
         JsonPost.to(contact.url(), Json.write(json, body(contact, notice))).newBuilder();
     if (contact.token() != null) {
       request.header("Authorization", "Bearer " + contact.token());
     }
     http.execute(request.build(), "ntfy");
+    return Sent.NOTHING;
   }
 
   public ObjectNode body(Contact contact, Notice notice) {

@@ -7,10 +7,10 @@ import dev.firebell.channel.Channel;
 import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
-import java.util.Optional;
 import okhttp3.FormBody;
 import okhttp3.Request;
 
@@ -37,20 +37,26 @@ public final class PushoverChannel implements Channel {
     this.json = json;
   }
 
+  /**
+   * Sends; an emergency page answers with a receipt, watched from the delivery on until the
+   * incident is handled ({@link PushoverReceipts}).
+   */
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
-    page(contact, message);
-  }
-
-  /** Sends, and returns the receipt of an emergency page (empty for anything else). */
-  public Optional<String> page(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     String answer = http.call(post(form(contact, message)), "pushover");
     if (!message.isPage()) {
-      return Optional.empty();
+      return Sent.NOTHING;
     }
     try {
       JsonNode receipt = json.readTree(answer).path("receipt");
-      return receipt.isTextual() ? Optional.of(receipt.asText()) : Optional.empty();
+      if (!receipt.isTextual()) {
+        return Sent.NOTHING;
+      }
+      String id = receipt.asText();
+      return new Sent(
+          id,
+          (handle, incidentId, personId, now) ->
+              new PushoverReceiptRepository(handle).insert(id, incidentId, personId, now));
     } catch (JsonProcessingException e) {
       throw DeliveryFailure.permanent("Pushover answered something that is not JSON");
     }
@@ -77,7 +83,7 @@ public final class PushoverChannel implements Channel {
   }
 
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     FormBody.Builder form = form(contact, notice.title(), notice.text());
     form.add("priority", "0");
     if (notice.actionUrl() != null) {
@@ -87,6 +93,7 @@ public final class PushoverChannel implements Channel {
       form.add("url", notice.url()).add("url_title", "Open the rota");
     }
     http.call(post(form), "pushover");
+    return Sent.NOTHING;
   }
 
   /** Plain text within Pushover's limits: title 250 characters, message 1,024. */

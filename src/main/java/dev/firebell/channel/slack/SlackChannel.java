@@ -8,6 +8,7 @@ import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.JsonPost;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
@@ -27,8 +28,9 @@ public final class SlackChannel implements Channel {
   }
 
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(message))), "slack");
+    return Sent.NOTHING;
   }
 
   /**
@@ -72,8 +74,9 @@ public final class SlackChannel implements Channel {
   }
 
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(notice))), "slack");
+    return Sent.NOTHING;
   }
 
   public ObjectNode body(Notice notice) {

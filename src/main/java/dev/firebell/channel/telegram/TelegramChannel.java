@@ -8,6 +8,7 @@ import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.JsonPost;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
@@ -34,12 +35,13 @@ public final class TelegramChannel implements Channel {
   }
 
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     post("sendMessage", body(contact, message));
+    return Sent.NOTHING;
   }
 
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     ObjectNode body = json.createObjectNode();
     body.put("chat_id", contact.to());
     body.put("text", Cut.toChars(notice.title() + "\n\n" + notice.text(), TEXT));
@@ -49,6 +51,7 @@ public final class TelegramChannel implements Channel {
     }
     row.addObject().put("text", "Open the rota").put("url", notice.url());
     post("sendMessage", body);
+    return Sent.NOTHING;
   }
 
   public ObjectNode body(Contact contact, PageMessage message) {

@@ -4,6 +4,7 @@ import dev.firebell.channel.Channel;
 import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import okhttp3.Credentials;
@@ -25,8 +26,9 @@ public final class SmsChannel implements Channel {
   }
 
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     send(contact, text(message));
+    return Sent.NOTHING;
   }
 
   private void send(Contact contact, String text) throws DeliveryFailure {
@@ -45,8 +47,9 @@ public final class SmsChannel implements Channel {
   }
 
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     send(contact, text(notice));
+    return Sent.NOTHING;
   }
 
   /** The title, and the action's link whole when there is one. */

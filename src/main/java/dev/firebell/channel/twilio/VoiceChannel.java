@@ -4,6 +4,7 @@ import dev.firebell.channel.Channel;
 import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
+import dev.firebell.channel.Sent;
 import dev.firebell.oncall.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.security.LinkAction;
@@ -38,10 +39,10 @@ public final class VoiceChannel implements Channel {
   }
 
   @Override
-  public void send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     if (!message.isPage() || message.incidentId() <= 0) {
       call(contact, twiml(message, null), null);
-      return;
+      return Sent.NOTHING;
     }
     String callback =
         publicUrl
@@ -51,6 +52,7 @@ public final class VoiceChannel implements Channel {
             + tokens.issue(
                 message.incidentId(), message.person().id(), LinkAction.VOICE, clock.instant());
     call(contact, twiml(message, callback), callback + "/status");
+    return Sent.NOTHING;
   }
 
   /** A page gathers a key at {@code callback}; anything else is said once. */
@@ -63,8 +65,9 @@ public final class VoiceChannel implements Channel {
   }
 
   @Override
-  public void notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
     call(contact, VoiceScript.said("Firebell. " + notice.title()), null);
+    return Sent.NOTHING;
   }
 
   private void call(Contact contact, String twiml, String statusCallback) throws DeliveryFailure {
