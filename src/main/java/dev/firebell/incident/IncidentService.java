@@ -8,7 +8,7 @@ import dev.firebell.incident.alert.GroupRepository;
 import dev.firebell.incident.alert.OpenIncident;
 import dev.firebell.incident.alert.RecordOutcome;
 import dev.firebell.incident.alert.RecordResult;
-import dev.firebell.incident.review.FieldChanges;
+import dev.firebell.incident.review.IncidentEdit;
 import dev.firebell.incident.review.IncidentEditor;
 import dev.firebell.security.UsedLinkRepository;
 import dev.firebell.store.Durability;
@@ -162,7 +162,7 @@ public final class IncidentService {
   }
 
   /** Edits the fields a person knows; returns the fields that changed. */
-  public List<String> edit(long id, Actor actor, FieldChanges changes) {
+  public List<String> edit(long id, Actor actor, IncidentEdit changes) {
     List<String> changed =
         jdbi.inTransaction(handle -> new IncidentEditor(handle).edit(id, actor, changes, now()));
     if (!changed.isEmpty()) {

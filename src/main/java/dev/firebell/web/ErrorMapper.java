@@ -1,6 +1,7 @@
 package dev.firebell.web;
 
 import dev.firebell.incident.IncidentNotFound;
+import dev.firebell.incident.review.InvalidEdit;
 import dev.firebell.ingest.InvalidPayload;
 import dev.firebell.store.DatabaseSyncException;
 import dev.firebell.web.ui.LoginRequired;
@@ -44,6 +45,16 @@ public final class ErrorMapper {
         HttpProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field()));
     routes.exception(
         InvalidPayload.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.field()));
+    routes.exception(
+        InvalidEdit.class,
+        (e, ctx) -> {
+          if (isApi(ctx)) {
+            respond(ctx, 400, e.getMessage(), e.field());
+          } else {
+            UiSecurity.headers(ctx);
+            ctx.status(400).html(pages.render("ui/error.peb", Map.of("message", e.getMessage())));
+          }
+        });
     routes.exception(
         IncidentNotFound.class,
         (e, ctx) -> {

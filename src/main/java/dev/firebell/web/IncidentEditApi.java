@@ -7,16 +7,17 @@ import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.TimelineEntry;
 import dev.firebell.incident.review.ActionItem;
-import dev.firebell.incident.review.FieldChanges;
+import dev.firebell.incident.review.EditField;
 import dev.firebell.incident.review.Impact;
+import dev.firebell.incident.review.IncidentEdit;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code POST /api/incidents/{id}/notes} and {@code PATCH /api/incidents/{id}}: what responders add
@@ -27,9 +28,11 @@ public final class IncidentEditApi {
   private static final Set<String> IMPACT_FIELDS =
       Set.of("usersAffected", "usersAffectedPercent", "supportCases", "errorCount", "text");
   private static final Set<String> ACTION_ITEM_FIELDS = Set.of("text", "owner", "due");
-  private static final int MAX_NOTE = 4_000;
-  private static final int MAX_TITLE = 1_000;
-  private static final int MAX_TEXT = 20_000;
+
+  /** What a PATCH may name: the fields of an edit, and who made it. */
+  private static final Set<String> FIELDS =
+      Stream.concat(Arrays.stream(EditField.values()).map(EditField::wireName), Stream.of("by"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final IncidentService incidents;
   private final IncidentReads reads;
@@ -53,7 +56,7 @@ public final class IncidentEditApi {
   public void addNote(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
     JsonBody body = JsonBody.parse(json, ctx.body(), NOTE_FIELDS);
-    String text = limited(body, "text", body.requiredText("text"), MAX_NOTE);
+    String text = IncidentEdit.note(body.requiredText("text"));
     Actor actor = actor(body);
     TimelineEntry entry = incidents.addNote(id, actor, text, body.instant("at"));
     ctx.status(201).json(IncidentJson.Entry.of(entry));
@@ -61,33 +64,32 @@ public final class IncidentEditApi {
 
   public void edit(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
-    Set<String> allowed = new HashSet<>(FieldChanges.FIELDS);
-    allowed.add("by");
-    JsonBody body = JsonBody.parse(json, ctx.body(), allowed);
+    JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
     Actor actor = actor(body);
-    Map<String, Object> values = new HashMap<>();
-    for (String field : List.of("summary", "rootCause", "resolution", "detectionNotes")) {
-      if (body.has(field)) {
-        values.put(field, limited(body, field, body.text(field), MAX_TEXT));
-      }
-    }
+    IncidentEdit.Builder edit = IncidentEdit.builder(severities);
     if (body.has("title")) {
-      values.put("title", limited(body, "title", body.requiredText("title"), MAX_TITLE));
+      edit.title(body.requiredText("title"));
     }
     if (body.has("severity")) {
-      String severity = body.requiredText("severity");
-      if (!severities.contains(severity)) {
-        throw new HttpProblem(400, "severity must be one of " + severities, "severity");
+      edit.severity(body.requiredText("severity"));
+    }
+    for (EditField field :
+        List.of(
+            EditField.SUMMARY,
+            EditField.ROOT_CAUSE,
+            EditField.RESOLUTION,
+            EditField.DETECTION_NOTES)) {
+      if (body.has(field.wireName())) {
+        edit.text(field, body.text(field.wireName()));
       }
-      values.put("severity", severity);
     }
     if (body.has("impact")) {
-      values.put("impact", impact(body.object("impact", IMPACT_FIELDS)));
+      edit.impact(impact(body.object("impact", IMPACT_FIELDS)));
     }
     if (body.has("actionItems")) {
-      values.put("actionItems", actionItems(body.objects("actionItems", ACTION_ITEM_FIELDS)));
+      edit.actionItems(actionItems(body.objects("actionItems", ACTION_ITEM_FIELDS)));
     }
-    List<String> changed = incidents.edit(id, actor, new FieldChanges(values));
+    List<String> changed = incidents.edit(id, actor, edit.build());
     ctx.json(new EditResponse(changed, IncidentJson.of(reads.details(id))));
   }
 
@@ -95,16 +97,9 @@ public final class IncidentEditApi {
     if (impact == null) {
       return null;
     }
-    Double percent = impact.number("usersAffectedPercent");
-    if (percent != null && (percent < 0 || percent > 100)) {
-      throw new HttpProblem(
-          400,
-          impact.path("usersAffectedPercent") + " must be from 0 to 100",
-          impact.path("usersAffectedPercent"));
-    }
     return new Impact(
         impact.wholeNumber("usersAffected"),
-        percent,
+        impact.number("usersAffectedPercent"),
         impact.wholeNumber("supportCases"),
         impact.wholeNumber("errorCount"),
         impact.text("text"));
@@ -127,14 +122,6 @@ public final class IncidentEditApi {
             .person(by)
             .orElseThrow(() -> new HttpProblem(400, "unknown person '" + by + "'", "by"));
     return new Actor(person.id(), person.name(), "API");
-  }
-
-  private static String limited(JsonBody body, String field, String text, int max) {
-    if (text != null && text.length() > max) {
-      throw new HttpProblem(
-          400, field + " is longer than " + max + " characters", body.path(field));
-    }
-    return text;
   }
 
   record EditResponse(List<String> changed, IncidentJson incident) {}

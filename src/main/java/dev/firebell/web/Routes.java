@@ -7,6 +7,7 @@ import dev.firebell.web.oncall.OnCallApi;
 import dev.firebell.web.oncall.OverrideApi;
 import dev.firebell.web.oncall.SwapApi;
 import dev.firebell.web.oncall.SwapPages;
+import dev.firebell.web.ui.IncidentForms;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OnCallPage;
@@ -30,6 +31,7 @@ public final class Routes {
       HealthApi health,
       LoginPages loginPages,
       IncidentPages incidentPages,
+      IncidentForms incidentForms,
       OnCallPage onCallPage,
       StaticAssets assets,
       MetricsApi metrics,
@@ -94,11 +96,11 @@ public final class Routes {
     routes.post("/logout", handlers.loginPages()::logout);
     routes.get("/", handlers.incidentPages()::list);
     routes.get("/incidents/{id}", handlers.incidentPages()::show);
-    routes.post("/incidents/{id}/ack", handlers.incidentPages()::acknowledge);
-    routes.post("/incidents/{id}/resolve", handlers.incidentPages()::resolve);
-    routes.post("/incidents/{id}/silence", handlers.incidentPages()::silence);
-    routes.post("/incidents/{id}/notes", handlers.incidentPages()::addNote);
-    routes.post("/incidents/{id}/fields", handlers.incidentPages()::editFields);
+    routes.post("/incidents/{id}/ack", handlers.incidentForms()::acknowledge);
+    routes.post("/incidents/{id}/resolve", handlers.incidentForms()::resolve);
+    routes.post("/incidents/{id}/silence", handlers.incidentForms()::silence);
+    routes.post("/incidents/{id}/notes", handlers.incidentForms()::addNote);
+    routes.post("/incidents/{id}/fields", handlers.incidentForms()::editFields);
     routes.get("/incidents/{id}/postmortem", handlers.incidentPages()::postmortem);
     routes.get("/incidents/{id}/postmortem.md", handlers.incidentPages()::postmortemFile);
     routes.get("/oncall", handlers.onCallPage()::show);

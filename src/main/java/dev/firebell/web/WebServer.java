@@ -28,6 +28,7 @@ import dev.firebell.web.oncall.OnCallApi;
 import dev.firebell.web.oncall.OverrideApi;
 import dev.firebell.web.oncall.SwapApi;
 import dev.firebell.web.oncall.SwapPages;
+import dev.firebell.web.ui.IncidentForms;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OnCallPage;
@@ -131,15 +132,8 @@ public final class WebServer implements AutoCloseable {
         new HealthApi(s.database()),
         new LoginPages(config.users(), sessions, throttle, ui, pages),
         new IncidentPages(
-            s.incidents(),
-            s.reads(),
-            s.postmortems(),
-            rota,
-            s.silences(),
-            config.severity(),
-            ui,
-            pages,
-            s.clock()),
+            s.reads(), s.postmortems(), rota, config.severity(), ui, pages, s.clock()),
+        new IncidentForms(s.incidents(), rota, s.silences(), config.severity(), ui, s.clock()),
         new OnCallPage(
             rota,
             s.oncall().overrides(),

@@ -7,28 +7,16 @@ import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.TimelineKind;
 import dev.firebell.incident.TimelineRepository;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
-/** Applies a person's field edits inside the caller's transaction, stamping each change. */
+/** Applies a person's checked edit inside the caller's transaction, stamping each change. */
 public final class IncidentEditor {
-  private static final Map<String, String> LABELS =
-      Map.of(
-          "title", "title",
-          "severity", "severity",
-          "summary", "summary",
-          "impact", "impact",
-          "rootCause", "root cause",
-          "resolution", "resolution",
-          "detectionNotes", "detection notes",
-          "actionItems", "action items");
-
   private final IncidentRepository repository;
-  private final TimelineRepository timeline;
-
   private final ReviewRepository reviews;
+  private final TimelineRepository timeline;
 
   public IncidentEditor(Handle handle) {
     this.repository = new IncidentRepository(handle);
@@ -36,38 +24,34 @@ public final class IncidentEditor {
     this.timeline = new TimelineRepository(handle);
   }
 
-  /** Returns the names of the fields that really changed. */
-  @SuppressWarnings("unchecked")
-  public List<String> edit(long id, Actor actor, FieldChanges changes, Instant now) {
+  /** Returns the API names of the fields that really changed. */
+  public List<String> edit(long id, Actor actor, IncidentEdit edit, Instant now) {
     Incident incident = repository.findIncident(id).orElseThrow(() -> new IncidentNotFound(id));
     IncidentReview before = ReviewCodec.read(reviews.review(id));
-    Map<String, Object> values = changes.values();
-    String title = (String) values.getOrDefault("title", incident.title());
-    String severity = (String) values.getOrDefault("severity", incident.severity());
+    String title = edit.sets(EditField.TITLE) ? edit.title() : incident.title();
+    String severity = edit.sets(EditField.SEVERITY) ? edit.severity() : incident.severity();
     IncidentReview after =
         new IncidentReview(
-            (String) values.getOrDefault("summary", before.summary()),
-            (Impact) values.getOrDefault("impact", before.impact()),
-            (String) values.getOrDefault("rootCause", before.rootCause()),
-            (String) values.getOrDefault("resolution", before.resolution()),
-            (String) values.getOrDefault("detectionNotes", before.detectionNotes()),
-            values.containsKey("actionItems")
-                ? Objects.requireNonNullElse(
-                    (List<ActionItem>) values.get("actionItems"), List.of())
-                : before.actionItems());
-    List<String> changed =
-        FieldChanges.FIELDS.stream()
-            .filter(values::containsKey)
+            edit.sets(EditField.SUMMARY) ? edit.summary() : before.summary(),
+            edit.sets(EditField.IMPACT) ? edit.impact() : before.impact(),
+            edit.sets(EditField.ROOT_CAUSE) ? edit.rootCause() : before.rootCause(),
+            edit.sets(EditField.RESOLUTION) ? edit.resolution() : before.resolution(),
+            edit.sets(EditField.DETECTION_NOTES) ? edit.detectionNotes() : before.detectionNotes(),
+            edit.sets(EditField.ACTION_ITEMS) ? edit.actionItems() : before.actionItems());
+    List<EditField> changed =
+        Arrays.stream(EditField.values())
+            .filter(edit::sets)
             .filter(
                 field ->
                     !Objects.equals(
-                        value(field, incident, before), value(field, title, severity, after)))
+                        value(field, incident.title(), incident.severity(), before),
+                        value(field, title, severity, after)))
             .toList();
     if (changed.isEmpty()) {
-      return changed;
+      return List.of();
     }
     reviews.updateFields(id, title, severity, ReviewCodec.write(after));
-    for (String field : changed) {
+    for (EditField field : changed) {
       timeline.insertTimelineEntry(
           id,
           now,
@@ -76,39 +60,35 @@ public final class IncidentEditor {
           actor.personId(),
           null);
     }
-    return changed;
+    return changed.stream().map(EditField::wireName).toList();
   }
 
   private static String text(
-      String field, Actor actor, Incident incident, String title, String severity) {
+      EditField field, Actor actor, Incident incident, String title, String severity) {
     return switch (field) {
-      case "title" -> "Title changed by " + actor.name() + " to \"" + title + "\"";
-      case "severity" ->
+      case TITLE -> "Title changed by " + actor.name() + " to \"" + title + "\"";
+      case SEVERITY ->
           "Severity changed by "
               + actor.name()
               + " from "
               + incident.severity()
               + " to "
               + severity;
-      default -> capitalized(LABELS.get(field)) + " edited by " + actor.name();
+      default -> capitalized(field.label()) + " edited by " + actor.name();
     };
   }
 
-  private static Object value(String field, Incident incident, IncidentReview review) {
-    return value(field, incident.title(), incident.severity(), review);
-  }
-
-  private static Object value(String field, String title, String severity, IncidentReview review) {
+  private static Object value(
+      EditField field, String title, String severity, IncidentReview review) {
     return switch (field) {
-      case "title" -> title;
-      case "severity" -> severity;
-      case "summary" -> review.summary();
-      case "impact" -> review.impact();
-      case "rootCause" -> review.rootCause();
-      case "resolution" -> review.resolution();
-      case "detectionNotes" -> review.detectionNotes();
-      case "actionItems" -> review.actionItems();
-      default -> throw new IllegalArgumentException("unknown field " + field);
+      case TITLE -> title;
+      case SEVERITY -> severity;
+      case SUMMARY -> review.summary();
+      case IMPACT -> review.impact();
+      case ROOT_CAUSE -> review.rootCause();
+      case RESOLUTION -> review.resolution();
+      case DETECTION_NOTES -> review.detectionNotes();
+      case ACTION_ITEMS -> review.actionItems();
     };
   }
 

@@ -1,32 +1,23 @@
 package dev.firebell.web.ui;
 
 import dev.firebell.config.SeverityConfig;
-import dev.firebell.incident.Actor;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentFilter;
 import dev.firebell.incident.IncidentReads;
-import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.TimelineEntry;
 import dev.firebell.incident.alert.AlertValues;
 import dev.firebell.incident.alert.IncidentAlert;
 import dev.firebell.incident.review.ActionItem;
-import dev.firebell.incident.review.FieldChanges;
 import dev.firebell.incident.review.Impact;
 import dev.firebell.incident.review.IncidentReview;
 import dev.firebell.oncall.Rota;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.security.WebSession;
-import dev.firebell.upstream.Silences;
 import dev.firebell.web.Pages;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,11 +34,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class IncidentPages {
   private static final int LIST_LIMIT = 200;
 
-  private final IncidentService incidents;
   private final IncidentReads reads;
   private final PostmortemService postmortems;
   private final Rota rota;
-  private final Silences silences;
   private final UiSecurity security;
   private final Pages pages;
   private final Clock clock;
@@ -61,20 +50,16 @@ public final class IncidentPages {
           .build();
 
   public IncidentPages(
-      IncidentService incidents,
       IncidentReads reads,
       PostmortemService postmortems,
       Rota rota,
-      Silences silences,
       SeverityConfig severity,
       UiSecurity security,
       Pages pages,
       Clock clock) {
-    this.incidents = incidents;
     this.reads = reads;
     this.postmortems = postmortems;
     this.rota = rota;
-    this.silences = silences;
     this.security = security;
     this.pages = pages;
     this.clock = clock;
@@ -92,7 +77,7 @@ public final class IncidentPages {
       row.put("i", incident);
       row.put("status", incident.status().wireName());
       row.put("age", Views.duration(incident.duration(clock.instant())));
-      row.put("ackBy", name(incident.acknowledgedBy()));
+      row.put("ackBy", personName(rota, incident.acknowledgedBy()));
       rows.add(row);
     }
     Map<String, Object> model = base(session);
@@ -117,7 +102,7 @@ public final class IncidentPages {
     model.put("opened", Views.time(incident.openedAt()));
     model.put("started", Views.time(incident.startedAt()));
     model.put("age", Views.duration(incident.duration(clock.instant())));
-    model.put("ackBy", name(incident.acknowledgedBy()));
+    model.put("ackBy", personName(rota, incident.acknowledgedBy()));
     model.put("acked", Views.time(incident.acknowledgedAt()));
     model.put("resolved", Views.time(incident.resolvedAt()));
     model.put("alerts", details.alerts().stream().map(IncidentPages::alertView).toList());
@@ -132,65 +117,6 @@ public final class IncidentPages {
     model.put("actionItems", actionItemsText(details.review()));
     model.put("severities", severities);
     render(ctx, "ui/incident.peb", model);
-  }
-
-  public void acknowledge(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
-    incidents.acknowledge(id(ctx), actor(session));
-    back(ctx);
-  }
-
-  public void resolve(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
-    incidents.resolve(id(ctx), actor(session));
-    back(ctx);
-  }
-
-  /** The "Silence in sender" button: a silence of the incident's alerts for the longest allowed. */
-  public void silence(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
-    silences.silence(id(ctx), actor(session).name(), silences.maxDuration(), clock.instant());
-    back(ctx);
-  }
-
-  public void addNote(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
-    String text = param(ctx, "text");
-    if (text == null || text.length() > 4000) {
-      throw new PageProblem(400, "A note needs text (at most 4000 characters).");
-    }
-    String at = param(ctx, "at");
-    incidents.addNote(id(ctx), actor(session), text, at == null ? null : utc(at));
-    back(ctx);
-  }
-
-  public void editFields(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
-    Map<String, Object> values = new HashMap<>();
-    String title = param(ctx, "title");
-    if (title == null || title.length() > 1000) {
-      throw new PageProblem(400, "The title must not be empty (at most 1000 characters).");
-    }
-    values.put("title", title);
-    String severity = param(ctx, "severity");
-    if (severity == null || !severities.contains(severity)) {
-      throw new PageProblem(400, "Choose one of the severities " + severities + ".");
-    }
-    values.put("severity", severity);
-    for (String field : List.of("summary", "rootCause", "resolution", "detectionNotes")) {
-      values.put(field, param(ctx, field));
-    }
-    values.put(
-        "impact",
-        new Impact(
-            number(ctx, "usersAffected"),
-            percent(ctx),
-            number(ctx, "supportCases"),
-            number(ctx, "errorCount"),
-            param(ctx, "impactText")));
-    values.put("actionItems", actionItems(param(ctx, "actionItems")));
-    incidents.edit(id(ctx), actor(session), new FieldChanges(values));
-    back(ctx);
   }
 
   public void postmortem(Context ctx) {
@@ -214,7 +140,7 @@ public final class IncidentPages {
   private Map<String, Object> base(WebSession session) {
     Map<String, Object> model = new HashMap<>();
     model.put("user", session.username());
-    model.put("person", name(session.personId()));
+    model.put("person", personName(rota, session.personId()));
     model.put("csrf", session.csrfToken());
     return model;
   }
@@ -245,7 +171,8 @@ public final class IncidentPages {
     view.put("at", Views.time(entry.at()));
     view.put("kind", entry.kind().wireName());
     view.put("text", entry.text());
-    view.put("actor", entry.actor().equals(TimelineEntry.SYSTEM) ? "" : name(entry.actor()));
+    view.put(
+        "actor", entry.actor().equals(TimelineEntry.SYSTEM) ? "" : personName(rota, entry.actor()));
     return view;
   }
 
@@ -262,84 +189,15 @@ public final class IncidentPages {
     return text.toString();
   }
 
-  /** One action item a line: {@code text | owner | 2026-12-15}; owner and date optional. */
-  private static List<ActionItem> actionItems(String text) {
-    List<ActionItem> items = new ArrayList<>();
-    if (text == null) {
-      return items;
-    }
-    for (String line : text.split("\\R")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] parts = line.split("\\|", -1);
-      String owner = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : null;
-      LocalDate due = null;
-      if (parts.length > 2 && !parts[2].isBlank()) {
-        try {
-          due = LocalDate.parse(parts[2].strip());
-        } catch (DateTimeParseException e) {
-          throw new PageProblem(
-              400, "Action item due dates are written like 2026-12-15: '" + parts[2].strip() + "'");
-        }
-      }
-      items.add(new ActionItem(parts[0].strip(), owner, due));
-    }
-    return items;
-  }
-
-  private Actor actor(WebSession session) {
-    return new Actor(session.personId(), name(session.personId()), "UI");
-  }
-
-  private String name(String personId) {
+  /** A person's name from the rota, or their id when they left it. */
+  static String personName(Rota rota, String personId) {
     if (personId == null) {
       return null;
     }
     return rota.current().person(personId).map(p -> p.name()).orElse(personId);
   }
 
-  private static java.time.Instant utc(String localDateTime) {
-    try {
-      return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new PageProblem(400, "The note's time must look like 2026-11-28T20:00 (UTC).");
-    }
-  }
-
-  private static Long number(Context ctx, String field) {
-    String text = param(ctx, field);
-    if (text == null) {
-      return null;
-    }
-    try {
-      long value = Long.parseLong(text);
-      if (value >= 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new PageProblem(400, field + " must be a whole number of at least 0.");
-  }
-
-  private static Double percent(Context ctx) {
-    String text = param(ctx, "usersAffectedPercent");
-    if (text == null) {
-      return null;
-    }
-    try {
-      double value = Double.parseDouble(text);
-      if (value >= 0 && value <= 100) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new PageProblem(400, "The percentage of users affected must be from 0 to 100.");
-  }
-
-  private static long id(Context ctx) {
+  static long id(Context ctx) {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
@@ -347,12 +205,8 @@ public final class IncidentPages {
     }
   }
 
-  private static String param(Context ctx, String name) {
+  static String param(Context ctx, String name) {
     String value = ctx.method().name().equals("GET") ? ctx.queryParam(name) : ctx.formParam(name);
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static void back(Context ctx) {
-    ctx.redirect("/incidents/" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
   }
 }

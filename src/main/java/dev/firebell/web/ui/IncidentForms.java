@@ -1,0 +1,165 @@
+package dev.firebell.web.ui;
+
+import dev.firebell.config.SeverityConfig;
+import dev.firebell.incident.Actor;
+import dev.firebell.incident.IncidentService;
+import dev.firebell.incident.review.ActionItem;
+import dev.firebell.incident.review.EditField;
+import dev.firebell.incident.review.Impact;
+import dev.firebell.incident.review.IncidentEdit;
+import dev.firebell.oncall.Rota;
+import dev.firebell.security.WebSession;
+import dev.firebell.upstream.Silences;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The forms on an incident's page: acknowledge, resolve, silence in the alert source, add a note,
+ * edit the fields for the postmortem. Each needs a session and its CSRF token, and goes back to the
+ * incident. Edits are checked by {@link IncidentEdit}, as the API's are.
+ */
+public final class IncidentForms {
+  private final IncidentService incidents;
+  private final Rota rota;
+  private final Silences silences;
+  private final UiSecurity security;
+  private final Clock clock;
+  private final Set<String> severities;
+
+  public IncidentForms(
+      IncidentService incidents,
+      Rota rota,
+      Silences silences,
+      SeverityConfig severity,
+      UiSecurity security,
+      Clock clock) {
+    this.incidents = incidents;
+    this.rota = rota;
+    this.silences = silences;
+    this.security = security;
+    this.clock = clock;
+    this.severities = severity.severities();
+  }
+
+  public void acknowledge(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    incidents.acknowledge(IncidentPages.id(ctx), actor(session));
+    back(ctx);
+  }
+
+  public void resolve(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    incidents.resolve(IncidentPages.id(ctx), actor(session));
+    back(ctx);
+  }
+
+  /** The "Silence in sender" button: a silence of the incident's alerts for the longest allowed. */
+  public void silence(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    silences.silence(
+        IncidentPages.id(ctx), actor(session).name(), silences.maxDuration(), clock.instant());
+    back(ctx);
+  }
+
+  public void addNote(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    String text = IncidentEdit.note(IncidentPages.param(ctx, "text"));
+    String at = IncidentPages.param(ctx, "at");
+    incidents.addNote(IncidentPages.id(ctx), actor(session), text, at == null ? null : utc(at));
+    back(ctx);
+  }
+
+  public void editFields(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    IncidentEdit.Builder edit =
+        IncidentEdit.builder(severities)
+            .title(IncidentPages.param(ctx, "title"))
+            .severity(IncidentPages.param(ctx, "severity"));
+    for (EditField field :
+        List.of(
+            EditField.SUMMARY,
+            EditField.ROOT_CAUSE,
+            EditField.RESOLUTION,
+            EditField.DETECTION_NOTES)) {
+      edit.text(field, IncidentPages.param(ctx, field.wireName()));
+    }
+    edit.impact(
+            new Impact(
+                number(ctx, "usersAffected"),
+                percent(ctx),
+                number(ctx, "supportCases"),
+                number(ctx, "errorCount"),
+                IncidentPages.param(ctx, "impactText")))
+        .actionItems(actionItems(IncidentPages.param(ctx, "actionItems")));
+    incidents.edit(IncidentPages.id(ctx), actor(session), edit.build());
+    back(ctx);
+  }
+
+  /** One action item a line: {@code text | owner | 2026-12-15}; owner and date optional. */
+  private static List<ActionItem> actionItems(String text) {
+    List<ActionItem> items = new ArrayList<>();
+    if (text == null) {
+      return items;
+    }
+    for (String line : text.split("\\R")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] parts = line.split("\\|", -1);
+      String owner = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : null;
+      LocalDate due = null;
+      if (parts.length > 2 && !parts[2].isBlank()) {
+        try {
+          due = LocalDate.parse(parts[2].strip());
+        } catch (DateTimeParseException e) {
+          throw new PageProblem(
+              400, "Action item due dates are written like 2026-12-15: '" + parts[2].strip() + "'");
+        }
+      }
+      items.add(new ActionItem(parts[0].strip(), owner, due));
+    }
+    return items;
+  }
+
+  private Actor actor(WebSession session) {
+    return new Actor(session.personId(), IncidentPages.personName(rota, session.personId()), "UI");
+  }
+
+  private static java.time.Instant utc(String localDateTime) {
+    try {
+      return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new PageProblem(400, "The note's time must look like 2026-11-28T20:00 (UTC).");
+    }
+  }
+
+  private static Long number(Context ctx, String field) {
+    String text = IncidentPages.param(ctx, field);
+    try {
+      return text == null ? null : Long.valueOf(text);
+    } catch (NumberFormatException e) {
+      throw new PageProblem(400, field + " must be a whole number of at least 0.");
+    }
+  }
+
+  private static Double percent(Context ctx) {
+    String text = IncidentPages.param(ctx, "usersAffectedPercent");
+    try {
+      return text == null ? null : Double.valueOf(text);
+    } catch (NumberFormatException e) {
+      throw new PageProblem(400, "The percentage of users affected must be from 0 to 100.");
+    }
+  }
+
+  private static void back(Context ctx) {
+    ctx.redirect("/incidents/" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
+  }
+}
