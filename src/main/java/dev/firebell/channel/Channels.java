@@ -1,20 +1,11 @@
 package dev.firebell.channel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firebell.channel.discord.DiscordChannel;
-import dev.firebell.channel.email.EmailChannel;
-import dev.firebell.channel.gateway.HttpGatewayChannel;
-import dev.firebell.channel.mattermost.MattermostChannel;
-import dev.firebell.channel.ntfy.NtfyChannel;
-import dev.firebell.channel.pushover.PushoverChannel;
-import dev.firebell.channel.slack.SlackChannel;
-import dev.firebell.channel.teams.TeamsChannel;
 import dev.firebell.channel.telegram.TelegramChannel;
-import dev.firebell.channel.twilio.SmsChannel;
-import dev.firebell.channel.twilio.VoiceChannel;
-import dev.firebell.channel.webhook.WebhookChannel;
 import dev.firebell.config.FirebellConfig;
-import dev.firebell.oncall.ContactType;
+import dev.firebell.oncall.contact.Contact;
+import dev.firebell.oncall.contact.ContactType;
+import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.security.LinkTokens;
 import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
@@ -24,16 +15,27 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
-/** The channel for each contact type, sharing one HTTP client. */
+/** The channel of every configured contact type ({@link ChannelTypes}), sharing one HTTP client. */
 public final class Channels {
-  private final Map<ContactType, Channel> byType;
+  private final Map<ContactType, Bound<?>> byType;
   private final HttpDelivery http;
   private final TelegramChannel telegram;
 
-  private Channels(Map<ContactType, Channel> byType, HttpDelivery http, TelegramChannel telegram) {
+  private Channels(Map<ContactType, Bound<?>> byType, HttpDelivery http, TelegramChannel telegram) {
     this.byType = byType;
     this.http = http;
     this.telegram = telegram;
+  }
+
+  /** A built channel with the contact class it takes, so each contact reaches it checked. */
+  private record Bound<C extends Contact>(Class<C> contactClass, Channel<C> channel) {
+    Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+      return channel.send(contactClass.cast(contact), message);
+    }
+
+    Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+      return channel.notify(contactClass.cast(contact), notice);
+    }
   }
 
   /** The Telegram channel, for the bot's answers to button presses. */
@@ -64,34 +66,40 @@ public final class Channels {
             .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
             .build();
     HttpDelivery http = new HttpDelivery(client, clock);
-    Map<ContactType, Channel> byType = new EnumMap<>(ContactType.class);
-    byType.put(ContactType.WEBHOOK, new WebhookChannel(http, json));
-    byType.put(ContactType.SLACK, new SlackChannel(http, json));
-    byType.put(ContactType.DISCORD, new DiscordChannel(http, json));
-    byType.put(ContactType.NTFY, new NtfyChannel(http, json));
-    byType.put(ContactType.TEAMS, new TeamsChannel(http, json));
-    byType.put(ContactType.MATTERMOST, new MattermostChannel(http, json));
-    byType.put(ContactType.HTTP, new HttpGatewayChannel(http, json));
-    byType.put(ContactType.PUSHOVER, new PushoverChannel(http, config.pushover(), json));
     TelegramChannel telegram = new TelegramChannel(http, config.telegram(), json);
-    byType.put(ContactType.TELEGRAM, telegram);
-    byType.put(
-        ContactType.VOICE,
-        new VoiceChannel(http, config.twilio(), tokens, config.server().publicUrl(), clock));
-    byType.put(ContactType.SMS, new SmsChannel(http, config.twilio()));
-    if (config.smtp().isConfigured()) {
-      byType.put(
-          ContactType.EMAIL,
-          new EmailChannel(config.smtp(), templates, config.paging().requestTimeout()));
+    ChannelTypes.Deps deps =
+        new ChannelTypes.Deps(config, http, json, templates, tokens, telegram, clock);
+    Map<ContactType, Bound<?>> byType = new EnumMap<>(ContactType.class);
+    for (ChannelTypes.ChannelType<?> type : ChannelTypes.ALL) {
+      Bound<?> bound = bind(type, deps);
+      if (bound != null) {
+        byType.put(type.type(), bound);
+      }
     }
     return new Channels(byType, http, telegram);
   }
 
-  public Channel forType(ContactType type) {
-    Channel channel = byType.get(type);
-    if (channel == null) {
-      throw new IllegalStateException("no channel for " + type.id() + " is configured");
+  private static <C extends Contact> Bound<C> bind(
+      ChannelTypes.ChannelType<C> type, ChannelTypes.Deps deps) {
+    Channel<C> channel = type.build().apply(deps);
+    return channel == null ? null : new Bound<>(type.contactClass(), channel);
+  }
+
+  /** Sends a page or a status update to {@code contact} over its channel. */
+  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+    return bound(contact).send(contact, message);
+  }
+
+  /** Sends a notice that belongs to no incident to {@code contact} over its channel. */
+  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+    return bound(contact).notify(contact, notice);
+  }
+
+  private Bound<?> bound(Contact contact) {
+    Bound<?> bound = byType.get(contact.type());
+    if (bound == null) {
+      throw new IllegalStateException("no channel for " + contact.type().id() + " is configured");
     }
-    return channel;
+    return bound;
   }
 }

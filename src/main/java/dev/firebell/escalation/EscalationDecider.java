@@ -2,13 +2,13 @@ package dev.firebell.escalation;
 
 import dev.firebell.config.DurationParser;
 import dev.firebell.maintenance.MaintenanceWindow;
-import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallResolver;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.ScheduleOverride;
+import dev.firebell.oncall.contact.Contact;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentObserver;
 import dev.firebell.ingest.WebhookObserver;
-import dev.firebell.oncall.ContactType;
+import dev.firebell.oncall.contact.ContactType;
 import dev.firebell.outbox.DeliveryObserver;
 import dev.firebell.store.Repositories;
 import io.micrometer.core.instrument.Counter;

@@ -3,9 +3,9 @@ package dev.firebell.notify;
 import dev.firebell.channel.Channels;
 import dev.firebell.incident.Timeline;
 import dev.firebell.incident.TimelineKind;
-import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
+import dev.firebell.oncall.contact.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.outbox.LeasedSender;
 import dev.firebell.outbox.Mailbox;
@@ -65,7 +65,7 @@ public final class DigestMailbox implements Mailbox<Digest> {
           null);
     }
     Contact contact = person.contacts().get(digest.contactIndex());
-    channels.forType(contact.type()).send(contact, composer.digest(person, folded));
+    channels.send(contact, composer.digest(person, folded));
     return new Outcome(
         "delivered",
         (handle, now) -> {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.channel.Channels;
 import dev.firebell.channel.Notice;
-import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
+import dev.firebell.oncall.contact.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.outbox.Mailbox;
 import dev.firebell.store.Repositories;
@@ -60,7 +60,7 @@ public final class NoticeMailbox implements Mailbox<QueuedNotice> {
       throw DeliveryFailure.permanent("the contact is no longer in the on-call configuration");
     }
     Contact contact = person.contacts().get(queued.contactIndex());
-    channels.forType(contact.type()).notify(contact, read(queued));
+    channels.notify(contact, read(queued));
     return new Outcome(
         "delivered",
         (handle, now) -> new NoticeRepository(handle).rows().markDelivered(queued.id(), now),

@@ -9,9 +9,9 @@ import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.Timeline;
 import dev.firebell.incident.TimelineKind;
 import dev.firebell.incident.review.IncidentReview;
-import dev.firebell.oncall.Contact;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
+import dev.firebell.oncall.contact.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.outbox.LeasedSender;
 import dev.firebell.outbox.Mailbox;
@@ -93,7 +93,7 @@ public final class PageMailbox implements Mailbox<Delivery> {
     Contact contact = person.contacts().get(delivery.contactIndex());
     PageMessage message =
         composer.compose(details, loaded.alertCount(), person, delivery.isPage(), clock.instant());
-    Sent sent = channels.forType(contact.type()).send(contact, message);
+    Sent sent = channels.send(contact, message);
     return new Outcome(
         "delivered",
         (handle, now) -> {

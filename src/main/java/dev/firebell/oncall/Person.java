@@ -1,5 +1,6 @@
 package dev.firebell.oncall;
 
+import dev.firebell.oncall.contact.Contact;
 import java.util.List;
 
 /**

@@ -15,8 +15,13 @@ import dev.firebell.channel.twilio.TwilioConfig;
 import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.escalation.EscalationIT;
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
+import dev.firebell.oncall.contact.Contact;
+import dev.firebell.oncall.contact.ContactType;
+import dev.firebell.oncall.contact.EmailContact;
+import dev.firebell.oncall.contact.GatewayContact;
+import dev.firebell.oncall.contact.NtfyContact;
+import dev.firebell.oncall.contact.PhoneContact;
+import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -54,20 +59,16 @@ public class ChannelFormatsIT {
     capture = new CaptureServer();
     List<Contact> contacts =
         List.of(
-            new Contact(ContactType.WEBHOOK, capture.url("/hook"), null, null, null),
-            new Contact(ContactType.SLACK, capture.url("/slack"), null, null, null),
-            new Contact(ContactType.DISCORD, capture.url("/discord"), null, null, null),
-            new Contact(ContactType.NTFY, capture.url("/"), "tessa-pages", "tk_secret", null),
-            new Contact(ContactType.EMAIL, null, null, null, "tessa@example.com"),
-            new Contact(ContactType.SMS, null, null, null, "+15551234567"),
-            new Contact(ContactType.TEAMS, capture.url("/teams"), null, null, null),
-            new Contact(ContactType.MATTERMOST, capture.url("/mattermost"), null, null, null),
-            new Contact(
-                ContactType.HTTP,
+            new UrlContact(ContactType.WEBHOOK, capture.url("/hook")),
+            new UrlContact(ContactType.SLACK, capture.url("/slack")),
+            new UrlContact(ContactType.DISCORD, capture.url("/discord")),
+            new NtfyContact(capture.url("/"), "tessa-pages", "tk_secret"),
+            new EmailContact("tessa@example.com"),
+            new PhoneContact(ContactType.SMS, "+15551234567"),
+            new UrlContact(ContactType.TEAMS, capture.url("/teams")),
+            new UrlContact(ContactType.MATTERMOST, capture.url("/mattermost")),
+            new GatewayContact(
                 capture.url("/gateway"),
-                null,
-                null,
-                null,
                 "PUT",
                 Map.of("X-Api-Key", "gw-secret"),
                 "{\"to\": \"{{person.id}}\", \"text\": \"{{headline}}\", \"ack\": \"{{ackUrl}}\","

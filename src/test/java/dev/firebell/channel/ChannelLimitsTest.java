@@ -27,9 +27,11 @@ import dev.firebell.incident.review.IncidentReview;
 import dev.firebell.json.Json;
 import dev.firebell.notify.FoldedPage;
 import dev.firebell.notify.PageComposer;
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.contact.GatewayContact;
+import dev.firebell.oncall.contact.NtfyContact;
+import dev.firebell.oncall.contact.PushoverContact;
+import dev.firebell.oncall.contact.TelegramContact;
 import dev.firebell.security.LinkTokens;
 import dev.firebell.text.Cut;
 import dev.firebell.web.Pages;
@@ -136,7 +138,7 @@ class ChannelLimitsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("messages")
   void ntfyKeepsItsMessageUnderFourKib(String kind, PageMessage message) throws Exception {
-    Contact contact = new Contact(ContactType.NTFY, "https://ntfy.sh", "pages", null, null);
+    NtfyContact contact = new NtfyContact("https://ntfy.sh", "pages", null);
     ObjectNode body = new NtfyChannel(null, JSON).body(contact, message);
     assertThat(body.get("message").asText().getBytes(StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(4_096);
@@ -194,7 +196,7 @@ class ChannelLimitsTest {
   @MethodSource("messages")
   void telegramKeepsTo4096CharactersAsPlainTextWithTheButtonsThatApply(
       String kind, PageMessage message) throws Exception {
-    Contact chat = new Contact(ContactType.TELEGRAM, null, null, null, "-100123");
+    TelegramContact chat = new TelegramContact("-100123");
     ObjectNode body =
         new TelegramChannel(null, new dev.firebell.channel.telegram.TelegramConfig("t", null), JSON)
             .body(chat, message);
@@ -214,7 +216,7 @@ class ChannelLimitsTest {
   @MethodSource("messages")
   void pushoverKeepsToItsLimitsAndPagesAtEmergencyPriority(String kind, PageMessage message)
       throws Exception {
-    Contact user = new Contact(ContactType.PUSHOVER, null, null, null, "u".repeat(30));
+    PushoverContact user = new PushoverContact("u".repeat(30));
     okhttp3.FormBody form =
         new PushoverChannel(null, new dev.firebell.channel.pushover.PushoverConfig("t", null), JSON)
             .form(user, message)
@@ -244,13 +246,9 @@ class ChannelLimitsTest {
   @MethodSource("messages")
   void theHttpGatewayRendersValidJsonForEveryKind(String kind, PageMessage message)
       throws Exception {
-    Contact gateway =
-        new Contact(
-            ContactType.HTTP,
+    GatewayContact gateway =
+        new GatewayContact(
             "https://sms.example.com/send",
-            null,
-            null,
-            null,
             "POST",
             Map.of(),
             "{\"kind\": \"{{kind}}\", \"text\": \"{{headline}}\", \"summary\": \"{{summary}}\","

@@ -13,8 +13,7 @@ import dev.firebell.channel.teams.TeamsChannel;
 import dev.firebell.channel.twilio.SmsChannel;
 import dev.firebell.channel.twilio.SmsLength;
 import dev.firebell.json.Json;
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
+import dev.firebell.oncall.contact.NtfyContact;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +81,7 @@ class NoticeLimitsTest {
 
   @Test
   void ntfyKeepsItsMessageUnderFourKibWithTheLinkAsAnAction() {
-    Contact contact = new Contact(ContactType.NTFY, "https://ntfy.sh", "pages", null, null);
+    NtfyContact contact = new NtfyContact("https://ntfy.sh", "pages", null);
     ObjectNode body = new NtfyChannel(null, JSON).body(contact, NOTICE);
     assertThat(body.get("message").asText().getBytes(StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(4_096);

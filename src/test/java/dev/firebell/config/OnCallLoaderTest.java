@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
+import dev.firebell.oncall.contact.GatewayContact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,11 +109,9 @@ class OnCallLoaderTest {
             "contacts: [{ type: http, url: \"http://localhost:1/sms\", headers: { X-Key: k },"
                 + " body: 'BODY' }]");
     OnCall oncall = load(gateway.replace("BODY", "{\"text\": \"{{headline}}\"}"));
-    assertThat(oncall.people().get("tessa").contacts().get(0).method()).isEqualTo("POST");
-    assertThat(oncall.people().get("tessa").contacts().get(0).contentType())
-        .isEqualTo("application/json");
-    assertThat(oncall.people().get("tessa").contacts().get(0).headers())
-        .containsEntry("X-Key", "k");
+    assertThat(gateway(oncall).method()).isEqualTo("POST");
+    assertThat(gateway(oncall).contentType()).isEqualTo("application/json");
+    assertThat(gateway(oncall).headers()).containsEntry("X-Key", "k");
     assertProblem(
         gateway.replace("BODY", "{{#alerts}}"),
         "people[0].contacts[0].body: the template does not parse");
@@ -192,5 +191,9 @@ class OnCallLoaderTest {
     assertThatThrownBy(() -> load(yaml))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(dir.resolve("oncall.yaml") + ": " + expected);
+  }
+
+  private static GatewayContact gateway(OnCall oncall) {
+    return (GatewayContact) oncall.people().get("tessa").contacts().get(0);
   }
 }

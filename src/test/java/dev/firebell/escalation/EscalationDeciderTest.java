@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.maintenance.MaintenanceWindow;
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Route;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.Target;
+import dev.firebell.oncall.contact.ContactType;
+import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.paging.PagingSetup;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 /** The escalation rules of the README, at fixed times, without a database. */
 class EscalationDeciderTest {
   private static final Instant NOW = Instant.parse("2026-11-28T16:10:00Z");
-  private static final Contact WEBHOOK =
-      new Contact(ContactType.WEBHOOK, "https://hooks.example/t", null, null, null);
-  private static final Contact SLACK =
-      new Contact(ContactType.SLACK, "https://hooks.slack.example", null, null, null);
+  private static final UrlContact WEBHOOK =
+      new UrlContact(ContactType.WEBHOOK, "https://hooks.example/t");
+  private static final UrlContact SLACK =
+      new UrlContact(ContactType.SLACK, "https://hooks.slack.example");
 
   /** The paging tests' team: Tessa on the primary schedule (step 1, 5 min), then Sam (10 min). */
   private static final OnCall ONCALL = PagingSetup.team(List.of(WEBHOOK, SLACK), List.of(WEBHOOK));

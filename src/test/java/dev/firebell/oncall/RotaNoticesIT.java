@@ -11,6 +11,8 @@ import dev.firebell.TestDatabases;
 import dev.firebell.config.ConfigBuilder;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.OnCallSettings;
+import dev.firebell.oncall.contact.ContactType;
+import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.paging.CaptureServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -42,7 +44,7 @@ class RotaNoticesIT {
           new Person(
               id,
               id.substring(0, 1).toUpperCase() + id.substring(1),
-              List.of(new Contact(ContactType.WEBHOOK, capture.url("/" + id), null, null, null))));
+              List.of(new UrlContact(ContactType.WEBHOOK, capture.url("/" + id)))));
     }
     Schedule primary =
         new Schedule(

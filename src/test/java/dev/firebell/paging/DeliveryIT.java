@@ -11,7 +11,7 @@ import dev.firebell.config.DatabaseConfig;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.PagingConfig;
 import dev.firebell.escalation.EscalationIT;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.Contact;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,7 +1,5 @@
 package dev.firebell.paging;
 
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
@@ -10,6 +8,9 @@ import dev.firebell.oncall.Rotation;
 import dev.firebell.oncall.Route;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.Target;
+import dev.firebell.oncall.contact.Contact;
+import dev.firebell.oncall.contact.ContactType;
+import dev.firebell.oncall.contact.UrlContact;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -56,6 +57,6 @@ public final class PagingSetup {
   }
 
   public static Contact webhook(String url) {
-    return new Contact(ContactType.WEBHOOK, url, null, null, null);
+    return new UrlContact(ContactType.WEBHOOK, url);
   }
 }

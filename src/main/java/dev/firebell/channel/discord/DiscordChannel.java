@@ -10,7 +10,7 @@ import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
 
@@ -18,7 +18,7 @@ import dev.firebell.text.Cut;
  * A Discord webhook message: an embed with the incident and Markdown links to acknowledge and
  * resolve (webhooks cannot carry link buttons). Mentions are disabled: alert text is not trusted.
  */
-public final class DiscordChannel implements Channel {
+public final class DiscordChannel implements Channel<UrlContact> {
   static final int CONTENT = 2_000;
   static final int TITLE = 256;
   static final int DESCRIPTION = 4_096;
@@ -38,7 +38,7 @@ public final class DiscordChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(UrlContact contact, PageMessage message) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(message))), "discord");
     return Sent.NOTHING;
   }
@@ -69,7 +69,7 @@ public final class DiscordChannel implements Channel {
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(UrlContact contact, Notice notice) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(notice))), "discord");
     return Sent.NOTHING;
   }

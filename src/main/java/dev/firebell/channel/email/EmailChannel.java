@@ -1,10 +1,12 @@
 package dev.firebell.channel.email;
 
 import dev.firebell.channel.Channel;
+import dev.firebell.channel.ContactCheck;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.ContactEntry;
+import dev.firebell.oncall.contact.EmailContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -30,7 +32,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /** An email over SMTP with plain-text and HTML parts, both carrying the acknowledge link. */
-public final class EmailChannel implements Channel {
+public final class EmailChannel implements Channel<EmailContact> {
   static final int SUBJECT = 200;
   static final int LISTED_ALERTS = 20;
 
@@ -84,7 +86,7 @@ public final class EmailChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(EmailContact contact, PageMessage message) throws DeliveryFailure {
     mail(
         contact,
         subject(message),
@@ -100,7 +102,7 @@ public final class EmailChannel implements Channel {
   /**
    * Sends one message from {@code smtp.from} to the contact; what it says comes from {@code body}.
    */
-  private void mail(Contact contact, String subject, Body body) throws DeliveryFailure {
+  private void mail(EmailContact contact, String subject, Body body) throws DeliveryFailure {
     try {
       MimeMessage mail = new MimeMessage(session);
       mail.setFrom(new InternetAddress(smtp.from()));
@@ -121,7 +123,7 @@ public final class EmailChannel implements Channel {
 
   /** A notice is plain text: what it says, then its links. */
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(EmailContact contact, Notice notice) throws DeliveryFailure {
     String body =
         notice.text()
             + "\n\n"
@@ -173,5 +175,18 @@ public final class EmailChannel implements Channel {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** An email contact: an address, and the smtp: section of firebell.yaml to send through. */
+  public static EmailContact read(ContactEntry entry, ContactCheck check) {
+    String to = check.required(entry.to(), "to");
+    if (!to.contains("@")) {
+      throw check.problem("to", "'" + to + "' is not an email address");
+    }
+    if (!check.config().smtp().isConfigured()) {
+      throw check.problem(
+          null, "email contacts need the smtp: section of firebell.yaml (smtp.host)");
+    }
+    return new EmailContact(entry.to());
   }
 }

@@ -3,11 +3,13 @@ package dev.firebell.channel.gateway;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.channel.Channel;
+import dev.firebell.channel.ContactCheck;
 import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.ContactEntry;
+import dev.firebell.oncall.contact.GatewayContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.BodyTemplate;
 import java.util.Map;
@@ -23,7 +25,7 @@ import okhttp3.RequestBody;
  * resolveUrl} among them; a notice's {@code title}, {@code text} and {@code actionUrl}). Any 2xx is
  * delivered; failures are retried as for webhooks.
  */
-public final class HttpGatewayChannel implements Channel {
+public final class HttpGatewayChannel implements Channel<GatewayContact> {
   private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
   private final HttpDelivery http;
@@ -38,7 +40,7 @@ public final class HttpGatewayChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(GatewayContact contact, PageMessage message) throws DeliveryFailure {
     Map<String, Object> fields = json.convertValue(message, FIELDS);
     fields.put("headline", message.headline());
     http.execute(request(contact, fields), "http");
@@ -46,14 +48,14 @@ public final class HttpGatewayChannel implements Channel {
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(GatewayContact contact, Notice notice) throws DeliveryFailure {
     Map<String, Object> fields = json.convertValue(notice, FIELDS);
     fields.put("headline", notice.title());
     http.execute(request(contact, fields), "http");
     return Sent.NOTHING;
   }
 
-  public Request request(Contact contact, Map<String, Object> fields) {
+  public Request request(GatewayContact contact, Map<String, Object> fields) {
     String body =
         templates
             .computeIfAbsent(
@@ -68,5 +70,31 @@ public final class HttpGatewayChannel implements Channel {
             BodyTemplate.method(contact.method()),
             RequestBody.create(body, MediaType.get(contact.contentType())))
         .build();
+  }
+
+  /** An http contact: a URL, a known method, and a body template that compiles now. */
+  public static GatewayContact read(ContactEntry entry, ContactCheck check) {
+    check.httpUrl(entry.url(), "url");
+    if (entry.method() != null
+        && !BodyTemplate.METHODS.contains(BodyTemplate.method(entry.method()))) {
+      throw check.problem(
+          "method", "'" + entry.method() + "' is not one of " + BodyTemplate.METHODS);
+    }
+    String contentType = BodyTemplate.contentType(entry.contentType());
+    if (MediaType.parse(contentType) == null) {
+      throw check.problem("contentType", "'" + entry.contentType() + "' is not a media type");
+    }
+    String body = check.required(entry.body(), "body");
+    BodyTemplate.problem(body, contentType)
+        .ifPresent(
+            problem -> {
+              throw check.problem("body", problem);
+            });
+    return new GatewayContact(
+        entry.url(),
+        BodyTemplate.method(entry.method()),
+        entry.headers(),
+        entry.body(),
+        contentType);
   }
 }

@@ -10,7 +10,7 @@ import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
 
@@ -20,7 +20,7 @@ import dev.firebell.text.Cut;
  * escaped so it forms no links, and {@code @channel}, {@code @here}, {@code @all} and other
  * mentions are broken so a page never notifies a whole channel.
  */
-public final class MattermostChannel implements Channel {
+public final class MattermostChannel implements Channel<UrlContact> {
   /** Mattermost's default post limit is 16,383 characters; the attachment stays well within it. */
   static final int TEXT = 4_000;
 
@@ -35,13 +35,13 @@ public final class MattermostChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(UrlContact contact, PageMessage message) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(message))), "mattermost");
     return Sent.NOTHING;
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(UrlContact contact, Notice notice) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(notice))), "mattermost");
     return Sent.NOTHING;
   }

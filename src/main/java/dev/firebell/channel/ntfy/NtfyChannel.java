@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.channel.Channel;
+import dev.firebell.channel.ContactCheck;
 import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.JsonPost;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.ContactEntry;
+import dev.firebell.oncall.contact.NtfyContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
 import okhttp3.Request;
@@ -20,7 +22,7 @@ import okhttp3.Request;
  * most): "Acknowledge" POSTs to the ack link and clears the notification, "Resolve" and "Open" open
  * the resolve and acknowledge pages. A page is sent at the highest priority.
  */
-public final class NtfyChannel implements Channel {
+public final class NtfyChannel implements Channel<NtfyContact> {
   static final int MESSAGE_BYTES = 4_096;
   static final int TITLE = 250;
 
@@ -33,7 +35,7 @@ public final class NtfyChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(NtfyContact contact, PageMessage message) throws DeliveryFailure {
     Request.Builder request =
         JsonPost.to(contact.url(), Json.write(json, body(contact, message))).newBuilder();
     if (contact.token() != null) {
@@ -48,7 +50,7 @@ public final class NtfyChannel implements Channel {
    * attachment or is refused), so the text is cut to that; the title to {@value #TITLE} characters
    * on one line. Acknowledge and Resolve travel as actions, outside the text.
    */
-  public ObjectNode body(Contact contact, PageMessage message) {
+  public ObjectNode body(NtfyContact contact, PageMessage message) {
     ObjectNode body = json.createObjectNode();
     body.put("topic", contact.topic());
     body.put("title", Cut.toChars(oneLine(message.headline()), TITLE));
@@ -87,7 +89,7 @@ public final class NtfyChannel implements Channel {
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(NtfyContact contact, Notice notice) throws DeliveryFailure {
     Request.Builder request =
         JsonPost.to(contact.url(), Json.write(json, body(contact, notice))).newBuilder();
     if (contact.token() != null) {
@@ -97,7 +99,7 @@ public final class NtfyChannel implements Channel {
     return Sent.NOTHING;
   }
 
-  public ObjectNode body(Contact contact, Notice notice) {
+  public ObjectNode body(NtfyContact contact, Notice notice) {
     ObjectNode body = json.createObjectNode();
     body.put("topic", contact.topic());
     body.put("title", Cut.toChars(oneLine(notice.title()), TITLE));
@@ -118,5 +120,13 @@ public final class NtfyChannel implements Channel {
 
   private static String oneLine(String text) {
     return text.replaceAll("[\\r\\n]+", " ");
+  }
+
+  /** An ntfy contact: the server's URL, a topic, and an optional access token. */
+  public static NtfyContact read(ContactEntry entry, ContactCheck check) {
+    check.httpUrl(entry.url(), "url");
+    check.required(entry.topic(), "topic");
+    String token = entry.token() == null || entry.token().isBlank() ? null : entry.token();
+    return new NtfyContact(entry.url(), entry.topic(), token);
   }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.channel.Channel;
+import dev.firebell.channel.ContactCheck;
 import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.ContactEntry;
+import dev.firebell.oncall.contact.PushoverContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
 import okhttp3.FormBody;
@@ -20,7 +22,7 @@ import okhttp3.Request;
  * acknowledged in the app or {@value #EXPIRE_SECONDS} s pass, and answers with a receipt that
  * {@link PushoverReceipts} watches. Status updates, digests and notices go at normal priority.
  */
-public final class PushoverChannel implements Channel {
+public final class PushoverChannel implements Channel<PushoverContact> {
   static final int TITLE = 250;
   static final int MESSAGE = 1_024;
   static final int URL_TITLE = 100;
@@ -42,7 +44,7 @@ public final class PushoverChannel implements Channel {
    * incident is handled ({@link PushoverReceipts}).
    */
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(PushoverContact contact, PageMessage message) throws DeliveryFailure {
     String answer = http.call(post(form(contact, message)), "pushover");
     if (!message.isPage()) {
       return Sent.NOTHING;
@@ -63,7 +65,7 @@ public final class PushoverChannel implements Channel {
   }
 
   /** The form a message is posted as: emergency priority for a page, normal otherwise. */
-  public FormBody.Builder form(Contact contact, PageMessage message) {
+  public FormBody.Builder form(PushoverContact contact, PageMessage message) {
     FormBody.Builder form =
         form(contact, message.headline(), message.summary() + "\nService: " + message.service());
     if (message.ackUrl() != null) {
@@ -83,7 +85,7 @@ public final class PushoverChannel implements Channel {
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(PushoverContact contact, Notice notice) throws DeliveryFailure {
     FormBody.Builder form = form(contact, notice.title(), notice.text());
     form.add("priority", "0");
     if (notice.actionUrl() != null) {
@@ -97,10 +99,10 @@ public final class PushoverChannel implements Channel {
   }
 
   /** Plain text within Pushover's limits: title 250 characters, message 1,024. */
-  private FormBody.Builder form(Contact contact, String title, String message) {
+  private FormBody.Builder form(PushoverContact contact, String title, String message) {
     return new FormBody.Builder()
         .add("token", pushover.token())
-        .add("user", contact.to())
+        .add("user", contact.userKey())
         .add("title", Cut.toChars(title.replaceAll("[\\r\\n]+", " "), TITLE))
         .add("message", Cut.toChars(message, MESSAGE));
   }
@@ -111,5 +113,18 @@ public final class PushoverChannel implements Channel {
         .header("User-Agent", "Firebell")
         .post(form.build())
         .build();
+  }
+
+  /** A Pushover contact: a user key, and the pushover: section of firebell.yaml. */
+  public static PushoverContact read(ContactEntry entry, ContactCheck check) {
+    String userKey = check.required(entry.userKey(), "userKey");
+    if (!userKey.matches("[A-Za-z0-9]{30}")) {
+      throw check.problem("userKey", "a Pushover user key is 30 letters and digits");
+    }
+    if (!check.config().pushover().isConfigured()) {
+      throw check.problem(
+          null, "pushover contacts need the pushover: section of firebell.yaml (token)");
+    }
+    return new PushoverContact(entry.userKey());
   }
 }

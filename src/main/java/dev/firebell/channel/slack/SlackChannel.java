@@ -10,12 +10,12 @@ import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
 
 /** A Slack incoming-webhook message with Acknowledge, Resolve and Open buttons. */
-public final class SlackChannel implements Channel {
+public final class SlackChannel implements Channel<UrlContact> {
   static final int SECTION_TEXT = 3_000;
   static final int HEADER_TEXT = 150;
 
@@ -28,7 +28,7 @@ public final class SlackChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(UrlContact contact, PageMessage message) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(message))), "slack");
     return Sent.NOTHING;
   }
@@ -74,7 +74,7 @@ public final class SlackChannel implements Channel {
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(UrlContact contact, Notice notice) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(notice))), "slack");
     return Sent.NOTHING;
   }

@@ -10,7 +10,7 @@ import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
 
@@ -19,7 +19,7 @@ import dev.firebell.text.Cut;
  * left since Office 365 connectors were retired): a {@code message} carrying one Adaptive Card with
  * the title, facts, summary and Acknowledge / Resolve / Open as {@code Action.OpenUrl}.
  */
-public final class TeamsChannel implements Channel {
+public final class TeamsChannel implements Channel<UrlContact> {
   /** Teams refuses messages over about 28 KB; the summary is cut well below that. */
   static final int SUMMARY = 10_000;
 
@@ -34,13 +34,13 @@ public final class TeamsChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(UrlContact contact, PageMessage message) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(message))), "teams");
     return Sent.NOTHING;
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(UrlContact contact, Notice notice) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, body(notice))), "teams");
     return Sent.NOTHING;
   }

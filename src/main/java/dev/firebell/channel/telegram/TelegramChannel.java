@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.channel.Channel;
+import dev.firebell.channel.ContactCheck;
 import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.JsonPost;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.ContactEntry;
+import dev.firebell.oncall.contact.TelegramContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
 
@@ -20,7 +22,7 @@ import dev.firebell.text.Cut;
  * inline keyboard: Acknowledge and Resolve answer back through {@link TelegramUpdates} (the
  * pressing Telegram user must be mapped to a person), Open is a link to the incident.
  */
-public final class TelegramChannel implements Channel {
+public final class TelegramChannel implements Channel<TelegramContact> {
   /** Telegram's limit for a message's text. */
   static final int TEXT = 4_096;
 
@@ -35,15 +37,15 @@ public final class TelegramChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(TelegramContact contact, PageMessage message) throws DeliveryFailure {
     post("sendMessage", body(contact, message));
     return Sent.NOTHING;
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(TelegramContact contact, Notice notice) throws DeliveryFailure {
     ObjectNode body = json.createObjectNode();
-    body.put("chat_id", contact.to());
+    body.put("chat_id", contact.chatId());
     body.put("text", Cut.toChars(notice.title() + "\n\n" + notice.text(), TEXT));
     ArrayNode row = body.putObject("reply_markup").putArray("inline_keyboard").addArray();
     if (notice.actionUrl() != null) {
@@ -54,9 +56,9 @@ public final class TelegramChannel implements Channel {
     return Sent.NOTHING;
   }
 
-  public ObjectNode body(Contact contact, PageMessage message) {
+  public ObjectNode body(TelegramContact contact, PageMessage message) {
     ObjectNode body = json.createObjectNode();
-    body.put("chat_id", contact.to());
+    body.put("chat_id", contact.chatId());
     body.put("text", text(message));
     body.put("disable_web_page_preview", true);
     body.set(
@@ -92,5 +94,18 @@ public final class TelegramChannel implements Channel {
   String post(String method, ObjectNode body) throws DeliveryFailure {
     return http.call(
         JsonPost.to(telegram.botUrl() + "/" + method, Json.write(json, body)), "telegram");
+  }
+
+  /** A Telegram contact: a chat id, and the telegram: section of firebell.yaml. */
+  public static TelegramContact read(ContactEntry entry, ContactCheck check) {
+    String chatId = check.required(entry.chatId(), "chatId");
+    if (!chatId.matches("-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}")) {
+      throw check.problem("chatId", "a chat id is a number (or @channelusername)");
+    }
+    if (!check.config().telegram().isConfigured()) {
+      throw check.problem(
+          null, "telegram contacts need the telegram: section of firebell.yaml (botToken)");
+    }
+    return new TelegramContact(entry.chatId());
   }
 }

@@ -5,7 +5,7 @@ import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.PhoneContact;
 import dev.firebell.outbox.DeliveryFailure;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
@@ -15,7 +15,7 @@ import okhttp3.Request;
  * A text message through Twilio's Messages API: the headline and the acknowledge link within three
  * billed segments (see {@link SmsLength}).
  */
-public final class SmsChannel implements Channel {
+public final class SmsChannel implements Channel<PhoneContact> {
 
   private final HttpDelivery http;
   private final TwilioConfig twilio;
@@ -26,12 +26,12 @@ public final class SmsChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(PhoneContact contact, PageMessage message) throws DeliveryFailure {
     send(contact, text(message));
     return Sent.NOTHING;
   }
 
-  private void send(Contact contact, String text) throws DeliveryFailure {
+  private void send(PhoneContact contact, String text) throws DeliveryFailure {
     Request request =
         new Request.Builder()
             .url(twilio.apiUrl() + "/2010-04-01/Accounts/" + twilio.accountSid() + "/Messages.json")
@@ -47,7 +47,7 @@ public final class SmsChannel implements Channel {
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(PhoneContact contact, Notice notice) throws DeliveryFailure {
     send(contact, text(notice));
     return Sent.NOTHING;
   }

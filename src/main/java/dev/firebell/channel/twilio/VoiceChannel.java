@@ -5,7 +5,7 @@ import dev.firebell.channel.HttpDelivery;
 import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.PhoneContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.security.LinkAction;
 import dev.firebell.security.LinkTokens;
@@ -22,7 +22,7 @@ import okhttp3.Request;
  * busy or failed turns the page into a failed delivery there. Status updates, digests and notices
  * are spoken once, without a keypress.
  */
-public final class VoiceChannel implements Channel {
+public final class VoiceChannel implements Channel<PhoneContact> {
   private final HttpDelivery http;
   private final TwilioConfig twilio;
   private final LinkTokens tokens;
@@ -39,7 +39,7 @@ public final class VoiceChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(PhoneContact contact, PageMessage message) throws DeliveryFailure {
     if (!message.isPage() || message.incidentId() <= 0) {
       call(contact, twiml(message, null), null);
       return Sent.NOTHING;
@@ -65,12 +65,13 @@ public final class VoiceChannel implements Channel {
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(PhoneContact contact, Notice notice) throws DeliveryFailure {
     call(contact, VoiceScript.said("Firebell. " + notice.title()), null);
     return Sent.NOTHING;
   }
 
-  private void call(Contact contact, String twiml, String statusCallback) throws DeliveryFailure {
+  private void call(PhoneContact contact, String twiml, String statusCallback)
+      throws DeliveryFailure {
     FormBody.Builder form =
         new FormBody.Builder()
             .add("To", contact.to())

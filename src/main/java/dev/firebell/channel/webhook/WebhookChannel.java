@@ -8,11 +8,11 @@ import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.channel.Sent;
 import dev.firebell.json.Json;
-import dev.firebell.oncall.Contact;
+import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.outbox.DeliveryFailure;
 
 /** POSTs the {@link PageMessage} as JSON to any URL: the contract for custom integrations. */
-public final class WebhookChannel implements Channel {
+public final class WebhookChannel implements Channel<UrlContact> {
   private final HttpDelivery http;
   private final ObjectMapper json;
 
@@ -22,13 +22,13 @@ public final class WebhookChannel implements Channel {
   }
 
   @Override
-  public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
+  public Sent send(UrlContact contact, PageMessage message) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, message)), "webhook");
     return Sent.NOTHING;
   }
 
   @Override
-  public Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
+  public Sent notify(UrlContact contact, Notice notice) throws DeliveryFailure {
     http.execute(JsonPost.to(contact.url(), Json.write(json, notice)), "webhook");
     return Sent.NOTHING;
   }

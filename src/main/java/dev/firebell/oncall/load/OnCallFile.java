@@ -1,5 +1,6 @@
 package dev.firebell.oncall.load;
 
+import dev.firebell.oncall.contact.ContactEntry;
 import java.util.List;
 import java.util.Map;
 
@@ -26,19 +27,6 @@ public record OnCallFile(
       contacts = contacts == null ? List.of() : contacts;
     }
   }
-
-  public record ContactEntry(
-      String type,
-      String url,
-      String topic,
-      String token,
-      String to,
-      String method,
-      Map<String, String> headers,
-      String body,
-      String contentType,
-      String userKey,
-      String chatId) {}
 
   public record ScheduleEntry(
       String id, String timeZone, List<RotationEntry> rotations, List<OverrideEntry> overrides) {

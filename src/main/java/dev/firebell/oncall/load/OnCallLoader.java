@@ -1,10 +1,10 @@
 package dev.firebell.oncall.load;
 
+import dev.firebell.channel.ChannelTypes;
+import dev.firebell.channel.ContactCheck;
 import dev.firebell.config.ConfigException;
 import dev.firebell.config.DurationParser;
 import dev.firebell.config.FirebellConfig;
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
@@ -14,15 +14,13 @@ import dev.firebell.oncall.Route;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.ScheduleOverride;
 import dev.firebell.oncall.Target;
-import dev.firebell.oncall.load.OnCallFile.ContactEntry;
+import dev.firebell.oncall.contact.Contact;
 import dev.firebell.oncall.load.OnCallFile.OverrideEntry;
 import dev.firebell.oncall.load.OnCallFile.PersonEntry;
 import dev.firebell.oncall.load.OnCallFile.PolicyEntry;
 import dev.firebell.oncall.load.OnCallFile.RotationEntry;
 import dev.firebell.oncall.load.OnCallFile.ScheduleEntry;
 import dev.firebell.oncall.load.OnCallFile.StepEntry;
-import dev.firebell.text.BodyTemplate;
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -92,105 +90,12 @@ public final class OnCallLoader {
     String name = entry.name() == null || entry.name().isBlank() ? id : entry.name();
     List<Contact> contacts = new ArrayList<>();
     for (int i = 0; i < entry.contacts().size(); i++) {
-      contacts.add(contact(entry.contacts().get(i), key + ".contacts[" + i + "]"));
+      contacts.add(
+          ChannelTypes.read(
+              entry.contacts().get(i),
+              new ContactCheck(file, key + ".contacts[" + i + "]", config)));
     }
     return new Person(id, name, List.copyOf(contacts), entry.telegramUserId());
-  }
-
-  private Contact contact(ContactEntry entry, String key) {
-    String typeName = required(entry.type(), key + ".type");
-    ContactType type =
-        ContactType.parse(typeName)
-            .orElseThrow(
-                () ->
-                    problem(
-                        key + ".type",
-                        "unknown contact type '"
-                            + typeName
-                            + "' (use webhook, slack, discord, ntfy, email, sms, teams,"
-                            + " mattermost, http, pushover, telegram or voice)"));
-    switch (type) {
-      case WEBHOOK, SLACK, DISCORD, TEAMS, MATTERMOST -> httpUrl(entry.url(), key + ".url");
-      case HTTP -> gateway(entry, key);
-      case TELEGRAM -> {
-        String chatId = required(entry.chatId(), key + ".chatId");
-        if (!chatId.matches("-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}")) {
-          throw problem(key + ".chatId", "a chat id is a number (or @channelusername)");
-        }
-        if (!config.telegram().isConfigured()) {
-          throw problem(
-              key, "telegram contacts need the telegram: section of firebell.yaml (botToken)");
-        }
-      }
-      case PUSHOVER -> {
-        String userKey = required(entry.userKey(), key + ".userKey");
-        if (!userKey.matches("[A-Za-z0-9]{30}")) {
-          throw problem(key + ".userKey", "a Pushover user key is 30 letters and digits");
-        }
-        if (!config.pushover().isConfigured()) {
-          throw problem(
-              key, "pushover contacts need the pushover: section of firebell.yaml (token)");
-        }
-      }
-      case NTFY -> {
-        httpUrl(entry.url(), key + ".url");
-        required(entry.topic(), key + ".topic");
-      }
-      case EMAIL -> {
-        String to = required(entry.to(), key + ".to");
-        if (!to.contains("@")) {
-          throw problem(key + ".to", "'" + to + "' is not an email address");
-        }
-        if (!config.smtp().isConfigured()) {
-          throw problem(key, "email contacts need the smtp: section of firebell.yaml (smtp.host)");
-        }
-      }
-      case SMS, VOICE -> {
-        String to = required(entry.to(), key + ".to");
-        if (!to.matches("\\+[1-9][0-9]{6,14}")) {
-          throw problem(
-              key + ".to", "'" + to + "' is not a phone number in E.164 form (+15551234567)");
-        }
-        if (!config.twilio().isConfigured()) {
-          throw problem(
-              key,
-              type.id()
-                  + " contacts need the twilio: section of firebell.yaml (accountSid, authToken,"
-                  + " from)");
-        }
-      }
-    }
-    return new Contact(
-        type,
-        entry.url(),
-        entry.topic(),
-        blankToNull(entry.token()),
-        type == ContactType.PUSHOVER
-            ? entry.userKey()
-            : type == ContactType.TELEGRAM ? entry.chatId() : entry.to(),
-        type == ContactType.HTTP ? BodyTemplate.method(entry.method()) : null,
-        entry.headers(),
-        entry.body(),
-        type == ContactType.HTTP ? BodyTemplate.contentType(entry.contentType()) : null);
-  }
-
-  /** An http contact: a URL, a known method, and a body template that compiles now. */
-  private void gateway(ContactEntry entry, String key) {
-    httpUrl(entry.url(), key + ".url");
-    if (entry.method() != null
-        && !BodyTemplate.METHODS.contains(BodyTemplate.method(entry.method()))) {
-      throw problem(
-          key + ".method", "'" + entry.method() + "' is not one of " + BodyTemplate.METHODS);
-    }
-    if (okhttp3.MediaType.parse(BodyTemplate.contentType(entry.contentType())) == null) {
-      throw problem(key + ".contentType", "'" + entry.contentType() + "' is not a media type");
-    }
-    String body = required(entry.body(), key + ".body");
-    BodyTemplate.problem(body, BodyTemplate.contentType(entry.contentType()))
-        .ifPresent(
-            problem -> {
-              throw problem(key + ".body", problem);
-            });
   }
 
   private Schedule schedule(ScheduleEntry entry, String key, Map<String, Person> people) {
@@ -302,19 +207,6 @@ public final class OnCallLoader {
     return id;
   }
 
-  private void httpUrl(String url, String key) {
-    String value = required(url, key);
-    try {
-      URI uri = URI.create(value);
-      if ((uri.getScheme() == null || !uri.getScheme().matches("https?"))
-          || uri.getHost() == null) {
-        throw problem(key, "'" + value + "' must be an http:// or https:// URL");
-      }
-    } catch (IllegalArgumentException e) {
-      throw problem(key, "'" + value + "' is not a URL");
-    }
-  }
-
   private ZoneId zone(String text, String key) {
     try {
       return ZoneId.of(text);
@@ -348,9 +240,5 @@ public final class OnCallLoader {
 
   private ConfigException problem(String key, String message) {
     return new ConfigException(file, key, message);
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }

@@ -7,8 +7,7 @@ import dev.firebell.TestApp;
 import dev.firebell.channel.ChannelFormatsIT;
 import dev.firebell.config.ConfigBuilder;
 import dev.firebell.escalation.EscalationIT;
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
+import dev.firebell.oncall.contact.PushoverContact;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingSetup;
 import java.net.URI;
@@ -49,7 +48,7 @@ class PushoverIT {
                     new PushoverConfig("azGDORePK8gMaC0QOYAMyEEuzJnyUi", pushover.url("/")))
                 .build(),
             PagingSetup.team(
-                List.of(new Contact(ContactType.PUSHOVER, null, null, null, USER_KEY)),
+                List.of(new PushoverContact(USER_KEY)),
                 List.of(PagingSetup.webhook(hooks.url("/sam")))));
     pushover.answer(
         "/1/messages.json",

@@ -7,10 +7,9 @@ import dev.firebell.Fixtures;
 import dev.firebell.TestApp;
 import dev.firebell.config.ConfigBuilder;
 import dev.firebell.escalation.EscalationIT;
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.contact.TelegramContact;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingSetup;
 import java.time.Duration;
@@ -43,7 +42,7 @@ class TelegramIT {
     hooks = new CaptureServer();
     OnCall team =
         PagingSetup.team(
-            List.of(new Contact(ContactType.TELEGRAM, null, null, null, "-1001234567890")),
+            List.of(new TelegramContact("-1001234567890")),
             List.of(PagingSetup.webhook(hooks.url("/sam"))));
     Map<String, Person> people = new HashMap<>(team.people());
     Person tessa = people.get("tessa");

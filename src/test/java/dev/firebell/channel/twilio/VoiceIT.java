@@ -8,8 +8,8 @@ import dev.firebell.TestApp.Reply;
 import dev.firebell.channel.ChannelFormatsIT;
 import dev.firebell.config.ConfigBuilder;
 import dev.firebell.escalation.EscalationIT;
-import dev.firebell.oncall.Contact;
-import dev.firebell.oncall.ContactType;
+import dev.firebell.oncall.contact.ContactType;
+import dev.firebell.oncall.contact.PhoneContact;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingSetup;
 import java.net.URI;
@@ -51,7 +51,7 @@ class VoiceIT {
                 .withTwilio(new TwilioConfig("AC123", AUTH_TOKEN, "+15550000000", twilio.url("/")))
                 .build(),
             PagingSetup.team(
-                List.of(new Contact(ContactType.VOICE, null, null, null, "+15551234567")),
+                List.of(new PhoneContact(ContactType.VOICE, "+15551234567")),
                 List.of(PagingSetup.webhook(hooks.url("/sam")))));
   }
 

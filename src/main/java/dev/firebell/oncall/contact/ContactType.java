@@ -1,4 +1,4 @@
-package dev.firebell.oncall;
+package dev.firebell.oncall.contact;
 
 import java.util.Locale;
 import java.util.Optional;
