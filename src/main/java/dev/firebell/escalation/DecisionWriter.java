@@ -1,8 +1,8 @@
 package dev.firebell.escalation;
 
 import dev.firebell.incident.IncidentRows;
-import dev.firebell.incident.Timeline;
-import dev.firebell.incident.TimelineKind;
+import dev.firebell.incident.timeline.Timeline;
+import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.notify.Delivery;
 import dev.firebell.notify.DeliveryRepository;
 import java.time.Instant;

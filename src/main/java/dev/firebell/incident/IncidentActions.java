@@ -1,6 +1,8 @@
 package dev.firebell.incident;
 
 import dev.firebell.incident.alert.GroupRepository;
+import dev.firebell.incident.timeline.TimelineKind;
+import dev.firebell.incident.timeline.TimelineRepository;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 

@@ -5,6 +5,7 @@ import dev.firebell.incident.alert.IncidentAlert;
 import dev.firebell.incident.review.IncidentReview;
 import dev.firebell.incident.review.ReviewCodec;
 import dev.firebell.incident.review.ReviewRepository;
+import dev.firebell.incident.timeline.TimelineRepository;
 import dev.firebell.security.UsedLinkRepository;
 import java.util.List;
 import org.jdbi.v3.core.Handle;

@@ -3,6 +3,8 @@ package dev.firebell.incident;
 import dev.firebell.incident.alert.AlertRepository;
 import dev.firebell.incident.alert.GroupRecorder;
 import dev.firebell.incident.alert.IncidentAlert;
+import dev.firebell.incident.timeline.Timeline;
+import dev.firebell.incident.timeline.TimelineKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

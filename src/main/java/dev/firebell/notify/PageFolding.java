@@ -1,8 +1,8 @@
 package dev.firebell.notify;
 
 import dev.firebell.config.PagingConfig;
-import dev.firebell.incident.Timeline;
-import dev.firebell.incident.TimelineKind;
+import dev.firebell.incident.timeline.Timeline;
+import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.contact.Contact;

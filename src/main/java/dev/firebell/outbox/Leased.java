@@ -1,6 +1,9 @@
 package dev.firebell.outbox;
 
-/** A message sent under a lease: a page, a status update or a digest. */
+/**
+ * A message sent under a lease: a page, a status update, a digest, a notice, a silence call or an
+ * annotation call.
+ */
 public interface Leased {
   /** Identifies the message while it is being sent, so one pass does not take it twice. */
   Object key();
@@ -10,6 +13,6 @@ public interface Leased {
 
   String channel();
 
-  /** PAGE, STATUS_UPDATE or DIGEST, as metrics label it. */
+  /** PAGE, STATUS_UPDATE, DIGEST, NOTICE, SILENCE or ANNOTATION, as metrics label it. */
   String kind();
 }

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one claim → lease → send → outcome machine, for pages, status updates and digests alike. Each
+ * The one claim → lease → send → outcome machine, for every kind of {@link Leased} message. Each
  * due message is claimed with a lease (so a dead sender's work is taken over when the lease runs
  * out) and sent on a worker thread of its own (so one slow channel holds up nobody else); then its
  * outcome is written, or after a failure {@link DeliveryPolicy} decides between a retry and giving

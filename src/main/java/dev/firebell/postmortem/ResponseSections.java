@@ -1,9 +1,9 @@
 package dev.firebell.postmortem;
 
 import dev.firebell.incident.Incident;
-import dev.firebell.incident.TimelineEntry;
-import dev.firebell.incident.TimelineKind;
 import dev.firebell.incident.alert.IncidentAlert;
+import dev.firebell.incident.timeline.TimelineEntry;
+import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.notify.PageRecord;
 import java.time.Duration;
 import java.time.Instant;

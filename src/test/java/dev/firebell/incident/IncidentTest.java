@@ -3,6 +3,7 @@ package dev.firebell.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebell.incident.timeline.TimelineKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

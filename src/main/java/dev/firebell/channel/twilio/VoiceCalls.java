@@ -1,7 +1,7 @@
 package dev.firebell.channel.twilio;
 
-import dev.firebell.incident.Timeline;
-import dev.firebell.incident.TimelineKind;
+import dev.firebell.incident.timeline.Timeline;
+import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.notify.DeliveryRepository;
 import java.time.Clock;
 import java.util.Set;

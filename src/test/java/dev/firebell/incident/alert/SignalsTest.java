@@ -2,7 +2,7 @@ package dev.firebell.incident.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebell.incident.TimelineTexts;
+import dev.firebell.incident.timeline.TimelineTexts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.firebell.incident;
+package dev.firebell.incident.timeline;
 
 import dev.firebell.store.BoundedKey;
 import dev.firebell.store.Rows;

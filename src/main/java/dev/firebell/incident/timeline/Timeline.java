@@ -1,4 +1,4 @@
-package dev.firebell.incident;
+package dev.firebell.incident.timeline;
 
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;

@@ -1,0 +1,2 @@
+/** Mattermost: pages posted to an incoming webhook as attachments. */
+package dev.firebell.channel.mattermost;

@@ -1,0 +1,2 @@
+/** Microsoft Teams: pages posted to a Workflows webhook as Adaptive Cards. */
+package dev.firebell.channel.teams;

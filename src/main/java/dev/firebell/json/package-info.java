@@ -1,0 +1,2 @@
+/** The one JSON configuration. */
+package dev.firebell.json;

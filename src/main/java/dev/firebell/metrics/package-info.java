@@ -1,0 +1,2 @@
+/** Prometheus metrics of incidents, deliveries, webhooks, heartbeats and reloads. */
+package dev.firebell.metrics;
