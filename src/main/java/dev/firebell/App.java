@@ -63,12 +63,13 @@ public record App(
     try {
       FirebellMetrics metrics = FirebellMetrics.create(database.jdbi(), config.severity(), clock);
       Secrets secrets = Secrets.of(config, database, clock);
-      OnCallModule rota =
+      OnCallModule onCall =
           new OnCallModule(platform, oncall, source, secrets.links(), metrics::onCallReloaded);
       Maintenance maintenance = Maintenance.configured(database.jdbi(), config, clock);
       PebbleEngine templates = Pages.engine();
       PagingModule paging =
-          new PagingModule(platform, rota.rota(), maintenance, secrets.links(), templates, metrics);
+          new PagingModule(
+              platform, onCall.rota(), maintenance, secrets.links(), templates, metrics);
       opened.add(0, paging);
       IncidentService incidents = IncidentService.create(platform, paging.hooks(metrics));
       FollowUps followUps = paging.followUps(incidents);
@@ -79,16 +80,11 @@ public record App(
       metrics.watchHeartbeats(heartbeats.ids(), heartbeats::lastBeat);
       WebhookEndpoint webhooks =
           new WebhookEndpoint(
-              config.ingest(),
-              config.severity(),
-              incidents,
-              heartbeats,
-              metrics,
-              platform.json(),
-              clock);
+              config.ingest(), config.severity(), incidents, heartbeats, metrics, json, clock);
       IncidentReads reads = new IncidentReads(database.jdbi());
       PostmortemService postmortems =
-          PostmortemService.create(config.postmortem(), reads, database.jdbi(), rota.rota(), clock);
+          PostmortemService.create(
+              config.postmortem(), reads, database.jdbi(), onCall.rota(), clock);
       WebServer web =
           WebServer.start(
               new WebServer.Services(
@@ -98,7 +94,7 @@ public record App(
                   incidents,
                   reads,
                   postmortems,
-                  rota,
+                  onCall,
                   maintenance,
                   heartbeats,
                   paging.upstream().silences(),
@@ -106,14 +102,14 @@ public record App(
                   webhooks));
       opened.add(0, web);
       List<Pruning> prunings = new ArrayList<>(paging.retention());
-      prunings.addAll(List.of(rota.retention(), web.retention(config)));
+      prunings.addAll(List.of(onCall.retention(), web.retention(config)));
       Housekeeping housekeeping = new Housekeeping(database.jdbi(), clock, prunings);
-      List<Job> jobs = new ArrayList<>(rota.jobs());
+      List<Job> jobs = new ArrayList<>(onCall.jobs());
       jobs.addAll(web.jobs());
       jobs.add(new Job("housekeeping", Duration.ofHours(1), housekeeping::run));
       jobs.add(new Job("missed heartbeats", Duration.ofSeconds(30), heartbeats::checkMissed));
       paging.start(followUps, jobs);
-      return new App(database, rota, paging, followUps, heartbeats, housekeeping, web);
+      return new App(database, onCall, paging, followUps, heartbeats, housekeeping, web);
     } catch (RuntimeException e) { // not handled here: release what was opened, then rethrow
       closeAll(opened);
       throw e;
