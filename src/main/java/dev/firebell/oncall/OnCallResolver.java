@@ -2,6 +2,7 @@ package dev.firebell.oncall;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,17 +24,26 @@ public final class OnCallResolver {
   }
 
   /**
-   * Who is on call in a schedule and why. Each rotation that has started contributes its current
-   * person; then the active overrides apply in order: the first of {@code oncall.yaml}'s (as
-   * always), then runtime ones oldest first. An override without {@code replaces} puts its person
-   * alone on call; one with {@code replaces} takes only that person's place, and does nothing while
-   * they are not on call.
+   * Who is on call in a schedule and why. Each rotation that has started, has not ended and is
+   * inside one of its windows contributes its current person; of those, only the rotations of the
+   * highest priority count (a layer laid over another replaces it where it has someone). Then the
+   * active overrides apply in order: the first of {@code oncall.yaml}'s (as always), then runtime
+   * ones oldest first. An override without {@code replaces} puts its person alone on call; one with
+   * {@code replaces} takes only that person's place, and does nothing while they are not on call.
    */
   public static List<OnDuty> whoAt(Schedule schedule, Instant now) {
     List<OnDuty> duty = new ArrayList<>();
     ZoneId zone = schedule.timeZone();
+    int top = Integer.MIN_VALUE;
     for (Rotation rotation : schedule.rotations()) {
-      turnAt(rotation, zone, now).ifPresent(turn -> add(duty, rotation.people().get(turn), null));
+      if (onCallAt(rotation, zone, now)) {
+        top = Math.max(top, rotation.priority());
+      }
+    }
+    for (Rotation rotation : schedule.rotations()) {
+      if (rotation.priority() == top && onCallAt(rotation, zone, now)) {
+        add(duty, rotation.people().get(turnAt(rotation, zone, now).orElseThrow()), null);
+      }
     }
     boolean configuredApplied = false;
     for (ScheduleOverride override : schedule.overrides()) {
@@ -65,7 +75,10 @@ public final class OnCallResolver {
     }
   }
 
-  /** The next instant after {@code now} at which a hand-off or an override begins or ends. */
+  /**
+   * The next instant after {@code now} at which a hand-off, a window's edge, a rotation's end or an
+   * override begins or ends.
+   */
   public static Optional<Instant> nextChange(Schedule schedule, Instant now) {
     ZoneId zone = schedule.timeZone();
     List<Instant> candidates = new ArrayList<>();
@@ -73,14 +86,43 @@ public final class OnCallResolver {
       candidates.add(override.from());
       candidates.add(override.to());
     }
+    LocalDate today = now.atZone(zone).toLocalDate();
     for (Rotation rotation : schedule.rotations()) {
       long index = handoffIndexAtOrBefore(rotation, zone, now);
       candidates.add(handoff(rotation, zone, index + 1));
+      boundaries(rotation, zone, today.minusDays(1), today.plusDays(WEEK), candidates);
     }
     return candidates.stream().filter(now::isBefore).min(Comparator.naturalOrder());
   }
 
-  /** The last instant at or before {@code at} at which a hand-off or an override began or ended. */
+  /** A week and a day of windows ahead or behind always holds the next or last window edge. */
+  private static final int WEEK = 8;
+
+  /** A rotation's window edges on the days {@code first} to {@code last}, and its end. */
+  private static void boundaries(
+      Rotation rotation, ZoneId zone, LocalDate first, LocalDate last, List<Instant> into) {
+    for (ShiftWindow window : rotation.windows()) {
+      into.addAll(window.edges(first, last, zone));
+    }
+    if (rotation.end() != null) {
+      into.add(instant(rotation.end(), zone));
+    }
+  }
+
+  /** Whether a rotation has someone on call at {@code at}: started, not ended, in a window. */
+  private static boolean onCallAt(Rotation rotation, ZoneId zone, Instant at) {
+    if (turnAt(rotation, zone, at).isEmpty()
+        || (rotation.end() != null && !at.isBefore(instant(rotation.end(), zone)))) {
+      return false;
+    }
+    return rotation.windows().isEmpty()
+        || rotation.windows().stream().anyMatch(window -> window.covers(at, zone));
+  }
+
+  /**
+   * The last instant at or before {@code at} at which a hand-off, a window's edge, a rotation's end
+   * or an override began or ended.
+   */
   public static Optional<Instant> lastChange(Schedule schedule, Instant at) {
     ZoneId zone = schedule.timeZone();
     List<Instant> candidates = new ArrayList<>();
@@ -88,10 +130,12 @@ public final class OnCallResolver {
       candidates.add(override.from());
       candidates.add(override.to());
     }
+    LocalDate today = at.atZone(zone).toLocalDate();
     for (Rotation rotation : schedule.rotations()) {
       long index = handoffIndexAtOrBefore(rotation, zone, at);
       if (index >= 0) {
         candidates.add(handoff(rotation, zone, index));
+        boundaries(rotation, zone, today.minusDays(WEEK), today.plusDays(1), candidates);
       }
     }
     return candidates.stream().filter(c -> !c.isAfter(at)).max(Comparator.naturalOrder());

@@ -1,12 +1,26 @@
 package dev.firebell.oncall;
 
+import java.util.List;
 import java.util.Map;
 
-/** Sends incidents whose labels all match {@code match} to a policy; no match is a catch-all. */
-public record Route(Map<String, String> match, String policy) {
+/**
+ * Sends incidents to a policy when their labels equal every {@code match} entry and satisfy every
+ * matcher (Alertmanager's {@code =}, {@code !=}, {@code =~}, {@code !~}); a route with neither is a
+ * catch-all.
+ */
+public record Route(Map<String, String> match, List<LabelMatcher> matchers, String policy) {
+  public Route {
+    match = Map.copyOf(match);
+    matchers = List.copyOf(matchers);
+  }
+
+  public Route(Map<String, String> match, String policy) {
+    this(match, List.of(), policy);
+  }
 
   public boolean matches(Map<String, String> labels) {
     return match.entrySet().stream()
-        .allMatch(entry -> entry.getValue().equals(labels.get(entry.getKey())));
+            .allMatch(entry -> entry.getValue().equals(labels.get(entry.getKey())))
+        && matchers.stream().allMatch(matcher -> matcher.matches(labels));
   }
 }

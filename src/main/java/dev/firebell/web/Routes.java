@@ -5,6 +5,7 @@ import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.web.oncall.CalendarFeedPage;
 import dev.firebell.web.oncall.OnCallApi;
 import dev.firebell.web.oncall.OverrideApi;
+import dev.firebell.web.oncall.ShiftsApi;
 import dev.firebell.web.oncall.SwapApi;
 import dev.firebell.web.oncall.SwapPages;
 import dev.firebell.web.ui.IncidentForms;
@@ -37,6 +38,7 @@ public final class Routes {
       MetricsApi metrics,
       MaintenanceApi maintenance,
       OverrideApi overrides,
+      ShiftsApi shifts,
       CalendarFeedPage calendars,
       SwapApi swaps,
       SwapPages swapPages,
@@ -68,6 +70,7 @@ public final class Routes {
     routes.get("/api/incidents/{id}/postmortem", handlers.postmortemApi()::get);
     routes.get("/api/oncall", handlers.onCallApi()::get);
     routes.post("/api/oncall/reload", handlers.onCallApi()::reload);
+    routes.get("/api/schedules/{id}/shifts", handlers.shifts()::list);
     routes.get("/api/schedules/{id}/overrides", handlers.overrides()::list);
     routes.post("/api/schedules/{id}/overrides", handlers.overrides()::add);
     routes.delete("/api/schedules/{id}/overrides/{overrideId}", handlers.overrides()::remove);

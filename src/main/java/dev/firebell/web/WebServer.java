@@ -26,6 +26,7 @@ import dev.firebell.upstream.Silences;
 import dev.firebell.web.oncall.CalendarFeedPage;
 import dev.firebell.web.oncall.OnCallApi;
 import dev.firebell.web.oncall.OverrideApi;
+import dev.firebell.web.oncall.ShiftsApi;
 import dev.firebell.web.oncall.SwapApi;
 import dev.firebell.web.oncall.SwapPages;
 import dev.firebell.web.ui.IncidentForms;
@@ -147,6 +148,7 @@ public final class WebServer implements AutoCloseable {
         new MetricsApi(s.metrics(), config.metrics().token()),
         new MaintenanceApi(s.maintenance(), rota, s.json()),
         new OverrideApi(s.oncall().overrides(), rota, s.json(), s.clock()),
+        new ShiftsApi(rota, s.clock()),
         calendars,
         new SwapApi(s.oncall().swaps(), rota, s.json(), s.clock()),
         new SwapPages(s.tokens(), s.oncall().swaps(), rota, pages, s.clock()),

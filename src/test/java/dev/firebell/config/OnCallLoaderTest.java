@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
+import dev.firebell.oncall.Rotation;
+import dev.firebell.oncall.ShiftWindow;
 import dev.firebell.oncall.contact.GatewayContact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,6 +191,81 @@ class OnCallLoaderTest {
             .withOnCall(new OnCallSettings(oncallFile.toString()))
             .build();
     return new ConfigLoader(Map.of()).loadOnCall(config, dir.resolve("firebell.yaml"));
+  }
+
+  @Test
+  void routesTakeAlertmanagerMatchersBesideMatch() throws IOException {
+    OnCall oncall =
+        load(
+            VALID.replace(
+                "- { match: { service: pizza-factory }, policy: default }",
+                "- { match: { service: pizza-factory }, matchers: ['severity=~\"critical|high\"',"
+                    + " 'env!=staging'], policy: default }"));
+    assertThat(
+            oncall.routes().get(0).matches(Map.of("service", "pizza-factory", "severity", "high")))
+        .isTrue();
+    assertThat(
+            oncall
+                .routes()
+                .get(0)
+                .matches(Map.of("service", "pizza-factory", "severity", "high", "env", "staging")))
+        .isFalse();
+  }
+
+  @Test
+  void aBadMatcherOrRegularExpressionIsRefusedNamingTheRoute() throws IOException {
+    assertProblem(
+        VALID.replace("- { policy: default }", "- { matchers: ['env=\"prod'], policy: default }"),
+        "routes[1].matchers[0]: matcher value contains unescaped double quote: \"prod");
+    assertProblem(
+        VALID.replace(
+            "- { policy: default }", "- { matchers: ['team=~\"[web\"'], policy: default }"),
+        "routes[1].matchers[0]: error parsing regexp");
+  }
+
+  @Test
+  void aRotationTakesShiftWindowsAPriorityAndAnEnd() throws IOException {
+    OnCall oncall =
+        load(
+            VALID.replace(
+                "rotations: [{ start: \"2026-01-05T09:00\", every: 1w, people: [tessa, sam] }]",
+                "rotations: [{ start: \"2026-01-05T09:00\", every: 1w, people: [tessa, sam],"
+                    + " priority: 2, end: \"2027-01-04T09:00\", restrictions: [{ days: [mon, FRI],"
+                    + " from: \"22:00\", to: \"06:00\" }, { from: \"12:00\", to: \"13:00\" }] }]"));
+    Rotation rotation = oncall.schedules().get("primary").rotations().get(0);
+    assertThat(rotation.priority()).isEqualTo(2);
+    assertThat(rotation.end()).isEqualTo(LocalDateTime.parse("2027-01-04T09:00"));
+    assertThat(rotation.windows())
+        .containsExactly(
+            new ShiftWindow(
+                Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                LocalTime.parse("22:00"),
+                LocalTime.parse("06:00")),
+            new ShiftWindow(Set.of(), LocalTime.parse("12:00"), LocalTime.parse("13:00")));
+  }
+
+  @Test
+  void aBadShiftWindowOrEndIsRefusedNamingIt() throws IOException {
+    String rotation =
+        "rotations: [{ start: \"2026-01-05T09:00\", every: 1w, people: [tessa, sam] }]";
+    assertProblem(
+        VALID.replace(
+            rotation,
+            "rotations: [{ start: \"2026-01-05T09:00\", every: 1w, people: [tessa],"
+                + " restrictions: [{ days: [monday], from: \"09:00\", to: \"17:00\" }] }]"),
+        "schedules[0].rotations[0].restrictions[0].days[0]: 'monday' is not a day");
+    assertProblem(
+        VALID.replace(
+            rotation,
+            "rotations: [{ start: \"2026-01-05T09:00\", every: 1w, people: [tessa],"
+                + " restrictions: [{ from: \"9am\", to: \"17:00\" }] }]"),
+        "schedules[0].rotations[0].restrictions[0].from: '9am' is not a time of day");
+    assertProblem(
+        VALID.replace(
+            rotation,
+            "rotations: [{ start: \"2026-01-05T09:00\", every: 1w, people: [tessa],"
+                + " end: \"2026-01-01T00:00\" }]"),
+        "schedules[0].rotations[0].end: must be after start");
   }
 
   private void assertProblem(String yaml, String expected) throws IOException {

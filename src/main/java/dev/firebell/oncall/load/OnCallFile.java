@@ -36,9 +36,23 @@ public record OnCallFile(
     }
   }
 
-  public record RotationEntry(String start, String every, List<String> people) {
+  public record RotationEntry(
+      String start,
+      String every,
+      List<String> people,
+      List<RestrictionEntry> restrictions,
+      Integer priority,
+      String end) {
     public RotationEntry {
       people = people == null ? List.of() : people;
+      restrictions = restrictions == null ? List.of() : restrictions;
+    }
+  }
+
+  /** A shift window: {@code days} (every day when left out), {@code from} and {@code to}. */
+  public record RestrictionEntry(List<String> days, String from, String to) {
+    public RestrictionEntry {
+      days = days == null ? List.of() : days;
     }
   }
 
@@ -57,9 +71,10 @@ public record OnCallFile(
     }
   }
 
-  public record RouteEntry(Map<String, String> match, String policy) {
+  public record RouteEntry(Map<String, String> match, List<String> matchers, String policy) {
     public RouteEntry {
       match = match == null ? Map.of() : match;
+      matchers = matchers == null ? List.of() : matchers;
     }
   }
 }

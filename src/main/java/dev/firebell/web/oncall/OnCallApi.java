@@ -6,8 +6,10 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
+import dev.firebell.oncall.Rotation;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.ScheduleStatus;
+import dev.firebell.oncall.ShiftWindow;
 import dev.firebell.oncall.load.OnCallReload;
 import dev.firebell.security.CalendarTokens.Feed;
 import dev.firebell.web.HttpProblem;
@@ -18,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code GET /api/oncall}: who is on call now and next, the policies, and warnings. */
 public final class OnCallApi {
@@ -90,7 +93,8 @@ public final class OnCallApi {
         people(oncall, status.onCall()),
         status.until(),
         people(oncall, status.next()),
-        calendars.urlFor(new Feed(Feed.Kind.SCHEDULE, schedule.id())));
+        calendars.urlFor(new Feed(Feed.Kind.SCHEDULE, schedule.id())),
+        schedule.rotations().stream().map(RotationJson::of).toList());
   }
 
   private static List<PersonRef> people(OnCall oncall, List<String> ids) {
@@ -110,7 +114,39 @@ public final class OnCallApi {
       List<PersonRef> onCall,
       Instant until,
       List<PersonRef> next,
-      String calendarUrl) {}
+      String calendarUrl,
+      List<RotationJson> rotations) {}
+
+  /** A rotation as oncall.yaml wrote it: its turns, its windows, its layer and its end. */
+  record RotationJson(
+      String start,
+      String every,
+      List<String> people,
+      int priority,
+      List<WindowJson> restrictions,
+      String end) {
+    static RotationJson of(Rotation rotation) {
+      return new RotationJson(
+          rotation.start().toString(),
+          DurationParser.format(rotation.every()),
+          rotation.people(),
+          rotation.priority(),
+          rotation.windows().stream().map(WindowJson::of).toList(),
+          rotation.end() == null ? null : rotation.end().toString());
+    }
+  }
+
+  record WindowJson(List<String> days, String from, String to) {
+    static WindowJson of(ShiftWindow window) {
+      return new WindowJson(
+          window.days().stream()
+              .sorted()
+              .map(day -> day.name().substring(0, 3).toLowerCase(Locale.ROOT))
+              .toList(),
+          window.from().toString(),
+          window.to().toString());
+    }
+  }
 
   record PersonJson(String id, String name, String calendarUrl) {}
 
