@@ -1,6 +1,7 @@
 package dev.firebell.escalation;
 
 import dev.firebell.config.DurationParser;
+import dev.firebell.incident.Declaration;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
@@ -73,7 +74,7 @@ public final class EscalationEngine implements IncidentHandOff {
   private void expireAck(Handle handle, long id, Instant now) {
     EscalationRepository escalations = new EscalationRepository(handle);
     Escalation escalation = escalations.find(id).orElseThrow();
-    EscalationPolicy policy = rota.current(handle).policies().get(escalation.policyId());
+    EscalationPolicy policy = Policies.find(rota.current(handle), escalation.policyId());
     String timeout =
         policy == null || policy.ackTimeout() == null
             ? "its timeout"
@@ -146,6 +147,23 @@ public final class EscalationEngine implements IncidentHandOff {
     begin(handle, id, routingLabels, now);
   }
 
+  /**
+   * Starts a declared incident's escalation, in its transaction: the target's own step (a person,
+   * or everyone on call in a schedule) or a configured policy from its first step. Maintenance
+   * windows do not hold back a page a person asked for.
+   */
+  @Override
+  public void declared(Handle handle, long id, Declaration.Target target, Instant now) {
+    OnCall oncall = rota.current(handle);
+    EscalationPolicy policy = Policies.forDeclared(oncall, target);
+    if (policy == null) {
+      throw new IllegalArgumentException(target + " is not in the on-call configuration");
+    }
+    EscalationDecider.decide(
+            Escalation.first(id, policy.id(), now), policy, Optional.empty(), oncall, now)
+        .applyTo(DecisionWriter.forNew(handle, id, policy.id(), now));
+  }
+
   private void start(Handle handle, long id, Instant now) {
     begin(handle, id, storedRoutingLabels(handle, id), now);
   }
@@ -181,7 +199,7 @@ public final class EscalationEngine implements IncidentHandOff {
     long id = escalation.incidentId();
     int n = escalation.nextStep();
     OnCall oncall = rota.current(handle);
-    EscalationPolicy policy = oncall.policies().get(escalation.policyId());
+    EscalationPolicy policy = Policies.find(oncall, escalation.policyId());
     Optional<MaintenanceWindow> window =
         policy == null || n >= policy.totalSteps()
             ? Optional.empty()
@@ -240,7 +258,7 @@ public final class EscalationEngine implements IncidentHandOff {
     }
     return new EscalationRepository(handle)
         .find(id)
-        .map(escalation -> rota.current(handle).policies().get(escalation.policyId()))
+        .map(escalation -> Policies.find(rota.current(handle), escalation.policyId()))
         .map(EscalationPolicy::ackTimeout)
         .map(now::plus)
         .orElse(null);

@@ -25,6 +25,13 @@ public interface IncidentHandOff {
       }
 
       @Override
+      public void declared(Handle handle, long incidentId, Declaration.Target target, Instant now) {
+        for (IncidentHandOff handOff : handOffs) {
+          handOff.declared(handle, incidentId, target, now);
+        }
+      }
+
+      @Override
       public void statusChanged(
           Handle handle, long incidentId, IncidentStatus status, Instant now) {
         for (IncidentHandOff handOff : handOffs) {
@@ -41,6 +48,9 @@ public interface IncidentHandOff {
    */
   default void opened(
       Handle handle, long incidentId, Map<String, String> routingLabels, Instant now) {}
+
+  /** A person just declared an incident on {@code handle}, paging {@code target}. */
+  default void declared(Handle handle, long incidentId, Declaration.Target target, Instant now) {}
 
   /** An incident was just acknowledged or resolved on {@code handle} (by anyone or anything). */
   default void statusChanged(Handle handle, long incidentId, IncidentStatus status, Instant now) {}

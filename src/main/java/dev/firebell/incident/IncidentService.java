@@ -147,6 +147,25 @@ public final class IncidentService {
         });
   }
 
+  /**
+   * A person opens an incident by hand; it pages {@code declaration.target()} in the same
+   * transaction, as an alert's first step does. Returns once it is durable.
+   */
+  public Incident declare(Declaration declaration, Actor actor) {
+    Instant now = now();
+    Incident incident =
+        jdbi.inTransaction(
+            handle -> {
+              long id = new DeclaredIncidents(handle).declare(declaration, actor, now);
+              handOff.declared(handle, id, declaration.target(), now);
+              return new IncidentRepository(handle).findIncident(id).orElseThrow();
+            });
+    durability.awaitDurable();
+    observer.opened(incident);
+    onChange.run();
+    return incident;
+  }
+
   /** A person's note on the timeline, at a time they choose (default now). */
   public TimelineEntry addNote(long id, Actor actor, String text, Instant at) {
     Instant when = at == null ? now() : at.truncatedTo(ChronoUnit.MICROS);

@@ -1,5 +1,6 @@
 package dev.firebell.postmortem;
 
+import dev.firebell.incident.Declaration;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.incident.alert.IncidentAlert;
@@ -65,22 +66,33 @@ public final class PostmortemDrafter {
     Incident incident = facts.details().incident();
     StringBuilder text = new StringBuilder();
     Paragraphs.paragraph(text, facts.details().review().summary());
-    text.append(window(facts, fired))
-        .append(", ")
-        .append(Markdown.inline(alertNames(facts)))
-        .append(" fired for the ")
-        .append(Markdown.inline(incident.service()))
-        .append(" service. Severity: ")
-        .append(incident.severity())
-        .append(".\n\n");
-    text.append("It was detected by the alerting rule ")
-        .append(Markdown.inline(alertNames(facts)))
-        .append(" via ")
-        .append("alertmanager".equals(incident.source()) ? "Alertmanager" : "Grafana")
-        .append(", and ")
-        .append(ResponseSections.pagedWhom(facts))
-        .append(".\n\n");
-    text.append(alertInstances(facts));
+    if (Declaration.SOURCE.equals(incident.source())) {
+      text.append(window(facts, fired))
+          .append(", an incident was declared by hand for the ")
+          .append(Markdown.inline(incident.service()))
+          .append(" service. Severity: ")
+          .append(incident.severity())
+          .append(".\n\n")
+          .append(ResponseSections.pagedWhom(facts))
+          .append(".\n\n");
+    } else {
+      text.append(window(facts, fired))
+          .append(", ")
+          .append(Markdown.inline(alertNames(facts)))
+          .append(" fired for the ")
+          .append(Markdown.inline(incident.service()))
+          .append(" service. Severity: ")
+          .append(incident.severity())
+          .append(".\n\n");
+      text.append("It was detected by the alerting rule ")
+          .append(Markdown.inline(alertNames(facts)))
+          .append(" via ")
+          .append("alertmanager".equals(incident.source()) ? "Alertmanager" : "Grafana")
+          .append(", and ")
+          .append(ResponseSections.pagedWhom(facts))
+          .append(".\n\n");
+      text.append(alertInstances(facts));
+    }
     String affected = usersAffected(facts.details().review().impact());
     if (affected != null) {
       text.append("\n").append("Users affected: ").append(affected).append(".\n");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.firebell.config.DurationParser;
 import dev.firebell.config.SilencesConfig;
+import dev.firebell.incident.Declaration;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentNotFound;
@@ -52,7 +53,9 @@ public final class Silences implements IncidentHandOff {
       new SilenceRepository(handle).incidentResolved(id, now);
     } else if (status == IncidentStatus.ACKNOWLEDGED && config.onAck()) {
       Incident incident = IncidentRows.on(handle).find(id).orElseThrow();
-      request(handle, incident, who(incident), config.maxDuration(), now);
+      if (!Declaration.SOURCE.equals(incident.source())) { // a declared incident has no alerts
+        request(handle, incident, who(incident), config.maxDuration(), now);
+      }
     }
   }
 
@@ -83,6 +86,15 @@ public final class Silences implements IncidentHandOff {
   private void request(
       Handle handle, Incident incident, String by, Duration duration, Instant now) {
     if (new SilenceRepository(handle).hasLive(incident.id())) {
+      return;
+    }
+    if (Declaration.SOURCE.equals(incident.source())) {
+      Timeline.on(handle)
+          .stamp(
+              incident.id(),
+              now,
+              TimelineKind.SILENCE_FAILED,
+              "No silence set: a declared incident has no alerts in an alert source");
       return;
     }
     Map<String, String> labels = matchedLabels(incident);

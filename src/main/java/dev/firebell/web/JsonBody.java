@@ -12,7 +12,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -156,6 +158,28 @@ public final class JsonBody {
       throw wrongType(field, "an object");
     }
     return new JsonBody(object, path(field) + ".").only(allowed);
+  }
+
+  /** An object of string values (labels), empty when absent or JSON null. */
+  Map<String, String> strings(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Map.of();
+    }
+    if (!(value instanceof ObjectNode object)) {
+      throw wrongType(field, "an object of strings");
+    }
+    Map<String, String> strings = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> entries = object.fields();
+    while (entries.hasNext()) {
+      Map.Entry<String, JsonNode> entry = entries.next();
+      if (!entry.getValue().isTextual()) {
+        String path = path(field) + "." + entry.getKey();
+        throw new HttpProblem(400, path + " must be a string", path);
+      }
+      strings.put(entry.getKey(), entry.getValue().asText());
+    }
+    return strings;
   }
 
   /** The objects of an array field, or null when absent or JSON null. */

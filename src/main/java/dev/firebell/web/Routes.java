@@ -26,6 +26,7 @@ public final class Routes {
       IncidentApi incidentApi,
       ActionApi actionApi,
       IncidentEditApi editApi,
+      DeclareApi declareApi,
       PostmortemApi postmortemApi,
       OnCallApi onCallApi,
       LinkPages linkPages,
@@ -61,6 +62,7 @@ public final class Routes {
 
     routes.before("/api/*", handlers.apiAuth()::require);
     routes.get("/api/incidents", handlers.incidentApi()::list);
+    routes.post("/api/incidents", handlers.declareApi()::declare);
     routes.get("/api/incidents/{id}", handlers.incidentApi()::get);
     routes.post("/api/incidents/{id}/ack", handlers.actionApi()::acknowledge);
     routes.post("/api/incidents/{id}/resolve", handlers.actionApi()::resolve);
@@ -99,6 +101,7 @@ public final class Routes {
     routes.post("/logout", handlers.loginPages()::logout);
     routes.get("/", handlers.incidentPages()::list);
     routes.get("/incidents/{id}", handlers.incidentPages()::show);
+    routes.post("/incidents/declare", handlers.incidentForms()::declare);
     routes.post("/incidents/{id}/ack", handlers.incidentForms()::acknowledge);
     routes.post("/incidents/{id}/resolve", handlers.incidentForms()::resolve);
     routes.post("/incidents/{id}/silence", handlers.incidentForms()::silence);

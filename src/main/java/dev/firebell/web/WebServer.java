@@ -127,6 +127,7 @@ public final class WebServer implements AutoCloseable {
         new IncidentApi(s.reads()),
         new ActionApi(s.incidents(), rota, s.json()),
         new IncidentEditApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
+        new DeclareApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
         new PostmortemApi(s.postmortems()),
         new OnCallApi(rota, s.oncall().reload(), calendars, s.clock()),
         new LinkPages(s.tokens(), s.incidents(), s.reads(), rota, pages, s.clock()),

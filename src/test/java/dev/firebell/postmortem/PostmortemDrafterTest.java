@@ -80,6 +80,39 @@ class PostmortemDrafterTest {
             "actionItems");
   }
 
+  @Test
+  void aDeclaredIncidentSaysItWasDeclaredNotDetected() {
+    Incident declared = incident(IncidentStatus.RESOLVED, RESOLVED);
+    declared =
+        new Incident(
+            declared.id(),
+            declared.groupHash(),
+            "manual",
+            "",
+            declared.title(),
+            "SEV-1",
+            declared.service(),
+            declared.status(),
+            false,
+            declared.openedAt(),
+            declared.acknowledgedAt(),
+            declared.acknowledgedBy(),
+            declared.resolvedAt(),
+            null,
+            java.util.Map.of(),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            null,
+            false,
+            declared.openedAt(),
+            0);
+    Postmortem draft = draft(declared, review(null), true);
+    assertThat(section(draft, "summary").body())
+        .contains("an incident was declared by hand for the checkout service. Severity: SEV-1.")
+        .contains("Firebell paged nobody.")
+        .doesNotContain("alerting rule");
+  }
+
   private static Postmortem draft(Incident incident, IncidentReview review, boolean guidance) {
     List<TimelineEntry> timeline =
         List.of(

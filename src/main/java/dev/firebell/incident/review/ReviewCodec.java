@@ -27,7 +27,7 @@ public final class ReviewCodec {
     }
   }
 
-  static ReviewRow write(IncidentReview review) {
+  public static ReviewRow write(IncidentReview review) {
     try {
       return new ReviewRow(
           review.summary(),

@@ -15,6 +15,7 @@ public enum TimelineKind {
   NOTIFICATION_RECEIVED("notification.received"),
   ALERT_RESOLVED("alert.resolved"),
   INCIDENT_RESOLVED("incident.resolved"),
+  INCIDENT_DECLARED("incident.declared"),
   PAGE_SENT("page.sent"),
   PAGE_DELIVERED("page.delivered"),
   PAGE_FAILED("page.failed"),

@@ -2,6 +2,8 @@ package dev.firebell.web.ui;
 
 import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.Actor;
+import dev.firebell.incident.Declaration;
+import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.review.ActionItem;
 import dev.firebell.incident.review.EditField;
@@ -10,6 +12,7 @@ import dev.firebell.incident.review.IncidentEdit;
 import dev.firebell.oncall.Rota;
 import dev.firebell.security.WebSession;
 import dev.firebell.upstream.Silences;
+import dev.firebell.web.Declarations;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -19,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +37,7 @@ public final class IncidentForms {
   private final UiSecurity security;
   private final Clock clock;
   private final Set<String> severities;
+  private final SeverityConfig severity;
 
   public IncidentForms(
       IncidentService incidents,
@@ -47,6 +52,7 @@ public final class IncidentForms {
     this.security = security;
     this.clock = clock;
     this.severities = severity.severities();
+    this.severity = severity;
   }
 
   public void acknowledge(Context ctx) {
@@ -161,5 +167,36 @@ public final class IncidentForms {
 
   private static void back(Context ctx) {
     ctx.redirect("/incidents/" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code POST /incidents/declare}: the "Declare incident" form, as the logged-in person. */
+  public void declare(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    String target = IncidentPages.param(ctx, "target");
+    int colon = target == null ? -1 : target.indexOf(':');
+    Declaration.Target chosen =
+        colon < 0
+            ? null
+            : Declarations.target(
+                    target.substring(0, colon), target.substring(colon + 1), rota.current())
+                .orElse(null);
+    if (chosen == null) {
+      throw new PageProblem(400, "Choose whom to page.");
+    }
+    Declaration declaration =
+        Declarations.checked(
+            IncidentPages.param(ctx, "title"),
+            IncidentPages.param(ctx, "summary"),
+            IncidentPages.param(ctx, "severity"),
+            IncidentPages.param(ctx, "service"),
+            Map.of(),
+            chosen,
+            severity);
+    String personId = session.personId();
+    String name = personId == null ? session.username() : IncidentPages.personName(rota, personId);
+    Incident incident =
+        incidents.declare(
+            declaration, new Actor(personId == null ? session.username() : personId, name, "UI"));
+    ctx.redirect("/incidents/" + incident.id(), HttpStatus.SEE_OTHER);
   }
 }

@@ -41,6 +41,7 @@ public final class IncidentPages {
   private final Pages pages;
   private final Clock clock;
   private final Set<String> severities;
+  private final String defaultSeverity;
   private final Parser markdown = Parser.builder().build();
   private final HtmlRenderer html =
       HtmlRenderer.builder()
@@ -64,6 +65,7 @@ public final class IncidentPages {
     this.pages = pages;
     this.clock = clock;
     this.severities = severity.severities();
+    this.defaultSeverity = severity.defaultSeverity();
   }
 
   public void list(Context ctx) {
@@ -87,6 +89,8 @@ public final class IncidentPages {
     model.put("service", service);
     model.put("severities", severities);
     model.put("services", reads.services());
+    model.put("defaultSeverity", defaultSeverity);
+    model.put("targets", DeclareTargets.of(rota.current()));
     render(ctx, "ui/incidents.peb", model);
   }
 

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A plain HTTP client with a cookie jar that does not follow redirects, like a careful browser. */
-final class Browser {
+public final class Browser {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final TestApp app;
   private final HttpClient http;
 
-  Browser(TestApp app) {
+  public Browser(TestApp app) {
     this.app = app;
     this.http =
         HttpClient.newBuilder()
@@ -30,11 +30,11 @@ final class Browser {
             .build();
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return send(HttpRequest.newBuilder(URI.create(app.url(path))).GET());
   }
 
-  Reply post(String path, Map<String, String> form) {
+  public Reply post(String path, Map<String, String> form) {
     String body =
         form.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -46,12 +46,12 @@ final class Browser {
   }
 
   /** Logs in through the form; returns the answer to the POST. */
-  Reply logIn(String username, String password) {
+  public Reply logIn(String username, String password) {
     String csrf = csrf(get("/login"));
     return post("/login", Map.of("username", username, "password", password, "_csrf", csrf));
   }
 
-  static String csrf(Reply page) {
+  public static String csrf(Reply page) {
     Matcher matcher = CSRF.matcher(page.body());
     if (!matcher.find()) {
       throw new AssertionError("no CSRF field in " + page.body());
