@@ -18,6 +18,7 @@ public record PageMessage(
     long incidentId,
     String title,
     String severity,
+    String urgency,
     String service,
     String status,
     String summary,

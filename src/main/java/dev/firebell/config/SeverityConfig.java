@@ -10,19 +10,39 @@ import java.util.Set;
 
 /**
  * Maps the value of an alert label (by default {@code severity}) to an incident severity. Matching
- * ignores case; a label value that already is a severity (such as {@code SEV-2}) is kept.
+ * ignores case; a label value that already is a severity (such as {@code SEV-2}) is kept. {@code
+ * urgency} maps severities to an urgency: SEV-1 and SEV-2 high, SEV-3 and SEV-4 low by default, and
+ * high for a severity it does not name.
  */
 public record SeverityConfig(
-    String label, Map<String, String> map, @JsonProperty("default") String defaultSeverity) {
+    String label,
+    Map<String, String> map,
+    @JsonProperty("default") String defaultSeverity,
+    Map<String, Urgency> urgency) {
 
   public SeverityConfig {
     label = label == null || label.isBlank() ? "severity" : label;
     map = map == null ? defaultMap() : lowerCaseKeys(map);
     defaultSeverity = defaultSeverity == null ? "SEV-3" : defaultSeverity;
+    urgency = urgency == null ? defaultUrgency() : Map.copyOf(urgency);
+  }
+
+  public SeverityConfig(String label, Map<String, String> map, String defaultSeverity) {
+    this(label, map, defaultSeverity, null);
   }
 
   public static SeverityConfig defaults() {
-    return new SeverityConfig(null, null, null);
+    return new SeverityConfig(null, null, null, null);
+  }
+
+  private static Map<String, Urgency> defaultUrgency() {
+    return Map.of(
+        "SEV-1", Urgency.HIGH, "SEV-2", Urgency.HIGH, "SEV-3", Urgency.LOW, "SEV-4", Urgency.LOW);
+  }
+
+  /** The urgency of an incident of {@code severity}: high unless {@code urgency} says low. */
+  public Urgency urgencyFor(String severity) {
+    return urgency.getOrDefault(severity, Urgency.HIGH);
   }
 
   private static Map<String, String> defaultMap() {

@@ -1,12 +1,14 @@
 package dev.firebell.escalation;
 
 import dev.firebell.config.DurationParser;
+import dev.firebell.config.Urgency;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallResolver;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Route;
 import dev.firebell.oncall.ScheduleOverride;
 import dev.firebell.oncall.contact.Contact;
 import java.time.Instant;
@@ -121,8 +123,11 @@ final class EscalationDecider {
   /** One contact of one person to page. */
   record Page(String personId, int contactIndex, String channel) {}
 
-  /** A new incident's policy ("" when none applies) and what happens first. */
-  record Beginning(String policyId, Decision decision) {}
+  /**
+   * A new incident's policy ("" when none applies), what happens first, and the urgency its route
+   * sets (null: its severity's).
+   */
+  record Beginning(String policyId, Decision decision, Urgency urgency) {}
 
   /**
    * A new incident: in maintenance, unrouted, or the first step of the policy its {@code labels}
@@ -138,16 +143,18 @@ final class EscalationDecider {
       return new Beginning(
           "",
           new InMaintenance(
-              "In maintenance (" + maintenance.get().reason() + "): recorded, nobody paged"));
+              "In maintenance (" + maintenance.get().reason() + "): recorded, nobody paged"),
+          null);
     }
-    Optional<EscalationPolicy> policy = oncall.policyFor(labels);
-    if (policy.isEmpty()) {
+    Optional<Route> route = oncall.routeFor(labels);
+    if (route.isEmpty()) {
       return new Beginning(
-          "", new Unrouted("No route matched the incident's labels: nobody was paged"));
+          "", new Unrouted("No route matched the incident's labels: nobody was paged"), null);
     }
-    Escalation first = Escalation.first(incidentId, policy.get().id(), now);
+    EscalationPolicy policy = oncall.policies().get(route.get().policy());
+    Escalation first = Escalation.first(incidentId, policy.id(), now);
     return new Beginning(
-        policy.get().id(), decide(first, policy.get(), Optional.empty(), oncall, now));
+        policy.id(), decide(first, policy, Optional.empty(), oncall, now), route.get().urgency());
   }
 
   static Decision decide(

@@ -173,6 +173,15 @@ public final class EscalationEngine implements IncidentHandOff {
     EscalationDecider.Beginning beginning =
         EscalationDecider.begin(
             id, labels, maintenance.activeFor(handle, labels, now), rota.current(handle), now);
+    if (beginning.urgency() != null
+        && IncidentRows.on(handle).setUrgency(id, beginning.urgency())) {
+      Timeline.on(handle)
+          .stamp(
+              id,
+              now,
+              TimelineKind.URGENCY_SET,
+              "Urgency " + beginning.urgency().wireName() + ", as its route sets it");
+    }
     beginning.decision().applyTo(DecisionWriter.forNew(handle, id, beginning.policyId(), now));
   }
 

@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.alert.AlertGroupSignal;
 import dev.firebell.incident.alert.GroupRepository;
 import dev.firebell.incident.review.IncidentReview;
@@ -27,7 +28,7 @@ final class DeclaredIncidents {
   }
 
   /** Returns the new incident's id. */
-  long declare(Declaration declaration, Actor actor, Instant now) {
+  long declare(Declaration declaration, Urgency urgency, Actor actor, Instant now) {
     String groupHash = Hashing.sha256Hex("declared:" + UUID.randomUUID());
     AlertGroupSignal signal =
         new AlertGroupSignal(
@@ -48,7 +49,7 @@ final class DeclaredIncidents {
             now);
     GroupRepository groups = new GroupRepository(handle);
     groups.insertGroup(signal);
-    long id = new IncidentRepository(handle).insertIncident(signal, now, null);
+    long id = new IncidentRepository(handle).insertIncident(signal, now, null, urgency);
     groups.updateGroup(groupHash, id, id);
     if (declaration.summary() != null) {
       IncidentReview review =

@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.config.Urgency;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,7 +32,8 @@ public record Incident(
     String externalUrl,
     boolean inMaintenance,
     Instant startedAt,
-    int truncatedAlerts) {
+    int truncatedAlerts,
+    Urgency urgency) {
 
   /**
    * "and 9000 more not sent by Alertmanager" when the sender left alerts out of its notifications

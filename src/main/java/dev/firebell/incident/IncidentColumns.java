@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.config.Urgency;
 import dev.firebell.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ final class IncidentColumns {
       id, group_hash, source, receiver, title, severity, service, status, test, opened_at,
       acknowledged_at, acknowledged_by, resolved_at, previous_incident_id, group_labels,
       common_labels, common_annotations, external_url, in_maintenance, started_at,
-      truncated_alerts
+      truncated_alerts, urgency
       """;
 
   static final RowMapper<Incident> INCIDENT =
@@ -41,7 +42,8 @@ final class IncidentColumns {
               row.getString("external_url"),
               row.getBoolean("in_maintenance"),
               startedAt(row),
-              row.getInt("truncated_alerts"));
+              row.getInt("truncated_alerts"),
+              Urgency.valueOf(row.getString("urgency")));
 
   /** Rows written before started_at existed were backfilled; the receipt is the fallback. */
   private static Instant startedAt(ResultSet row) throws SQLException {

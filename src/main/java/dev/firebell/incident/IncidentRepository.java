@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.alert.AlertGroupSignal;
 import dev.firebell.store.BoundedKey;
 import java.time.Instant;
@@ -21,16 +22,17 @@ public final class IncidentRepository {
     this.handle = handle;
   }
 
-  public long insertIncident(AlertGroupSignal signal, Instant startedAt, Long previousIncidentId) {
+  public long insertIncident(
+      AlertGroupSignal signal, Instant startedAt, Long previousIncidentId, Urgency urgency) {
     return handle
         .createUpdate(
             """
             INSERT INTO incident (group_hash, source, receiver, title, severity, service, status,
               test, opened_at, previous_incident_id, group_labels, common_labels,
-              common_annotations, external_url, alert_name, started_at, truncated_alerts)
+              common_annotations, external_url, alert_name, started_at, truncated_alerts, urgency)
             VALUES (:groupHash, :source, :receiver, :title, :severity, :service, 'TRIGGERED',
               :test, :receivedAt, :previousIncidentId, :groupLabels, :commonLabels,
-              :commonAnnotations, :externalUrl, :alertName, :startedAt, :truncatedAlerts)
+              :commonAnnotations, :externalUrl, :alertName, :startedAt, :truncatedAlerts, :urgency)
             """)
         .bind("groupHash", signal.groupHash())
         .bind("source", signal.source())
@@ -48,6 +50,7 @@ public final class IncidentRepository {
         .bind("alertName", BoundedKey.of(signal.alertName(), ALERT_NAME_WIDTH))
         .bind("startedAt", startedAt)
         .bind("truncatedAlerts", signal.truncatedAlerts())
+        .bind("urgency", urgency.name())
         .executeAndReturnGeneratedKeys("id")
         .map((row, context) -> row.getLong(1))
         .one();
@@ -124,6 +127,16 @@ public final class IncidentRepository {
     handle
         .createUpdate("UPDATE incident SET in_maintenance = TRUE WHERE id = :id")
         .bind("id", id)
+        .execute();
+  }
+
+  /** A route set the incident's urgency; 0 rows when it already was. */
+  public int setUrgency(long id, Urgency urgency) {
+    return handle
+        .createUpdate(
+            "UPDATE incident SET urgency = :urgency WHERE id = :id AND urgency <> :urgency")
+        .bind("id", id)
+        .bind("urgency", urgency.name())
         .execute();
   }
 }

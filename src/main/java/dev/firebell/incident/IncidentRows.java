@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.alert.AlertRepository;
 import dev.firebell.incident.alert.GroupRecorder;
 import dev.firebell.incident.alert.IncidentAlert;
@@ -75,5 +76,10 @@ public final class IncidentRows {
   /** Opened (or paused) during a maintenance window: recorded, nobody paged. */
   public void markInMaintenance(long id) {
     incidents.markInMaintenance(id);
+  }
+
+  /** Sets the urgency a route gave the incident; false when it already had it. */
+  public boolean setUrgency(long id, Urgency urgency) {
+    return incidents.setUrgency(id, urgency) == 1;
   }
 }

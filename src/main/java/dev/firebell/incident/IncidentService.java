@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.alert.AlertGroupSignal;
 import dev.firebell.incident.alert.AlertMerge;
 import dev.firebell.incident.alert.AlertState;
@@ -38,6 +39,7 @@ public final class IncidentService {
   private final Durability durability;
   private final Clock clock;
   private final boolean autoResolve;
+  private final SeverityConfig severity;
   private final Runnable onChange;
   private final IncidentObserver observer;
   private final IncidentHandOff handOff;
@@ -49,15 +51,22 @@ public final class IncidentService {
         platform.database().durability(),
         platform.clock(),
         platform.config().incidents().autoResolve(),
+        platform.config().severity(),
         hooks);
   }
 
   public IncidentService(
-      Jdbi jdbi, Durability durability, Clock clock, boolean autoResolve, IncidentHooks hooks) {
+      Jdbi jdbi,
+      Durability durability,
+      Clock clock,
+      boolean autoResolve,
+      SeverityConfig severity,
+      IncidentHooks hooks) {
     this.jdbi = jdbi;
     this.durability = durability;
     this.clock = clock;
     this.autoResolve = autoResolve;
+    this.severity = severity;
     this.handOff = hooks.handOff();
     this.observer = hooks.observer();
     this.onChange = hooks.onChange();
@@ -74,7 +83,8 @@ public final class IncidentService {
             () ->
                 jdbi.inTransaction(
                     handle ->
-                        new GroupRecorder(handle, clock, autoResolve, handOff).record(signal)));
+                        new GroupRecorder(handle, clock, autoResolve, severity, handOff)
+                            .record(signal)));
     if (result.changedSomething()) {
       durability.awaitDurable();
       boolean opened = result.outcome() == RecordOutcome.OPENED;
@@ -156,7 +166,10 @@ public final class IncidentService {
     Incident incident =
         jdbi.inTransaction(
             handle -> {
-              long id = new DeclaredIncidents(handle).declare(declaration, actor, now);
+              long id =
+                  new DeclaredIncidents(handle)
+                      .declare(
+                          declaration, severity.urgencyFor(declaration.severity()), actor, now);
               handOff.declared(handle, id, declaration.target(), now);
               return new IncidentRepository(handle).findIncident(id).orElseThrow();
             });

@@ -28,10 +28,12 @@ public record OnCall(
 
   /** The policy of the first route whose labels match. */
   public Optional<EscalationPolicy> policyFor(Map<String, String> labels) {
-    return routes.stream()
-        .filter(route -> route.matches(labels))
-        .findFirst()
-        .map(route -> policies.get(route.policy()));
+    return routeFor(labels).map(route -> policies.get(route.policy()));
+  }
+
+  /** The first route that matches {@code labels}. */
+  public Optional<Route> routeFor(Map<String, String> labels) {
+    return routes.stream().filter(route -> route.matches(labels)).findFirst();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.firebell.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentStatus;
@@ -19,6 +20,7 @@ record IncidentJson(
     long id,
     String title,
     String severity,
+    Urgency urgency,
     String service,
     IncidentStatus status,
     boolean test,
@@ -51,6 +53,7 @@ record IncidentJson(
         incident.id(),
         incident.title(),
         incident.severity(),
+        incident.urgency(),
         incident.service(),
         incident.status(),
         incident.test(),
@@ -83,6 +86,7 @@ record IncidentJson(
       long id,
       String title,
       String severity,
+      Urgency urgency,
       String service,
       IncidentStatus status,
       boolean test,
@@ -98,6 +102,7 @@ record IncidentJson(
           incident.id(),
           incident.title(),
           incident.severity(),
+          incident.urgency(),
           incident.service(),
           incident.status(),
           incident.test(),

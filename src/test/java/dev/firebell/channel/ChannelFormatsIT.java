@@ -270,6 +270,7 @@ public class ChannelFormatsIT {
             "incidentId",
             "title",
             "severity",
+            "urgency",
             "service",
             "status",
             "summary",

@@ -365,7 +365,8 @@ class ChannelLimitsTest {
             null,
             false,
             NOW,
-            0);
+            0,
+            dev.firebell.config.Urgency.HIGH);
     List<IncidentAlert> alerts = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       alerts.add(

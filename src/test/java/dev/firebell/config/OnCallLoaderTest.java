@@ -268,6 +268,16 @@ class OnCallLoaderTest {
         "schedules[0].rotations[0].end: must be after start");
   }
 
+  @Test
+  void aRouteMaySetItsUrgency() throws IOException {
+    OnCall oncall =
+        load(VALID.replace("- { policy: default }", "- { urgency: LOW, policy: default }"));
+    assertThat(oncall.routes().get(1).urgency()).isEqualTo(dev.firebell.config.Urgency.LOW);
+    assertProblem(
+        VALID.replace("- { policy: default }", "- { urgency: urgent, policy: default }"),
+        "routes[1].urgency: 'urgent' is not an urgency (use high or low)");
+  }
+
   private void assertProblem(String yaml, String expected) throws IOException {
     assertThatThrownBy(() -> load(yaml))
         .isInstanceOf(ConfigException.class)

@@ -73,6 +73,7 @@ class IncidentTest {
         "",
         false,
         startedAt,
-        truncated);
+        truncated,
+        dev.firebell.config.Urgency.HIGH);
   }
 }

@@ -128,7 +128,8 @@ class PageComposerTest {
             "",
             false,
             NOW.minus(Duration.ofMinutes(25)),
-            truncated);
+            truncated,
+            dev.firebell.config.Urgency.HIGH);
     List<IncidentAlert> rows =
         IntStream.range(0, alerts)
             .mapToObj(

@@ -105,7 +105,8 @@ class PostmortemDrafterTest {
             null,
             false,
             declared.openedAt(),
-            0);
+            0,
+            dev.firebell.config.Urgency.HIGH);
     Postmortem draft = draft(declared, review(null), true);
     assertThat(section(draft, "summary").body())
         .contains("an incident was declared by hand for the checkout service. Severity: SEV-1.")
@@ -149,7 +150,8 @@ class PostmortemDrafterTest {
         null,
         false,
         STARTED,
-        0);
+        0,
+        dev.firebell.config.Urgency.HIGH);
   }
 
   private static IncidentReview review(String rootCause) {

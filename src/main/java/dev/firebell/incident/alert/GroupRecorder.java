@@ -1,6 +1,7 @@
 package dev.firebell.incident.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRepository;
@@ -27,13 +28,19 @@ public final class GroupRecorder {
   private final AlertRepository alertRows;
   private final Clock clock;
   private final boolean autoResolve;
+  private final SeverityConfig severity;
   private final Handle handle;
   private final IncidentHandOff handOff;
 
   /** The incident this transaction opened, whose timeline has nothing to repeat yet. */
   private long opened = -1;
 
-  public GroupRecorder(Handle handle, Clock clock, boolean autoResolve, IncidentHandOff handOff) {
+  public GroupRecorder(
+      Handle handle,
+      Clock clock,
+      boolean autoResolve,
+      SeverityConfig severity,
+      IncidentHandOff handOff) {
     this.handle = handle;
     this.handOff = handOff;
     this.repository = new IncidentRepository(handle);
@@ -42,6 +49,7 @@ public final class GroupRecorder {
     this.alertRows = new AlertRepository(handle);
     this.clock = clock;
     this.autoResolve = autoResolve;
+    this.severity = severity;
   }
 
   public RecordResult record(AlertGroupSignal signal) {
@@ -67,7 +75,9 @@ public final class GroupRecorder {
   }
 
   private RecordResult openIncident(AlertGroupSignal signal, List<AlertSignal> alerts, Long last) {
-    long id = repository.insertIncident(signal, signal.startedAt(alerts), last);
+    long id =
+        repository.insertIncident(
+            signal, signal.startedAt(alerts), last, severity.urgencyFor(signal.severity()));
     opened = id;
     groups.updateGroup(signal.groupHash(), id, id);
     stamp(

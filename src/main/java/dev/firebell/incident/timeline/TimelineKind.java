@@ -16,6 +16,7 @@ public enum TimelineKind {
   ALERT_RESOLVED("alert.resolved"),
   INCIDENT_RESOLVED("incident.resolved"),
   INCIDENT_DECLARED("incident.declared"),
+  URGENCY_SET("incident.urgency"),
   PAGE_SENT("page.sent"),
   PAGE_DELIVERED("page.delivered"),
   PAGE_FAILED("page.failed"),

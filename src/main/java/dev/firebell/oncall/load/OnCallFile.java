@@ -71,7 +71,8 @@ public record OnCallFile(
     }
   }
 
-  public record RouteEntry(Map<String, String> match, List<String> matchers, String policy) {
+  public record RouteEntry(
+      Map<String, String> match, List<String> matchers, String urgency, String policy) {
     public RouteEntry {
       match = match == null ? Map.of() : match;
       matchers = matchers == null ? List.of() : matchers;

@@ -3,6 +3,7 @@ package dev.firebell.oncall.load;
 import dev.firebell.channel.ChannelTypes;
 import dev.firebell.channel.ContactCheck;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.config.Urgency;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.LabelMatcher;
@@ -90,7 +91,15 @@ public final class OnCallLoader {
         throw fields.problem(matcherKey, e.getMessage());
       }
     }
-    return new Route(entry.match(), matchers, policy);
+    Urgency urgency = null;
+    if (entry.urgency() != null) {
+      try {
+        urgency = Urgency.parse(entry.urgency());
+      } catch (IllegalArgumentException e) {
+        throw fields.problem(key + ".urgency", e.getMessage());
+      }
+    }
+    return new Route(entry.match(), matchers, urgency, policy);
   }
 
   private Person person(PersonEntry entry, String key) {
