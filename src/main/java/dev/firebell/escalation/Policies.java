@@ -7,6 +7,7 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Target;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The policy an escalation runs: a configured one by its id, or the one step a declared incident
@@ -25,7 +26,7 @@ final class Policies {
       return configured;
     }
     for (Target.Kind kind : Target.Kind.values()) {
-      String prefix = kind.name().toLowerCase(java.util.Locale.ROOT) + ":";
+      String prefix = kind.name().toLowerCase(Locale.ROOT) + ":";
       if (policyId.startsWith(prefix)) {
         String id = policyId.substring(prefix.length());
         boolean known =

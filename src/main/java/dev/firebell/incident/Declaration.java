@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public record Declaration(
      */
     @Override
     public String toString() {
-      return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+      return kind.name().toLowerCase(Locale.ROOT) + ":" + id;
     }
   }
 

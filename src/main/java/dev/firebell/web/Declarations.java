@@ -2,7 +2,9 @@ package dev.firebell.web;
 
 import dev.firebell.config.SeverityConfig;
 import dev.firebell.incident.Declaration;
+import dev.firebell.incident.review.EditField;
 import dev.firebell.incident.review.IncidentEdit;
+import dev.firebell.incident.review.InvalidEdit;
 import dev.firebell.oncall.OnCall;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,7 @@ public final class Declarations {
   private Declarations() {}
 
   /**
-   * @throws dev.firebell.incident.review.InvalidEdit naming a field that is out of bounds
+   * @throws InvalidEdit naming a field that is out of bounds
    */
   public static Declaration checked(
       String title,
@@ -32,13 +34,12 @@ public final class Declarations {
         IncidentEdit.builder(severities.severities())
             .title(title)
             .severity(severity == null ? severities.defaultSeverity() : severity)
-            .text(dev.firebell.incident.review.EditField.SUMMARY, summary)
+            .text(EditField.SUMMARY, summary)
             .build();
     String serviceName =
         service == null || service.isBlank() ? labels.getOrDefault("service", "unknown") : service;
     if (serviceName.length() > SERVICE_WIDTH) {
-      throw new dev.firebell.incident.review.InvalidEdit(
-          "service", "service is longer than " + SERVICE_WIDTH + " characters");
+      throw new InvalidEdit("service", "service is longer than " + SERVICE_WIDTH + " characters");
     }
     return new Declaration(
         edit.title(), edit.summary(), edit.severity(), serviceName.strip(), labels, target);
