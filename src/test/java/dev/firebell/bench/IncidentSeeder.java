@@ -32,8 +32,9 @@ final class IncidentSeeder {
                   """
                   INSERT INTO incident (group_hash, source, receiver, title, severity, service,
                     status, test, opened_at, resolved_at, group_labels, common_labels,
-                    common_annotations, alert_name)
-                  VALUES (?, 'grafana', 'firebell', ?, ?, ?, ?, FALSE, ?, ?, '{}', ?, '{}', ?)
+                    common_annotations, alert_name, urgency)
+                  VALUES (?, 'grafana', 'firebell', ?, ?, ?, ?, FALSE, ?, ?, '{}', ?, '{}', ?,
+                    'HIGH')
                   """)) {
         for (int n = 0; n < count; n++) {
           String hash = String.format("%064x", n);
