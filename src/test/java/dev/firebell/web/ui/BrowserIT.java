@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -134,6 +135,20 @@ class BrowserIT {
       assertThat(app.incident(id).get("acknowledgedBy").asText()).isEqualTo("tessa");
       assertThat(app.incident(id).get("rootCause").asText())
           .isEqualTo("A cache without a size limit.");
+
+      driver.get(app.url("/"));
+      driver.findElement(By.cssSelector("details.declare summary")).click();
+      driver
+          .findElement(By.cssSelector(".declare-form input[name=title]"))
+          .sendKeys("Checkout is down for EU customers");
+      new Select(driver.findElement(By.cssSelector(".declare-form select[name=target]")))
+          .selectByValue("person:sam");
+      screenshots("declare-form");
+      navigate(By.cssSelector(".declare-form button"));
+      assertThat(driver.findElement(By.id("title")).getText())
+          .endsWith("Checkout is down for EU customers");
+      assertThat(driver.findElement(By.id("timeline")).getText())
+          .contains("Declared by Tessa via UI, paging person:sam");
 
       navigate(By.id("logout"));
       assertThat(driver.getCurrentUrl()).endsWith("/login");
