@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running server: composes the modules and runs the HTTP server; {@link #close()} stops them in
@@ -59,7 +60,9 @@ public record App(
     ObjectMapper json = Json.mapper();
     Database database = Database.open(config.database(), json, wrapper);
     Platform platform = new Platform(config, database, json, clock);
-    List<AutoCloseable> opened = new ArrayList<>(List.of(database));
+    // What a failed start opened is closed again, newest first; a started App closes it itself.
+    List<Runnable> opened = new ArrayList<>(List.of(database::close));
+    boolean started = false;
     try {
       FirebellMetrics metrics = FirebellMetrics.create(database.jdbi(), config.severity(), clock);
       Secrets secrets = Secrets.of(config, database, clock);
@@ -70,10 +73,10 @@ public record App(
       PagingModule paging =
           new PagingModule(
               platform, onCall.rota(), maintenance, secrets.links(), templates, metrics);
-      opened.add(0, paging);
+      opened.add(0, paging::close);
       IncidentService incidents = IncidentService.create(platform, paging.hooks(metrics));
       FollowUps followUps = paging.followUps(incidents);
-      opened.add(0, followUps);
+      opened.add(0, followUps::close);
       Heartbeats heartbeats =
           new Heartbeats(database.jdbi(), config.heartbeats(), incidents, config.severity(), clock);
       heartbeats.start();
@@ -100,7 +103,7 @@ public record App(
                   paging.upstream().silences(),
                   metrics,
                   webhooks));
-      opened.add(0, web);
+      opened.add(0, web::close);
       List<Pruning> prunings = new ArrayList<>(paging.retention());
       prunings.addAll(List.of(onCall.retention(), web.retention(config)));
       Housekeeping housekeeping = new Housekeeping(database.jdbi(), clock, prunings);
@@ -109,10 +112,13 @@ public record App(
       jobs.add(new Job("housekeeping", Duration.ofHours(1), housekeeping::run));
       jobs.add(new Job("missed heartbeats", Duration.ofSeconds(30), heartbeats::checkMissed));
       paging.start(followUps, jobs);
-      return new App(database, onCall, paging, followUps, heartbeats, housekeeping, web);
-    } catch (RuntimeException e) { // not handled here: release what was opened, then rethrow
-      closeAll(opened);
-      throw e;
+      App app = new App(database, onCall, paging, followUps, heartbeats, housekeeping, web);
+      started = true;
+      return app;
+    } finally {
+      if (!started) {
+        closeAll(opened);
+      }
     }
   }
 
@@ -128,15 +134,16 @@ public record App(
 
   @Override
   public void close() {
-    closeAll(List.of(web, followUps, paging, database));
+    closeAll(List.of(web::close, followUps::close, paging::close, database::close));
   }
 
-  private static void closeAll(List<AutoCloseable> modules) {
-    for (AutoCloseable module : modules) {
+  /** Closes each in turn; one that fails to close is logged and the rest still close. */
+  private static void closeAll(List<Runnable> closers) {
+    for (Runnable closer : closers) {
       try {
-        module.close();
-      } catch (Exception e) { // one module's failure to close must not keep the rest open
-        org.slf4j.LoggerFactory.getLogger(App.class).warn("closing {} failed", module, e);
+        closer.run();
+      } catch (RuntimeException e) { // whatever stopping a server or pool threw: log, go on
+        LoggerFactory.getLogger(App.class).warn("closing a module failed", e);
       }
     }
   }

@@ -41,11 +41,9 @@ final class Policies {
 
   /** The policy a declared incident pages: its own one step, or a configured policy. */
   static EscalationPolicy forDeclared(OnCall oncall, Declaration.Target target) {
-    return switch (target.kind()) {
-      case POLICY -> oncall.policies().get(target.id());
-      case PERSON -> find(oncall, target.toString());
-      case SCHEDULE -> find(oncall, target.toString());
-    };
+    return target.kind() == Declaration.Kind.POLICY
+        ? oncall.policies().get(target.id())
+        : find(oncall, target.toString());
   }
 
   private static EscalationPolicy oneStep(String id, Target target) {

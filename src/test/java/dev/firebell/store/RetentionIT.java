@@ -8,7 +8,9 @@ import dev.firebell.oncall.OnCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -65,121 +67,107 @@ class RetentionIT {
     }
   }
 
+  /** A row to seed: its status and when it was made. */
+  private record Seed(String status, Instant at) {}
+
+  /** Inserts one row of {@code sql} a seed, with the arguments {@code args} gives it. */
+  private static void insertAll(
+      Handle handle, String sql, List<Seed> seeds, Function<Seed, Object[]> args) {
+    seeds.forEach(seed -> handle.execute(sql, args.apply(seed)));
+  }
+
   /** Each table: an ended row past the limit, one within it, and an open one past it. */
   private static void seed(Handle handle, long[] incidents, Instant now) {
     Instant old = now.minus(OLD);
     Instant recent = now.minus(RECENT);
     long incident = incidents[0];
-    int round = 0;
-    for (Object[] row :
+    AtomicInteger unique = new AtomicInteger();
+    insertAll(
+        handle,
+        """
+        INSERT INTO page_delivery (incident_id, person_id, contact_index, channel, kind, round,
+          status, attempts, next_attempt_at, created_at)
+        VALUES (?, 'tessa', 0, 'webhook', 'PAGE', ?, ?, 1, ?, ?)
+        """,
         List.of(
-            new Object[] {"DELIVERED", old},
-            new Object[] {"CANCELLED", old},
-            new Object[] {"FOLDED", old},
-            new Object[] {"PENDING", old},
-            new Object[] {"DELIVERED", recent},
-            new Object[] {"FOLDED", recent})) {
-      handle.execute(
-          """
-          INSERT INTO page_delivery (incident_id, person_id, contact_index, channel, kind, round,
-            status, attempts, next_attempt_at, created_at)
-          VALUES (?, 'tessa', 0, 'webhook', 'PAGE', ?, ?, 1, ?, ?)
-          """,
-          incident,
-          round++,
-          row[0],
-          row[1],
-          row[1]);
-    }
-    for (Object[] row :
+            new Seed("DELIVERED", old),
+            new Seed("CANCELLED", old),
+            new Seed("FOLDED", old),
+            new Seed("PENDING", old),
+            new Seed("DELIVERED", recent),
+            new Seed("FOLDED", recent)),
+        seed ->
+            new Object[] {incident, unique.getAndIncrement(), seed.status(), seed.at(), seed.at()});
+    insertAll(
+        handle,
+        """
+        INSERT INTO notice_delivery (once_key, person_id, contact_index, channel, kind, payload,
+          status, attempts, next_attempt_at, created_at)
+        VALUES (?, 'tessa', 0, 'webhook', 'handoff', '{}', ?, 1, ?, ?)
+        """,
+        List.of(new Seed("DELIVERED", old), new Seed("PENDING", old), new Seed("FAILED", recent)),
+        seed ->
+            new Object[] {
+              "%064d".formatted(unique.getAndIncrement()), seed.status(), seed.at(), seed.at()
+            });
+    insertAll(
+        handle,
+        """
+        INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts,
+          next_attempt_at, created_at)
+        VALUES ('tessa', 0, 'webhook', ?, ?, 1, ?, ?)
+        """,
         List.of(
-            new Object[] {"DELIVERED", old},
-            new Object[] {"PENDING", old},
-            new Object[] {"FAILED", recent})) {
-      handle.execute(
-          """
-          INSERT INTO notice_delivery (once_key, person_id, contact_index, channel, kind, payload,
-            status, attempts, next_attempt_at, created_at)
-          VALUES (?, 'tessa', 0, 'webhook', 'handoff', '{}', ?, 1, ?, ?)
-          """,
-          "%064d".formatted(round++),
-          row[0],
-          row[1],
-          row[1]);
-    }
-    for (Object[] row :
+            new Seed("DELIVERED", old),
+            new Seed("FAILED", old.plusSeconds(60)),
+            new Seed("PENDING", old.plusSeconds(120)),
+            new Seed("EMPTY", recent)),
+        seed -> new Object[] {seed.at(), seed.status(), seed.at(), seed.at()});
+    insertAll(
+        handle,
+        """
+        INSERT INTO silence (incident_id, source, api_url, matchers, ends_at, created_by,
+          comment, status, attempts, next_attempt_at, created_at)
+        VALUES (?, 'alertmanager', 'http://am', '[]', ?, 'tessa', 'ack', ?, 1, ?, ?)
+        """,
         List.of(
-            new Object[] {"DELIVERED", old},
-            new Object[] {"FAILED", old.plusSeconds(60)},
-            new Object[] {"PENDING", old.plusSeconds(120)},
-            new Object[] {"EMPTY", recent})) {
-      handle.execute(
-          """
-          INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts,
-            next_attempt_at, created_at)
-          VALUES ('tessa', 0, 'webhook', ?, ?, 1, ?, ?)
-          """,
-          row[1],
-          row[0],
-          row[1],
-          row[1]);
-    }
-    for (Object[] row :
-        List.of(
-            new Object[] {"EXPIRED", old},
-            new Object[] {"FAILED", old},
-            new Object[] {"CANCELLED", old},
-            new Object[] {"ACTIVE", old},
-            new Object[] {"EXPIRED", recent})) {
-      handle.execute(
-          """
-          INSERT INTO silence (incident_id, source, api_url, matchers, ends_at, created_by,
-            comment, status, attempts, next_attempt_at, created_at)
-          VALUES (?, 'alertmanager', 'http://am', '[]', ?, 'tessa', 'ack', ?, 1, ?, ?)
-          """,
-          incident,
-          now,
-          row[0],
-          row[1],
-          row[1]);
-    }
+            new Seed("EXPIRED", old),
+            new Seed("FAILED", old),
+            new Seed("CANCELLED", old),
+            new Seed("ACTIVE", old),
+            new Seed("EXPIRED", recent)),
+        seed -> new Object[] {incident, now, seed.status(), seed.at(), seed.at()});
     // One annotation an incident: resolved and sent long ago, still open, resolved recently.
     annotation(handle, incidents[0], "DONE", old, now);
     annotation(handle, incidents[1], "DONE", old, null);
     annotation(handle, incidents[2], "DONE", recent, now);
-    for (Object[] row :
+    insertAll(
+        handle,
+        """
+        INSERT INTO pushover_receipt (receipt, incident_id, person_id, state, next_look_at,
+          created_at)
+        VALUES (?, ?, 'tessa', ?, ?, ?)
+        """,
         List.of(
-            new Object[] {"ACKNOWLEDGED", old},
-            new Object[] {"WATCHING", old},
-            new Object[] {"CANCELLED", recent})) {
-      handle.execute(
-          """
-          INSERT INTO pushover_receipt (receipt, incident_id, person_id, state, next_look_at,
-            created_at)
-          VALUES (?, ?, 'tessa', ?, ?, ?)
-          """,
-          "receipt-" + round++,
-          incident,
-          row[0],
-          row[1],
-          row[1]);
-    }
-    for (Object[] row :
+            new Seed("ACKNOWLEDGED", old),
+            new Seed("WATCHING", old),
+            new Seed("CANCELLED", recent)),
+        seed ->
+            new Object[] {
+              "receipt-" + unique.getAndIncrement(), incident, seed.status(), seed.at(), seed.at()
+            });
+    insertAll(
+        handle,
+        """
+        INSERT INTO shift_swap (schedule_id, requester, from_at, to_at, status, created_at)
+        VALUES ('primary', 'tessa', ?, ?, ?, ?)
+        """,
         List.of(
-            new Object[] {"TAKEN", old},
-            new Object[] {"EXPIRED", old},
-            new Object[] {"OPEN", old},
-            new Object[] {"TAKEN", recent})) {
-      handle.execute(
-          """
-          INSERT INTO shift_swap (schedule_id, requester, from_at, to_at, status, created_at)
-          VALUES ('primary', 'tessa', ?, ?, ?, ?)
-          """,
-          row[1],
-          now,
-          row[0],
-          row[1]);
-    }
+            new Seed("TAKEN", old),
+            new Seed("EXPIRED", old),
+            new Seed("OPEN", old),
+            new Seed("TAKEN", recent)),
+        seed -> new Object[] {seed.at(), now, seed.status(), seed.at()});
   }
 
   private static void annotation(

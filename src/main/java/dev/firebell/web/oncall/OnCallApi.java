@@ -16,8 +16,6 @@ import dev.firebell.web.HttpProblem;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +36,7 @@ public final class OnCallApi {
 
   /** {@code GET /api/oncall[?at=TIME]}: who is on call now, or at any other time. */
   public void get(Context ctx) {
-    Instant at = at(ctx.queryParam("at"));
+    Instant at = TimeParam.parse(ctx.queryParam("at"), "at", clock.instant());
     OnCall oncall = rota.current();
     List<ScheduleNow> schedules =
         oncall.schedules().values().stream()
@@ -71,18 +69,6 @@ public final class OnCallApi {
       throw new HttpProblem(422, result.error(), "oncall.file");
     }
     ctx.json(result);
-  }
-
-  private Instant at(String at) {
-    if (at == null || at.isBlank()) {
-      return clock.instant();
-    }
-    try {
-      return OffsetDateTime.parse(at).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new HttpProblem(
-          400, "at must be an ISO-8601 time with an offset, like 2026-12-24T09:00:00Z", "at");
-    }
   }
 
   private ScheduleNow scheduleNow(OnCall oncall, Schedule schedule, Instant at) {

@@ -10,8 +10,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,8 +32,8 @@ public final class ShiftsApi {
   public void list(Context ctx) {
     OnCall oncall = rota.current();
     Schedule schedule = SchedulePaths.forRead(oncall, ctx);
-    Instant from = instant(ctx.queryParam("from"), "from", clock.instant());
-    Instant to = instant(ctx.queryParam("to"), "to", from.plus(DEFAULT_WINDOW));
+    Instant from = TimeParam.parse(ctx.queryParam("from"), "from", clock.instant());
+    Instant to = TimeParam.parse(ctx.queryParam("to"), "to", from.plus(DEFAULT_WINDOW));
     if (!to.isAfter(from)) {
       throw new HttpProblem(400, "to must be after from", "to");
     }
@@ -54,20 +52,6 @@ public final class ShiftsApi {
                         piece.source().name().toLowerCase(Locale.ROOT)))
             .toList();
     ctx.json(new Body(schedule.id(), schedule.timeZone().getId(), shifts));
-  }
-
-  private static Instant instant(String text, String field, Instant fallback) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new HttpProblem(
-          400,
-          field + " must be an ISO-8601 time with an offset, like 2026-12-24T09:00:00Z",
-          field);
-    }
   }
 
   record Body(String schedule, String timeZone, List<ShiftJson> shifts) {}
