@@ -94,10 +94,11 @@ final class DecisionWriter implements EscalationDecider.Outcomes {
       deliveries.insert(
           id(),
           page.personId(),
-          page.contactIndex(),
+          page.contactId(),
           page.channel(),
           Delivery.PAGE,
           escalation.pageRound(step.step()),
+          page.after(),
           now);
     }
     stamp(TimelineKind.PAGE_SENT, step.text());

@@ -7,11 +7,13 @@ import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallResolver;
-import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Person.ContactPage;
 import dev.firebell.oncall.Route;
 import dev.firebell.oncall.ScheduleOverride;
-import dev.firebell.oncall.contact.Contact;
+import dev.firebell.oncall.contact.ContactMethod;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +32,10 @@ import java.util.stream.Collectors;
  *       escalation: exhausted.
  *   <li>A maintenance window that began since the incident opened stops it: nobody is paged.
  *   <li>Otherwise the step runs: it is due again after its {@code escalateAfter}; step 2 and later
- *       say that the one before was not acknowledged in time; every contact of every person its
- *       targets resolve to now is paged, or nobody is on call (or reachable) and the timeline says
- *       so.
+ *       say that the one before was not acknowledged in time; every person its targets resolve to
+ *       now is paged by their notification rules for the incident's urgency (each rule's contact
+ *       after its delay; every contact at once without rules), or nobody is on call (or reachable)
+ *       and the timeline says so.
  * </ul>
  *
  * <p>Java 17 has no pattern {@code switch}, so a decision is applied through {@link Outcomes}: an
@@ -120,8 +123,8 @@ final class EscalationDecider {
     }
   }
 
-  /** One contact of one person to page. */
-  record Page(String personId, int contactIndex, String channel) {}
+  /** One contact of one person to page, {@code after} the step runs (by their rules). */
+  record Page(String personId, String contactId, String channel, Duration after) {}
 
   /**
    * A new incident's policy ("" when none applies), what happens first, and the urgency its route
@@ -136,6 +139,7 @@ final class EscalationDecider {
   static Beginning begin(
       long incidentId,
       Map<String, String> labels,
+      Urgency urgency,
       Optional<MaintenanceWindow> maintenance,
       OnCall oncall,
       Instant now) {
@@ -153,13 +157,20 @@ final class EscalationDecider {
     }
     EscalationPolicy policy = oncall.policies().get(route.get().policy());
     Escalation first = Escalation.first(incidentId, policy.id(), now);
+    Urgency routed = route.get().urgency();
     return new Beginning(
-        policy.id(), decide(first, policy, Optional.empty(), oncall, now), route.get().urgency());
+        policy.id(),
+        decide(first, policy, routed == null ? urgency : routed, Optional.empty(), oncall, now),
+        routed);
   }
 
+  /**
+   * @param urgency the incident's, which chooses each person's high or low notification rules
+   */
   static Decision decide(
       Escalation escalation,
       EscalationPolicy policy,
+      Urgency urgency,
       Optional<MaintenanceWindow> maintenance,
       OnCall oncall,
       Instant now) {
@@ -179,52 +190,84 @@ final class EscalationDecider {
       return new NobodyOnCall(
           n, nextAt, escalated, stepName(policy, n) + ": nobody is on call for " + targets(step));
     }
+    Map<String, List<ContactPage>> planned = new LinkedHashMap<>();
+    for (String personId : people) {
+      planned.put(personId, oncall.people().get(personId).pagesFor(urgency));
+    }
     List<Page> pages =
-        people.stream()
+        planned.entrySet().stream()
             .flatMap(
-                personId -> {
-                  List<Contact> contacts = oncall.people().get(personId).contacts();
-                  return java.util.stream.IntStream.range(0, contacts.size())
-                      .mapToObj(index -> new Page(personId, index, contacts.get(index).channel()));
-                })
+                entry ->
+                    entry.getValue().stream()
+                        .map(
+                            page ->
+                                new Page(
+                                    entry.getKey(),
+                                    page.contact().id(),
+                                    page.contact().channel(),
+                                    page.after())))
             .toList();
     String text =
         pageSentText(
-            oncall, policy, n, step, people, OnCallResolver.overridesFor(step, oncall, now));
+            oncall, policy, n, step, planned, OnCallResolver.overridesFor(step, oncall, now));
     if (pages.isEmpty()) { // on call, but nobody with a contact to page
       return new NobodyOnCall(n, nextAt, escalated, text);
     }
     return new RunStep(n, nextAt, escalated, pages, text, stepName(policy, n));
   }
 
-  /** Names who was paged on which channels, and the override that put anyone on call. */
+  /**
+   * Names who was paged on which contacts, which of their contacts are still to come by their
+   * rules, and the override that put anyone on call.
+   */
   private static String pageSentText(
       OnCall oncall,
       EscalationPolicy policy,
       int n,
       EscalationStep step,
-      List<String> people,
+      Map<String, List<ContactPage>> planned,
       Map<String, ScheduleOverride> overrides) {
     String who =
-        people.stream()
-            .map(id -> oncall.people().get(id))
+        planned.entrySet().stream()
             .map(
-                person ->
-                    person.name()
+                entry ->
+                    oncall.people().get(entry.getKey()).name()
                         + " ("
-                        + channels(person)
-                        + (overrides.containsKey(person.id())
-                            ? "; on call through " + overrides.get(person.id()).describe()
+                        + contacts(entry.getValue())
+                        + (overrides.containsKey(entry.getKey())
+                            ? "; on call through " + overrides.get(entry.getKey()).describe()
                             : "")
                         + ")")
             .collect(Collectors.joining(", "));
     return "Paged " + who + ": " + stepName(policy, n) + ", " + targets(step);
   }
 
-  private static String channels(Person person) {
-    return person.contacts().isEmpty()
-        ? "no contacts"
-        : person.contacts().stream().map(Contact::channel).collect(Collectors.joining(", "));
+  /** "sms, email" at once, then "; voice in 5m" for what a rule holds back. */
+  private static String contacts(List<ContactPage> pages) {
+    if (pages.isEmpty()) {
+      return "no contacts";
+    }
+    String now =
+        pages.stream()
+            .filter(page -> page.after().isZero())
+            .map(page -> label(page.contact()))
+            .collect(Collectors.joining(", "));
+    String later =
+        pages.stream()
+            .filter(page -> !page.after().isZero())
+            .map(page -> label(page.contact()) + " in " + DurationParser.format(page.after()))
+            .collect(Collectors.joining(", "));
+    if (later.isEmpty()) {
+      return now;
+    }
+    return now.isEmpty() ? later : now + "; " + later;
+  }
+
+  /** A contact by its id, with its channel when the id does not say it: "push (ntfy)". */
+  private static String label(ContactMethod contact) {
+    return contact.id().equals(contact.channel())
+        ? contact.id()
+        : contact.id() + " (" + contact.channel() + ")";
   }
 
   private static String escalatedText(EscalationPolicy policy, int n) {

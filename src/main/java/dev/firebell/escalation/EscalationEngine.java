@@ -1,7 +1,9 @@
 package dev.firebell.escalation;
 
 import dev.firebell.config.DurationParser;
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.Declaration;
+import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
@@ -18,6 +20,7 @@ import dev.firebell.oncall.Rota;
 import dev.firebell.paging.PagingScheduler;
 import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -143,8 +146,9 @@ public final class EscalationEngine implements IncidentHandOff {
 
   /** Starts a new incident's escalation and runs its first step, in the incident's transaction. */
   @Override
-  public void opened(Handle handle, long id, Map<String, String> routingLabels, Instant now) {
-    begin(handle, id, routingLabels, now);
+  public void opened(
+      Handle handle, long id, Map<String, String> routingLabels, Urgency urgency, Instant now) {
+    begin(handle, id, routingLabels, urgency, now);
   }
 
   /**
@@ -153,26 +157,35 @@ public final class EscalationEngine implements IncidentHandOff {
    * windows do not hold back a page a person asked for.
    */
   @Override
-  public void declared(Handle handle, long id, Declaration.Target target, Instant now) {
+  public void declared(
+      Handle handle, long id, Declaration.Target target, Urgency urgency, Instant now) {
     OnCall oncall = rota.current(handle);
     EscalationPolicy policy = Policies.forDeclared(oncall, target);
     if (policy == null) {
       throw new IllegalArgumentException(target + " is not in the on-call configuration");
     }
     EscalationDecider.decide(
-            Escalation.first(id, policy.id(), now), policy, Optional.empty(), oncall, now)
+            Escalation.first(id, policy.id(), now), policy, urgency, Optional.empty(), oncall, now)
         .applyTo(DecisionWriter.forNew(handle, id, policy.id(), now));
   }
 
   private void start(Handle handle, long id, Instant now) {
-    begin(handle, id, storedRoutingLabels(handle, id), now);
+    IncidentRows rows = IncidentRows.on(handle);
+    Incident incident = rows.find(id).orElseThrow();
+    begin(handle, id, rows.routingLabels(incident), incident.urgency(), now);
   }
 
   /** Decides how a new incident's escalation begins (pure), then writes it as already claimed. */
-  private void begin(Handle handle, long id, Map<String, String> labels, Instant now) {
+  private void begin(
+      Handle handle, long id, Map<String, String> labels, Urgency urgency, Instant now) {
     EscalationDecider.Beginning beginning =
         EscalationDecider.begin(
-            id, labels, maintenance.activeFor(handle, labels, now), rota.current(handle), now);
+            id,
+            labels,
+            urgency,
+            maintenance.activeFor(handle, labels, now),
+            rota.current(handle),
+            now);
     if (beginning.urgency() != null
         && IncidentRows.on(handle).setUrgency(id, beginning.urgency())) {
       Timeline.on(handle)
@@ -183,15 +196,6 @@ public final class EscalationEngine implements IncidentHandOff {
               "Urgency " + beginning.urgency().wireName() + ", as its route sets it");
     }
     beginning.decision().applyTo(DecisionWriter.forNew(handle, id, beginning.policyId(), now));
-  }
-
-  private Optional<MaintenanceWindow> maintenanceFor(Handle handle, long id, Instant now) {
-    return maintenance.activeFor(handle, storedRoutingLabels(handle, id), now);
-  }
-
-  private static Map<String, String> storedRoutingLabels(Handle handle, long id) {
-    IncidentRows rows = IncidentRows.on(handle);
-    return rows.routingLabels(rows.find(id).orElseThrow());
   }
 
   private void runDueSteps(Instant now) {
@@ -209,11 +213,13 @@ public final class EscalationEngine implements IncidentHandOff {
     int n = escalation.nextStep();
     OnCall oncall = rota.current(handle);
     EscalationPolicy policy = Policies.find(oncall, escalation.policyId());
+    IncidentRows rows = IncidentRows.on(handle);
+    Incident incident = rows.find(id).orElseThrow();
     Optional<MaintenanceWindow> window =
         policy == null || n >= policy.totalSteps()
             ? Optional.empty()
-            : maintenanceFor(handle, id, now);
-    EscalationDecider.decide(escalation, policy, window, oncall, now)
+            : maintenance.activeFor(handle, rows.routingLabels(incident), now);
+    EscalationDecider.decide(escalation, policy, incident.urgency(), window, oncall, now)
         .applyTo(DecisionWriter.forDue(handle, escalation, now));
   }
 
@@ -252,10 +258,11 @@ public final class EscalationEngine implements IncidentHandOff {
       deliveries.insert(
           id,
           paged.personId(),
-          paged.contactIndex(),
+          paged.contactId(),
           paged.channel(),
           Delivery.STATUS_UPDATE,
           round,
+          Duration.ZERO,
           now);
     }
   }

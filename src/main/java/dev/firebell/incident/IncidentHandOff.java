@@ -1,5 +1,6 @@
 package dev.firebell.incident;
 
+import dev.firebell.config.Urgency;
 import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -18,16 +19,21 @@ public interface IncidentHandOff {
     return new IncidentHandOff() {
       @Override
       public void opened(
-          Handle handle, long incidentId, Map<String, String> routingLabels, Instant now) {
+          Handle handle,
+          long incidentId,
+          Map<String, String> routingLabels,
+          Urgency urgency,
+          Instant now) {
         for (IncidentHandOff handOff : handOffs) {
-          handOff.opened(handle, incidentId, routingLabels, now);
+          handOff.opened(handle, incidentId, routingLabels, urgency, now);
         }
       }
 
       @Override
-      public void declared(Handle handle, long incidentId, Declaration.Target target, Instant now) {
+      public void declared(
+          Handle handle, long incidentId, Declaration.Target target, Urgency urgency, Instant now) {
         for (IncidentHandOff handOff : handOffs) {
-          handOff.declared(handle, incidentId, target, now);
+          handOff.declared(handle, incidentId, target, urgency, now);
         }
       }
 
@@ -45,12 +51,20 @@ public interface IncidentHandOff {
    * A triggered, non-test incident was just opened on {@code handle}.
    *
    * @param routingLabels the group's common labels completed by its first alert's
+   * @param urgency the urgency its severity gives it (a route may change it)
    */
   default void opened(
-      Handle handle, long incidentId, Map<String, String> routingLabels, Instant now) {}
+      Handle handle,
+      long incidentId,
+      Map<String, String> routingLabels,
+      Urgency urgency,
+      Instant now) {}
 
-  /** A person just declared an incident on {@code handle}, paging {@code target}. */
-  default void declared(Handle handle, long incidentId, Declaration.Target target, Instant now) {}
+  /**
+   * A person just declared an incident of {@code urgency} on {@code handle}, paging {@code target}.
+   */
+  default void declared(
+      Handle handle, long incidentId, Declaration.Target target, Urgency urgency, Instant now) {}
 
   /** An incident was just acknowledged or resolved on {@code handle} (by anyone or anything). */
   default void statusChanged(Handle handle, long incidentId, IncidentStatus status, Instant now) {}

@@ -1,6 +1,7 @@
 package dev.firebell.incident;
 
 import dev.firebell.config.SeverityConfig;
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.alert.AlertGroupSignal;
 import dev.firebell.incident.alert.AlertMerge;
 import dev.firebell.incident.alert.AlertState;
@@ -166,11 +167,9 @@ public final class IncidentService {
     Incident incident =
         jdbi.inTransaction(
             handle -> {
-              long id =
-                  new DeclaredIncidents(handle)
-                      .declare(
-                          declaration, severity.urgencyFor(declaration.severity()), actor, now);
-              handOff.declared(handle, id, declaration.target(), now);
+              Urgency urgency = severity.urgencyFor(declaration.severity());
+              long id = new DeclaredIncidents(handle).declare(declaration, urgency, actor, now);
+              handOff.declared(handle, id, declaration.target(), urgency, now);
               return new IncidentRepository(handle).findIncident(id).orElseThrow();
             });
     durability.awaitDurable();

@@ -3,12 +3,15 @@ package dev.firebell.notify;
 import dev.firebell.outbox.Leased;
 import java.time.Instant;
 
-/** One message in the outbox: a page or a status update to one contact of one person. */
+/**
+ * One message in the outbox: a page or a status update to one contact of one person, named by the
+ * contact's id.
+ */
 public record Delivery(
     long id,
     long incidentId,
     String personId,
-    int contactIndex,
+    String contactId,
     String channel,
     String kind,
     int round,
@@ -35,7 +38,7 @@ public record Delivery(
         id,
         incidentId,
         personId,
-        contactIndex,
+        contactId,
         channel,
         kind,
         round,

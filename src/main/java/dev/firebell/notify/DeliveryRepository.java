@@ -3,6 +3,7 @@ package dev.firebell.notify;
 import dev.firebell.outbox.LeasedRows;
 import dev.firebell.outbox.OutboxTable;
 import dev.firebell.store.Rows;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -17,7 +18,7 @@ public final class DeliveryRepository {
               row.getLong("id"),
               row.getLong("incident_id"),
               row.getString("person_id"),
-              row.getInt("contact_index"),
+              row.getString("contact_id"),
               row.getString("channel"),
               row.getString("kind"),
               row.getInt("round"),
@@ -28,7 +29,7 @@ public final class DeliveryRepository {
   private static final RowMapper<PagedContact> PAGED_CONTACT =
       (row, context) ->
           new PagedContact(
-              row.getString("person_id"), row.getInt("contact_index"), row.getString("channel"));
+              row.getString("person_id"), row.getString("contact_id"), row.getString("channel"));
 
   private static final RowMapper<PageRecord> PAGE_RECORD =
       (row, context) ->
@@ -48,25 +49,32 @@ public final class DeliveryRepository {
     this.handle = handle;
   }
 
+  /**
+   * Queues a page or status update for one contact, due {@code after} now (a notification rule's
+   * delay).
+   */
   public void insert(
       long incidentId,
       String personId,
-      int contactIndex,
+      String contactId,
       String channel,
       String kind,
       int round,
+      Duration after,
       Instant now) {
     handle
         .createUpdate(
             """
-            INSERT INTO page_delivery (incident_id, person_id, contact_index, channel, kind,
-              round, status, attempts, next_attempt_at, created_at)
-            VALUES (:incidentId, :personId, :contactIndex, :channel, :kind, :round, 'PENDING', 0,
-              :now, :now)
+            INSERT INTO page_delivery (incident_id, person_id, contact_id, channel, kind,
+              round, after_seconds, status, attempts, next_attempt_at, created_at)
+            VALUES (:incidentId, :personId, :contactId, :channel, :kind, :round, :afterSeconds,
+              'PENDING', 0, :dueAt, :now)
             """)
         .bind("incidentId", incidentId)
         .bind("personId", personId)
-        .bind("contactIndex", contactIndex)
+        .bind("contactId", contactId)
+        .bind("afterSeconds", after.toSeconds())
+        .bind("dueAt", now.plus(after))
         .bind("channel", channel)
         .bind("kind", kind)
         .bind("round", round)
@@ -78,7 +86,7 @@ public final class DeliveryRepository {
   List<Delivery> due(Instant now, int limit) {
     return rows()
         .due(
-            "id, incident_id, person_id, contact_index, channel, kind, round, status, attempts,"
+            "id, incident_id, person_id, contact_id, channel, kind, round, status, attempts,"
                 + " next_attempt_at",
             PENDING,
             now,
@@ -102,9 +110,9 @@ public final class DeliveryRepository {
     return handle
         .createQuery(
             """
-            SELECT DISTINCT person_id, contact_index, channel FROM page_delivery
+            SELECT DISTINCT person_id, contact_id, channel FROM page_delivery
             WHERE incident_id = :incidentId AND kind = 'PAGE' AND status = 'DELIVERED'
-            ORDER BY person_id, contact_index
+            ORDER BY person_id, contact_id
             """)
         .bind("incidentId", incidentId)
         .map(PAGED_CONTACT)

@@ -9,12 +9,12 @@ import java.util.List;
  * outbox row (0 before it is queued).
  */
 public record Digest(
-    long id, String personId, int contactIndex, String channel, Instant sendAt, int attempts)
+    long id, String personId, String contactId, String channel, Instant sendAt, int attempts)
     implements Leased {
 
   @Override
   public Object key() {
-    return List.of(personId, contactIndex, sendAt);
+    return List.of(personId, contactId, sendAt);
   }
 
   @Override
@@ -24,6 +24,6 @@ public record Digest(
 
   /** As claimed: the claim counts the attempt it starts. */
   Digest withAttemptCounted() {
-    return new Digest(id, personId, contactIndex, channel, sendAt, attempts + 1);
+    return new Digest(id, personId, contactId, channel, sendAt, attempts + 1);
   }
 }

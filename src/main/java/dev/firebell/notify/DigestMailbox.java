@@ -55,16 +55,17 @@ public final class DigestMailbox implements Mailbox<Digest> {
         Repositories.with(
             jdbi,
             DigestRepository::new,
-            r -> r.folded(digest.personId(), digest.contactIndex(), digest.sendAt()));
-    Person person = rota.current().people().get(digest.personId());
-    if (folded.isEmpty() || person == null || digest.contactIndex() >= person.contacts().size()) {
+            r -> r.folded(digest.personId(), digest.contactId(), digest.sendAt()));
+    if (folded.isEmpty()) {
       return new Outcome(
           null,
           (handle, now) ->
               new DigestRepository(handle).rows().finish(digest.id(), DeliveryStatus.EMPTY, null),
           null);
     }
-    Contact contact = person.contacts().get(digest.contactIndex());
+    Addressee addressee = Addressee.require(rota.current(), digest.personId(), digest.contactId());
+    Person person = addressee.person();
+    Contact contact = addressee.contact().contact();
     channels.send(contact, composer.digest(person, folded));
     return new Outcome(
         "delivered",
@@ -103,7 +104,7 @@ public final class DigestMailbox implements Mailbox<Digest> {
     Timeline timeline = Timeline.on(handle);
     for (FoldedPage page :
         new DigestRepository(handle)
-            .folded(digest.personId(), digest.contactIndex(), digest.sendAt())) {
+            .folded(digest.personId(), digest.contactId(), digest.sendAt())) {
       timeline.stamp(
           page.incidentId(),
           now,

@@ -15,7 +15,7 @@ final class DigestRepository {
           new Digest(
               row.getLong("id"),
               row.getString("person_id"),
-              row.getInt("contact_index"),
+              row.getString("contact_id"),
               row.getString("channel"),
               Rows.instant(row, "send_at"),
               row.getInt("attempts"));
@@ -41,22 +41,22 @@ final class DigestRepository {
    * an index range.
    */
   int recentPages(
-      String personId, int contactIndex, Instant since, Instant now, long excludeId, int limit) {
+      String personId, String contactId, Instant since, Instant now, long excludeId, int limit) {
     return handle
         .createQuery(
             """
             SELECT
               (SELECT COUNT(*) FROM (SELECT 1 FROM page_delivery
-                 WHERE person_id = :personId AND contact_index = :contactIndex
+                 WHERE person_id = :personId AND contact_id = :contactId
                    AND status = 'DELIVERED' AND delivered_at > :since
                    AND kind = 'PAGE' AND id <> :excludeId LIMIT :limit) delivered)
               + (SELECT COUNT(*) FROM (SELECT 1 FROM page_delivery
-                 WHERE person_id = :personId AND contact_index = :contactIndex
+                 WHERE person_id = :personId AND contact_id = :contactId
                    AND status = 'PENDING' AND lease_until > :now
                    AND kind = 'PAGE' AND id <> :excludeId LIMIT :limit) sending)
             """)
         .bind("personId", personId)
-        .bind("contactIndex", contactIndex)
+        .bind("contactId", contactId)
         .bind("since", since)
         .bind("now", now)
         .bind("excludeId", excludeId)
@@ -77,30 +77,30 @@ final class DigestRepository {
         .execute();
   }
 
-  int digestsAt(String personId, int contactIndex, Instant sendAt) {
+  int digestsAt(String personId, String contactId, Instant sendAt) {
     return handle
         .createQuery(
             """
             SELECT COUNT(*) FROM page_digest
-            WHERE person_id = :personId AND contact_index = :contactIndex AND send_at = :sendAt
+            WHERE person_id = :personId AND contact_id = :contactId AND send_at = :sendAt
             """)
         .bind("personId", personId)
-        .bind("contactIndex", contactIndex)
+        .bind("contactId", contactId)
         .bind("sendAt", sendAt)
         .mapTo(Integer.class)
         .one();
   }
 
-  void insert(String personId, int contactIndex, String channel, Instant sendAt) {
+  void insert(String personId, String contactId, String channel, Instant sendAt) {
     handle
         .createUpdate(
             """
-            INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts,
+            INSERT INTO page_digest (person_id, contact_id, channel, send_at, status, attempts,
               next_attempt_at, created_at)
-            VALUES (:personId, :contactIndex, :channel, :sendAt, 'PENDING', 0, :sendAt, :sendAt)
+            VALUES (:personId, :contactId, :channel, :sendAt, 'PENDING', 0, :sendAt, :sendAt)
             """)
         .bind("personId", personId)
-        .bind("contactIndex", contactIndex)
+        .bind("contactId", contactId)
         .bind("channel", channel)
         .bind("sendAt", sendAt)
         .execute();
@@ -111,12 +111,12 @@ final class DigestRepository {
     return handle
         .createQuery(
             """
-            SELECT DISTINCT 0 AS id, d.person_id, d.contact_index, d.channel,
+            SELECT DISTINCT 0 AS id, d.person_id, d.contact_id, d.channel,
               d.digest_at AS send_at, 0 AS attempts
             FROM page_delivery d
             WHERE d.status = 'FOLDED' AND NOT EXISTS (
               SELECT 1 FROM page_digest g WHERE g.person_id = d.person_id
-                AND g.contact_index = d.contact_index AND g.send_at = d.digest_at)
+                AND g.contact_id = d.contact_id AND g.send_at = d.digest_at)
             LIMIT 50
             """)
         .map(DIGEST)
@@ -126,7 +126,7 @@ final class DigestRepository {
   List<Digest> due(Instant now) {
     return rows()
         .due(
-            "id, person_id, contact_index, channel, send_at, attempts",
+            "id, person_id, contact_id, channel, send_at, attempts",
             List.of(DeliveryStatus.PENDING),
             now,
             50,
@@ -139,18 +139,18 @@ final class DigestRepository {
   }
 
   /** The incidents folded into one digest, still open, oldest first. */
-  List<FoldedPage> folded(String personId, int contactIndex, Instant sendAt) {
+  List<FoldedPage> folded(String personId, String contactId, Instant sendAt) {
     return handle
         .createQuery(
             """
             SELECT DISTINCT i.id AS incident_id, i.title, i.severity, i.service
             FROM page_delivery d JOIN incident i ON i.id = d.incident_id
-            WHERE d.person_id = :personId AND d.contact_index = :contactIndex
+            WHERE d.person_id = :personId AND d.contact_id = :contactId
               AND d.status = 'FOLDED' AND d.digest_at = :sendAt AND i.status = 'TRIGGERED'
             ORDER BY i.id
             """)
         .bind("personId", personId)
-        .bind("contactIndex", contactIndex)
+        .bind("contactId", contactId)
         .bind("sendAt", sendAt)
         .map(FOLDED_PAGE)
         .list();

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.channel.Channels;
 import dev.firebell.channel.Notice;
-import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
-import dev.firebell.oncall.contact.Contact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.outbox.Mailbox;
 import dev.firebell.store.Repositories;
@@ -55,12 +53,8 @@ public final class NoticeMailbox implements Mailbox<QueuedNotice> {
 
   @Override
   public Outcome send(QueuedNotice queued) throws DeliveryFailure {
-    Person person = rota.current().people().get(queued.personId());
-    if (person == null || queued.contactIndex() >= person.contacts().size()) {
-      throw DeliveryFailure.permanent("the contact is no longer in the on-call configuration");
-    }
-    Contact contact = person.contacts().get(queued.contactIndex());
-    channels.notify(contact, read(queued));
+    Addressee addressee = Addressee.require(rota.current(), queued.personId(), queued.contactId());
+    channels.notify(addressee.contact().contact(), read(queued));
     return new Outcome(
         "delivered",
         (handle, now) -> new NoticeRepository(handle).rows().markDelivered(queued.id(), now),

@@ -14,7 +14,7 @@ final class NoticeRepository {
           new QueuedNotice(
               row.getLong("id"),
               row.getString("person_id"),
-              row.getInt("contact_index"),
+              row.getString("contact_id"),
               row.getString("channel"),
               row.getString("payload"),
               row.getInt("attempts"));
@@ -29,7 +29,7 @@ final class NoticeRepository {
   void insert(
       String onceKey,
       String personId,
-      int contactIndex,
+      String contactId,
       String channel,
       String kind,
       String payload,
@@ -37,14 +37,14 @@ final class NoticeRepository {
     handle
         .createUpdate(
             """
-            INSERT INTO notice_delivery (once_key, person_id, contact_index, channel, kind,
+            INSERT INTO notice_delivery (once_key, person_id, contact_id, channel, kind,
               payload, status, attempts, next_attempt_at, created_at)
-            VALUES (:onceKey, :personId, :contactIndex, :channel, :kind, :payload, 'PENDING', 0,
+            VALUES (:onceKey, :personId, :contactId, :channel, :kind, :payload, 'PENDING', 0,
               :now, :now)
             """)
         .bind("onceKey", onceKey)
         .bind("personId", personId)
-        .bind("contactIndex", contactIndex)
+        .bind("contactId", contactId)
         .bind("channel", channel)
         .bind("kind", kind)
         .bind("payload", payload)
@@ -56,7 +56,7 @@ final class NoticeRepository {
   List<QueuedNotice> due(Instant now, int limit) {
     return rows()
         .due(
-            "id, person_id, contact_index, channel, payload, attempts",
+            "id, person_id, contact_id, channel, payload, attempts",
             List.of(DeliveryStatus.PENDING),
             now,
             limit,

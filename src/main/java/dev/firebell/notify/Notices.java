@@ -5,10 +5,9 @@ import dev.firebell.channel.Notice;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.json.Json;
 import dev.firebell.oncall.Person;
-import dev.firebell.oncall.contact.Contact;
+import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.security.Hashing;
 import java.time.Instant;
-import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -28,13 +27,12 @@ public final class Notices {
     NoticeRepository notices = new NoticeRepository(handle);
     String payload =
         Json.write(json, notice.to(new PageMessage.Recipient(person.id(), person.name())));
-    List<Contact> contacts = person.contacts();
-    for (int index = 0; index < contacts.size(); index++) {
+    for (ContactMethod contact : person.contacts()) {
       notices.insert(
-          Hashing.sha256Hex(onceKey + "|" + person.id() + "|" + index),
+          Hashing.sha256Hex(onceKey + "|" + person.id() + "|" + contact.id()),
           person.id(),
-          index,
-          contacts.get(index).channel(),
+          contact.id(),
+          contact.channel(),
           notice.kind(),
           payload,
           now);

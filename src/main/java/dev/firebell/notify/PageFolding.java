@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +50,14 @@ public final class PageFolding {
    * since is counted here, as the database would count it while it is being sent.
    */
   synchronized boolean foldIfOverLimit(Delivery delivery, Instant now) {
-    Person person = rota.current().people().get(delivery.personId());
-    if (!delivery.isPage()
-        || person == null
-        || delivery.contactIndex() >= person.contacts().size()) {
+    Optional<Addressee> addressee =
+        delivery.isPage()
+            ? Addressee.find(rota.current(), delivery.personId(), delivery.contactId())
+            : Optional.empty();
+    if (addressee.isEmpty()) { // a status update, or a contact gone: sending it says so
       return false;
     }
-    List<Object> contact = List.of(delivery.personId(), delivery.contactIndex());
+    List<Object> contact = List.of(delivery.personId(), delivery.contactId());
     Integer known = counted.get(contact);
     int recent = known != null ? known : recentPages(delivery, now);
     StormLimit.Decision decision = limit.decide(recent, now);
@@ -65,7 +67,7 @@ public final class PageFolding {
     }
     counted.put(contact, recent);
     Instant digestAt = ((StormLimit.Fold) decision).digestAt(); // the only other decision
-    fold(delivery, person, person.contacts().get(delivery.contactIndex()), digestAt, now);
+    fold(delivery, addressee.get().person(), addressee.get().contact().contact(), digestAt, now);
     return true;
   }
 
@@ -84,7 +86,7 @@ public final class PageFolding {
         r ->
             r.recentPages(
                 delivery.personId(),
-                delivery.contactIndex(),
+                delivery.contactId(),
                 now.minus(StormLimit.WINDOW),
                 now,
                 delivery.id(),
@@ -109,7 +111,7 @@ public final class PageFolding {
                       new Digest(
                           0,
                           delivery.personId(),
-                          delivery.contactIndex(),
+                          delivery.contactId(),
                           contact.channel(),
                           sendAt,
                           0));
@@ -139,8 +141,8 @@ public final class PageFolding {
   }
 
   private static void queueDigest(DigestRepository digests, Digest digest) {
-    if (digests.digestsAt(digest.personId(), digest.contactIndex(), digest.sendAt()) == 0) {
-      digests.insert(digest.personId(), digest.contactIndex(), digest.channel(), digest.sendAt());
+    if (digests.digestsAt(digest.personId(), digest.contactId(), digest.sendAt()) == 0) {
+      digests.insert(digest.personId(), digest.contactId(), digest.channel(), digest.sendAt());
     }
   }
 
@@ -165,7 +167,7 @@ public final class PageFolding {
           "queued the missing {} digest for {} (contact {})",
           missing.sendAt(),
           missing.personId(),
-          missing.contactIndex());
+          missing.contactId());
     }
   }
 }

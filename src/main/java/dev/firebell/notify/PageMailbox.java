@@ -86,11 +86,10 @@ public final class PageMailbox implements Mailbox<Delivery> {
                   .finish(delivery.id(), DeliveryStatus.CANCELLED, null),
           null);
     }
-    Person person = rota.current().people().get(delivery.personId());
-    if (person == null || delivery.contactIndex() >= person.contacts().size()) {
-      throw DeliveryFailure.permanent("the contact is no longer in the on-call configuration");
-    }
-    Contact contact = person.contacts().get(delivery.contactIndex());
+    Addressee addressee =
+        Addressee.require(rota.current(), delivery.personId(), delivery.contactId());
+    Person person = addressee.person();
+    Contact contact = addressee.contact().contact();
     PageMessage message =
         composer.compose(details, loaded.alertCount(), person, delivery.isPage(), clock.instant());
     Sent sent = channels.send(contact, message);

@@ -4,7 +4,7 @@ import dev.firebell.outbox.Leased;
 
 /** A notice waiting in {@code notice_delivery} for one contact of one person. */
 public record QueuedNotice(
-    long id, String personId, int contactIndex, String channel, String payload, int attempts)
+    long id, String personId, String contactId, String channel, String payload, int attempts)
     implements Leased {
 
   static final String KIND = "NOTICE";
@@ -20,6 +20,6 @@ public record QueuedNotice(
   }
 
   QueuedNotice withAttemptCounted() {
-    return new QueuedNotice(id, personId, contactIndex, channel, payload, attempts + 1);
+    return new QueuedNotice(id, personId, contactId, channel, payload, attempts + 1);
   }
 }

@@ -69,6 +69,31 @@ public final class OnCallResolver {
     return List.copyOf(duty);
   }
 
+  /**
+   * The position in {@code schedule.rotations()} of the counting rotation (highest priority on
+   * call) whose turn has {@code person} on call at {@code at}; empty when none has (an override put
+   * them there, or they are not on call).
+   */
+  public static Optional<Integer> rotationAt(Schedule schedule, String person, Instant at) {
+    ZoneId zone = schedule.timeZone();
+    List<Rotation> rotations = schedule.rotations();
+    int top = Integer.MIN_VALUE;
+    for (Rotation rotation : rotations) {
+      if (onCallAt(rotation, zone, at)) {
+        top = Math.max(top, rotation.priority());
+      }
+    }
+    for (int i = 0; i < rotations.size(); i++) {
+      Rotation rotation = rotations.get(i);
+      if (rotation.priority() == top
+          && onCallAt(rotation, zone, at)
+          && rotation.people().get(turnAt(rotation, zone, at).orElseThrow()).equals(person)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static void add(List<OnDuty> duty, String person, ScheduleOverride via) {
     if (duty.stream().noneMatch(d -> d.person().equals(person))) {
       duty.add(new OnDuty(person, via));

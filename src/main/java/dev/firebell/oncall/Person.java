@@ -1,15 +1,52 @@
 package dev.firebell.oncall;
 
+import dev.firebell.config.Urgency;
 import dev.firebell.oncall.contact.Contact;
+import dev.firebell.oncall.contact.ContactMethod;
+import dev.firebell.oncall.contact.NotificationRule;
+import dev.firebell.oncall.contact.NotificationRules;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Someone who can be paged, on every one of their contacts in order. {@code telegramUserId} (null
- * when not set) lets their presses on Telegram's buttons act as them.
+ * Someone who can be paged: their contacts, each under its id, and the notification rules that say
+ * which contacts a page reaches when. {@code telegramUserId} (null when not set) lets their presses
+ * on Telegram's buttons act as them.
  */
-public record Person(String id, String name, List<Contact> contacts, Long telegramUserId) {
+public record Person(
+    String id,
+    String name,
+    List<ContactMethod> contacts,
+    NotificationRules rules,
+    Long telegramUserId) {
 
+  /** Someone paged on every contact at once, each under its default id. */
   public Person(String id, String name, List<Contact> contacts) {
-    this(id, name, contacts, null);
+    this(
+        id,
+        name,
+        ContactMethod.withDefaultIds(contacts),
+        NotificationRules.EVERY_CONTACT_AT_ONCE,
+        null);
+  }
+
+  /** One contact to page, {@code after} the step that pages this person. */
+  public record ContactPage(ContactMethod contact, Duration after) {}
+
+  /** What paging this person at {@code urgency} sends: each rule's contact, after its delay. */
+  public List<ContactPage> pagesFor(Urgency urgency) {
+    return rules.rulesFor(urgency, contacts).stream()
+        .flatMap(rule -> contactPage(rule).stream())
+        .toList();
+  }
+
+  /** The contact a queued message names, while this person still has it. */
+  public Optional<ContactMethod> contact(String contactId) {
+    return ContactMethod.find(contacts, contactId);
+  }
+
+  private Optional<ContactPage> contactPage(NotificationRule rule) {
+    return contact(rule.contactId()).map(method -> new ContactPage(method, rule.after()));
   }
 }

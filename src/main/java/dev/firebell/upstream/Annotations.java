@@ -1,6 +1,7 @@
 package dev.firebell.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRows;
@@ -34,7 +35,8 @@ final class Annotations implements IncidentHandOff {
   }
 
   @Override
-  public void opened(Handle handle, long id, Map<String, String> routingLabels, Instant now) {
+  public void opened(
+      Handle handle, long id, Map<String, String> routingLabels, Urgency urgency, Instant now) {
     if (!enabled) {
       return;
     }

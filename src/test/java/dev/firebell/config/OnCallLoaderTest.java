@@ -7,14 +7,19 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.oncall.Rotation;
 import dev.firebell.oncall.ShiftWindow;
+import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.oncall.contact.GatewayContact;
+import dev.firebell.oncall.contact.NotificationRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -278,6 +283,87 @@ class OnCallLoaderTest {
         "routes[1].urgency: 'urgent' is not an urgency (use high or low)");
   }
 
+  /** {@code VALID} with Tessa's contacts (and rules) replaced by {@code lines}. */
+  private static String withTessa(String... lines) {
+    return VALID.replace(
+        "    contacts: [{ type: webhook, url: \"http://localhost:1/hook\" }]\n",
+        String.join("\n", lines) + "\n");
+  }
+
+  private static final String[] TESSAS_CONTACTS = {
+    "    contacts:",
+    "      - { id: push, type: webhook, url: \"http://localhost:1/push\" }",
+    "      - { type: webhook, url: \"http://localhost:1/a\" }",
+    "      - { type: webhook, url: \"http://localhost:1/b\" }"
+  };
+
+  private static String withTessasRules(String... rules) {
+    List<String> lines = new ArrayList<>(List.of(TESSAS_CONTACTS));
+    lines.addAll(List.of(rules));
+    return withTessa(lines.toArray(String[]::new));
+  }
+
+  @Test
+  void contactsHaveTheirOwnIdOrTheirTypeNumberedWhenRepeated() throws IOException {
+    OnCall oncall = load(withTessa(TESSAS_CONTACTS));
+    assertThat(oncall.people().get("tessa").contacts())
+        .extracting(ContactMethod::id)
+        .containsExactly("push", "webhook", "webhook-2");
+    assertThat(oncall.people().get("tessa").rules().isEmpty()).isTrue();
+  }
+
+  @Test
+  void notificationRulesNameContactsByIdWithTheirDelays() throws IOException {
+    OnCall oncall =
+        load(
+            withTessasRules(
+                "    notify:",
+                "      high: [{ contact: push }, { contact: webhook-2, after: 2m }]",
+                "      low: [{ contact: push, after: 30s }]"));
+    var rules = oncall.people().get("tessa").rules();
+    assertThat(rules.high())
+        .containsExactly(
+            new NotificationRule("push", Duration.ZERO),
+            new NotificationRule("webhook-2", Duration.ofMinutes(2)));
+    assertThat(rules.low()).containsExactly(new NotificationRule("push", Duration.ofSeconds(30)));
+  }
+
+  @Test
+  void badContactIdsAndRulesAreRefusedNamingThem() throws IOException {
+    assertProblem(
+        withTessa(
+            "    contacts:",
+            "      - { id: \"my phone\", type: webhook, url: \"http://localhost:1/a\" }"),
+        "people[0].contacts[0].id: 'my phone' is not a contact id");
+    assertProblem(
+        withTessa(
+            "    contacts:",
+            "      - { id: webhook-2, type: webhook, url: \"http://localhost:1/a\" }",
+            "      - { type: webhook, url: \"http://localhost:1/b\" }",
+            "      - { type: webhook, url: \"http://localhost:1/c\" }"),
+        "people[0].contacts[2].id: 'webhook-2' is also the id of people[0].contacts[0]");
+    String rules = "      high: %s";
+    assertProblem(
+        withTessasRules("    notify:", rules.formatted("[{ contact: phone }]")),
+        "people[0].notify.high[0].contact: unknown contact 'phone'; this person's contacts are"
+            + " push, webhook, webhook-2");
+    assertProblem(
+        withTessasRules("    notify:", rules.formatted("[]")),
+        "people[0].notify.high: needs at least one rule");
+    assertProblem(
+        withTessasRules(
+            "    notify:",
+            rules.formatted("[{ contact: push, after: 2m }, { contact: push, after: 2m }]")),
+        "people[0].notify.high[1]: the same contact and delay are listed twice");
+    assertProblem(
+        withTessasRules("    notify:", rules.formatted("[{ contact: push, after: soon }]")),
+        "people[0].notify.high[0].after: 'soon' is not a duration");
+    assertProblem(
+        withTessasRules("    notify:", rules.formatted("[{ contact: push, after: 2d }]")),
+        "people[0].notify.high[0].after: must be at most 1d");
+    assertProblem(withTessasRules("    notify: {}"), "people[0].notify: needs high, low or both");
+  }
+
   private void assertProblem(String yaml, String expected) throws IOException {
     assertThatThrownBy(() -> load(yaml))
         .isInstanceOf(ConfigException.class)
@@ -285,6 +371,6 @@ class OnCallLoaderTest {
   }
 
   private static GatewayContact gateway(OnCall oncall) {
-    return (GatewayContact) oncall.people().get("tessa").contacts().get(0);
+    return (GatewayContact) oncall.people().get("tessa").contacts().get(0).contact();
   }
 }

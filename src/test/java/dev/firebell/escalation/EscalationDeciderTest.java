@@ -2,15 +2,20 @@ package dev.firebell.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.IncidentStatus;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Route;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.Target;
+import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.oncall.contact.ContactType;
+import dev.firebell.oncall.contact.NotificationRule;
+import dev.firebell.oncall.contact.NotificationRules;
 import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.paging.PagingSetup;
 import java.time.Duration;
@@ -39,8 +44,8 @@ class EscalationDeciderTest {
     var step = (EscalationDecider.RunStep) decide(0, POLICY, Optional.empty(), ONCALL);
     assertThat(step.pages())
         .containsExactly(
-            new EscalationDecider.Page("tessa", 0, "webhook"),
-            new EscalationDecider.Page("tessa", 1, "slack"));
+            new EscalationDecider.Page("tessa", "webhook", "webhook", Duration.ZERO),
+            new EscalationDecider.Page("tessa", "slack", "slack", Duration.ZERO));
     assertThat(step.nextAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
     assertThat(step.escalatedText()).isNull();
     assertThat(step.text()).startsWith("Paged Tessa (webhook, slack): Step 1 of 2");
@@ -163,7 +168,7 @@ class EscalationDeciderTest {
     var step =
         (EscalationDecider.NobodyOnCall)
             EscalationDecider.decide(
-                escalation, POLICY, Optional.empty(), ONCALL, beforeTheRotation);
+                escalation, POLICY, Urgency.HIGH, Optional.empty(), ONCALL, beforeTheRotation);
     assertThat(step.text()).isEqualTo("Step 1 of 2: nobody is on call for schedule:primary");
   }
 
@@ -176,7 +181,7 @@ class EscalationDeciderTest {
   @Test
   void aNewIncidentInAMaintenanceWindowIsRecordedAndNobodyIsPaged() {
     EscalationDecider.Beginning beginning =
-        EscalationDecider.begin(7, Map.of(), Optional.of(window()), ONCALL, NOW);
+        EscalationDecider.begin(7, Map.of(), Urgency.HIGH, Optional.of(window()), ONCALL, NOW);
     assertThat(beginning.policyId()).isEmpty();
     assertThat(beginning.decision())
         .isEqualTo(
@@ -193,7 +198,8 @@ class EscalationDeciderTest {
             List.of(new Route(Map.of("team", "databases"), "default")),
             List.of());
     EscalationDecider.Beginning beginning =
-        EscalationDecider.begin(7, Map.of("team", "web"), Optional.empty(), onlyDatabases, NOW);
+        EscalationDecider.begin(
+            7, Map.of("team", "web"), Urgency.HIGH, Optional.empty(), onlyDatabases, NOW);
     assertThat(beginning.decision())
         .isEqualTo(
             new EscalationDecider.Unrouted(
@@ -203,12 +209,89 @@ class EscalationDeciderTest {
   @Test
   void aNewIncidentRunsTheFirstStepOfThePolicyItsLabelsRouteTo() {
     EscalationDecider.Beginning beginning =
-        EscalationDecider.begin(7, Map.of("team", "web"), Optional.empty(), ONCALL, NOW);
+        EscalationDecider.begin(
+            7, Map.of("team", "web"), Urgency.HIGH, Optional.empty(), ONCALL, NOW);
     assertThat(beginning.policyId()).isEqualTo("default");
     var step = (EscalationDecider.RunStep) beginning.decision();
     assertThat(step.step()).isZero();
     assertThat(step.escalatedText()).isNull();
     assertThat(step.pages()).extracting(EscalationDecider.Page::personId).containsOnly("tessa");
+  }
+
+  @Test
+  void notificationRulesHoldBackContactsUntilTheirDelayAndTheTimelineSaysWhatIsToCome() {
+    OnCall withRules = withTessasRules(RULES);
+    var step =
+        (EscalationDecider.RunStep)
+            EscalationDecider.decide(
+                first(), POLICY, Urgency.HIGH, Optional.empty(), withRules, NOW);
+    assertThat(step.pages())
+        .containsExactly(
+            new EscalationDecider.Page("tessa", "push", "webhook", Duration.ZERO),
+            new EscalationDecider.Page("tessa", "slack", "slack", Duration.ofMinutes(2)),
+            new EscalationDecider.Page("tessa", "push", "webhook", Duration.ofMinutes(5)));
+    assertThat(step.text())
+        .startsWith("Paged Tessa (push (webhook); slack in 2m, push (webhook) in 5m): Step 1 of 2");
+  }
+
+  @Test
+  void lowUrgencyFollowsTheLowRulesAndFallsBackToHighWithoutThem() {
+    var low =
+        (EscalationDecider.RunStep)
+            EscalationDecider.decide(
+                first(), POLICY, Urgency.LOW, Optional.empty(), withTessasRules(RULES), NOW);
+    assertThat(low.pages())
+        .containsExactly(new EscalationDecider.Page("tessa", "push", "webhook", Duration.ZERO));
+
+    NotificationRules onlyHigh = new NotificationRules(RULES.high(), List.of());
+    var fallback =
+        (EscalationDecider.RunStep)
+            EscalationDecider.decide(
+                first(), POLICY, Urgency.LOW, Optional.empty(), withTessasRules(onlyHigh), NOW);
+    assertThat(fallback.pages()).hasSize(3);
+  }
+
+  @Test
+  void aRouteUrgencyChoosesTheRulesOfTheFirstStep() {
+    OnCall lowRoute =
+        new OnCall(
+            withTessasRules(RULES).people(),
+            ONCALL.schedules(),
+            ONCALL.policies(),
+            List.of(new Route(Map.of(), List.of(), Urgency.LOW, "default")),
+            List.of());
+    EscalationDecider.Beginning beginning =
+        EscalationDecider.begin(7, Map.of(), Urgency.HIGH, Optional.empty(), lowRoute, NOW);
+    assertThat(beginning.urgency()).isEqualTo(Urgency.LOW);
+    assertThat(((EscalationDecider.RunStep) beginning.decision()).pages()).hasSize(1);
+  }
+
+  /** Push at once and again after 5 minutes, Slack after 2; low urgency: push only. */
+  private static final NotificationRules RULES =
+      new NotificationRules(
+          List.of(
+              new NotificationRule("push", Duration.ZERO),
+              new NotificationRule("slack", Duration.ofMinutes(2)),
+              new NotificationRule("push", Duration.ofMinutes(5))),
+          List.of(new NotificationRule("push", Duration.ZERO)));
+
+  private static OnCall withTessasRules(NotificationRules rules) {
+    Map<String, Person> people = new java.util.HashMap<>(ONCALL.people());
+    people.put(
+        "tessa",
+        new Person(
+            "tessa",
+            "Tessa",
+            List.of(new ContactMethod("push", WEBHOOK), new ContactMethod("slack", SLACK)),
+            rules,
+            null));
+    return new OnCall(
+        Map.copyOf(people), ONCALL.schedules(), ONCALL.policies(), ONCALL.routes(), List.of());
+  }
+
+  private static Escalation first() {
+    return new Escalation(
+        42, "default", EscalationState.ACTIVE, 0, NOW, IncidentStatus.TRIGGERED, 0);
   }
 
   private static MaintenanceWindow window() {
@@ -221,7 +304,7 @@ class EscalationDeciderTest {
     Escalation escalation =
         new Escalation(
             42, "default", EscalationState.ACTIVE, step, NOW, IncidentStatus.TRIGGERED, 0);
-    return EscalationDecider.decide(escalation, policy, window, oncall, NOW);
+    return EscalationDecider.decide(escalation, policy, Urgency.HIGH, window, oncall, NOW);
   }
 
   /** The same team with nobody on the primary schedule. */

@@ -85,9 +85,9 @@ class RetentionIT {
     insertAll(
         handle,
         """
-        INSERT INTO page_delivery (incident_id, person_id, contact_index, channel, kind, round,
+        INSERT INTO page_delivery (incident_id, person_id, contact_id, channel, kind, round,
           status, attempts, next_attempt_at, created_at)
-        VALUES (?, 'tessa', 0, 'webhook', 'PAGE', ?, ?, 1, ?, ?)
+        VALUES (?, 'tessa', 'webhook', 'webhook', 'PAGE', ?, ?, 1, ?, ?)
         """,
         List.of(
             new Seed("DELIVERED", old),
@@ -101,9 +101,9 @@ class RetentionIT {
     insertAll(
         handle,
         """
-        INSERT INTO notice_delivery (once_key, person_id, contact_index, channel, kind, payload,
+        INSERT INTO notice_delivery (once_key, person_id, contact_id, channel, kind, payload,
           status, attempts, next_attempt_at, created_at)
-        VALUES (?, 'tessa', 0, 'webhook', 'handoff', '{}', ?, 1, ?, ?)
+        VALUES (?, 'tessa', 'webhook', 'webhook', 'handoff', '{}', ?, 1, ?, ?)
         """,
         List.of(new Seed("DELIVERED", old), new Seed("PENDING", old), new Seed("FAILED", recent)),
         seed ->
@@ -113,9 +113,9 @@ class RetentionIT {
     insertAll(
         handle,
         """
-        INSERT INTO page_digest (person_id, contact_index, channel, send_at, status, attempts,
+        INSERT INTO page_digest (person_id, contact_id, channel, send_at, status, attempts,
           next_attempt_at, created_at)
-        VALUES ('tessa', 0, 'webhook', ?, ?, 1, ?, ?)
+        VALUES ('tessa', 'webhook', 'webhook', ?, ?, 1, ?, ?)
         """,
         List.of(
             new Seed("DELIVERED", old),

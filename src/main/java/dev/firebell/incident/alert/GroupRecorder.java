@@ -2,6 +2,7 @@ package dev.firebell.incident.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.config.SeverityConfig;
+import dev.firebell.config.Urgency;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRepository;
@@ -75,9 +76,8 @@ public final class GroupRecorder {
   }
 
   private RecordResult openIncident(AlertGroupSignal signal, List<AlertSignal> alerts, Long last) {
-    long id =
-        repository.insertIncident(
-            signal, signal.startedAt(alerts), last, severity.urgencyFor(signal.severity()));
+    Urgency urgency = severity.urgencyFor(signal.severity());
+    long id = repository.insertIncident(signal, signal.startedAt(alerts), last, urgency);
     opened = id;
     groups.updateGroup(signal.groupHash(), id, id);
     stamp(
@@ -94,7 +94,7 @@ public final class GroupRecorder {
             ? IncidentStatus.TRIGGERED
             : resolveIfAllResolved(id, signal.groupHash());
     if (status == IncidentStatus.TRIGGERED && !signal.test()) {
-      handOff.opened(handle, id, routingLabels(signal, alerts), clock.instant());
+      handOff.opened(handle, id, routingLabels(signal, alerts), urgency, clock.instant());
     }
     return new RecordResult(RecordOutcome.OPENED, id, status);
   }

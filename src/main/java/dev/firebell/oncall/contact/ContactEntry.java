@@ -2,8 +2,12 @@ package dev.firebell.oncall.contact;
 
 import java.util.Map;
 
-/** One contact as oncall.yaml writes it: {@code type} and the keys its channel reads. */
+/**
+ * One contact as oncall.yaml writes it: its {@code id} (null: the default one), {@code type} and
+ * the keys its channel reads.
+ */
 public record ContactEntry(
+    String id,
     String type,
     String url,
     String topic,

@@ -1,5 +1,6 @@
 package dev.firebell.oncall.load;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.firebell.oncall.contact.ContactEntry;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,23 @@ public record OnCallFile(
   }
 
   public record PersonEntry(
-      String id, String name, List<ContactEntry> contacts, Long telegramUserId) {
+      String id,
+      String name,
+      List<ContactEntry> contacts,
+      @JsonProperty("notify") NotifyEntry rules,
+      Long telegramUserId) {
     public PersonEntry {
       contacts = contacts == null ? List.of() : contacts;
     }
   }
+
+  /** A person's notification rules; a list left out is null (not empty), as written. */
+  public record NotifyEntry(List<RuleEntry> high, List<RuleEntry> low) {}
+
+  /**
+   * Page {@code contact} (an id) {@code after} the step that pages the person (at once if null).
+   */
+  public record RuleEntry(String contact, String after) {}
 
   public record ScheduleEntry(
       String id, String timeZone, List<RotationEntry> rotations, List<OverrideEntry> overrides) {

@@ -1,7 +1,5 @@
 package dev.firebell.oncall.load;
 
-import dev.firebell.channel.ChannelTypes;
-import dev.firebell.channel.ContactCheck;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.Urgency;
 import dev.firebell.oncall.EscalationPolicy;
@@ -12,8 +10,6 @@ import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Route;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.Target;
-import dev.firebell.oncall.contact.Contact;
-import dev.firebell.oncall.load.OnCallFile.PersonEntry;
 import dev.firebell.oncall.load.OnCallFile.PolicyEntry;
 import dev.firebell.oncall.load.OnCallFile.RouteEntry;
 import dev.firebell.oncall.load.OnCallFile.StepEntry;
@@ -29,20 +25,18 @@ import java.util.Map;
  * naming the file and key.
  */
 public final class OnCallLoader {
-  private final String file;
   private final Fields fields;
-  private final FirebellConfig config;
+  private final PersonReader persons;
 
   public OnCallLoader(String file, FirebellConfig config) {
-    this.file = file;
     this.fields = new Fields(file);
-    this.config = config;
+    this.persons = new PersonReader(file, fields, config);
   }
 
   public OnCall load(OnCallFile raw) {
     Map<String, Person> people = new LinkedHashMap<>();
     for (int i = 0; i < raw.people().size(); i++) {
-      Person person = person(raw.people().get(i), "people[" + i + "]");
+      Person person = persons.read(raw.people().get(i), "people[" + i + "]");
       if (people.put(person.id(), person) != null) {
         throw fields.problem("people[" + i + "].id", "'" + person.id() + "' is listed twice");
       }
@@ -100,19 +94,6 @@ public final class OnCallLoader {
       }
     }
     return new Route(entry.match(), matchers, urgency, policy);
-  }
-
-  private Person person(PersonEntry entry, String key) {
-    String id = fields.required(entry.id(), key + ".id");
-    String name = entry.name() == null || entry.name().isBlank() ? id : entry.name();
-    List<Contact> contacts = new ArrayList<>();
-    for (int i = 0; i < entry.contacts().size(); i++) {
-      contacts.add(
-          ChannelTypes.read(
-              entry.contacts().get(i),
-              new ContactCheck(file, key + ".contacts[" + i + "]", config)));
-    }
-    return new Person(id, name, List.copyOf(contacts), entry.telegramUserId());
   }
 
   private EscalationPolicy policy(

@@ -1,5 +1,6 @@
 package dev.firebell.web.oncall;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.firebell.config.DurationParser;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
@@ -10,6 +11,8 @@ import dev.firebell.oncall.Rotation;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.ScheduleStatus;
 import dev.firebell.oncall.ShiftWindow;
+import dev.firebell.oncall.contact.NotificationRule;
+import dev.firebell.oncall.contact.NotificationRules;
 import dev.firebell.oncall.load.OnCallReload;
 import dev.firebell.security.CalendarTokens.Feed;
 import dev.firebell.web.HttpProblem;
@@ -53,10 +56,8 @@ public final class OnCallApi {
             .sorted(Comparator.comparing(Person::id))
             .map(
                 person ->
-                    new PersonJson(
-                        person.id(),
-                        person.name(),
-                        calendars.urlFor(new Feed(Feed.Kind.PERSON, person.id()))))
+                    PersonJson.of(
+                        person, calendars.urlFor(new Feed(Feed.Kind.PERSON, person.id()))))
             .toList();
     ctx.json(
         new Body(at, schedules, policies, people, OnCallWarnings.all(oncall, clock.instant())));
@@ -134,7 +135,46 @@ public final class OnCallApi {
     }
   }
 
-  record PersonJson(String id, String name, String calendarUrl) {}
+  /**
+   * A person, their contacts by id and channel (never the address), and their notification rules
+   * (null without rules: every contact is paged at once; an empty {@code low}: as {@code high}).
+   */
+  record PersonJson(
+      String id,
+      String name,
+      String calendarUrl,
+      List<ContactJson> contacts,
+      @JsonProperty("notify") NotifyJson rules) {
+    static PersonJson of(Person person, String calendarUrl) {
+      NotificationRules rules = person.rules();
+      return new PersonJson(
+          person.id(),
+          person.name(),
+          calendarUrl,
+          person.contacts().stream()
+              .map(contact -> new ContactJson(contact.id(), contact.channel()))
+              .toList(),
+          rules.isEmpty()
+              ? null
+              : new NotifyJson(RuleJson.of(rules.high()), RuleJson.of(rules.low())));
+    }
+  }
+
+  record ContactJson(String id, String type) {}
+
+  record NotifyJson(List<RuleJson> high, List<RuleJson> low) {}
+
+  record RuleJson(String contact, String after) {
+    static List<RuleJson> of(List<NotificationRule> rules) {
+      return rules.stream()
+          .map(
+              rule ->
+                  new RuleJson(
+                      rule.contactId(),
+                      rule.after().isZero() ? "0s" : DurationParser.format(rule.after())))
+          .toList();
+    }
+  }
 
   record PersonRef(String id, String name) {}
 

@@ -1,6 +1,7 @@
 package dev.firebell.web.ui;
 
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.OnCallResolver;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.Shift;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * A schedule's coming days as the on-call page shows them: one row a day in the schedule's time
- * zone, each with who is on call from when until when that day, overrides marked.
+ * zone, each with who is on call from when until when that day, and the rotation or override that
+ * put them there.
  */
 final class RotaDays {
   private static final DateTimeFormatter DAY =
@@ -40,7 +42,7 @@ final class RotaDays {
       List<Map<String, Object>> entries = new ArrayList<>();
       for (Shift shift : shifts) {
         if (shift.to().isAfter(dayStart) && shift.from().isBefore(dayEnd)) {
-          entries.add(entry(oncall, shift, zone, dayStart, dayEnd));
+          entries.add(entry(oncall, schedule, shift, dayStart, dayEnd));
         }
       }
       Map<String, Object> row = new HashMap<>();
@@ -53,7 +55,8 @@ final class RotaDays {
   }
 
   private static Map<String, Object> entry(
-      OnCall oncall, Shift shift, ZoneId zone, Instant dayStart, Instant dayEnd) {
+      OnCall oncall, Schedule schedule, Shift shift, Instant dayStart, Instant dayEnd) {
+    ZoneId zone = schedule.timeZone();
     Map<String, Object> entry = new HashMap<>();
     entry.put("who", oncall.person(shift.person()).map(Person::name).orElse(shift.person()));
     entry.put("from", shift.from().isAfter(dayStart) ? hour(shift.from(), zone) : "00:00");
@@ -61,8 +64,17 @@ final class RotaDays {
     if (shift.via() != null) {
       entry.put("override", shift.via().describe());
       entry.put("overrideId", shift.via().id());
+    } else if (schedule.rotations().size() > 1) {
+      OnCallResolver.rotationAt(schedule, shift.person(), shift.from())
+          .ifPresent(index -> entry.put("rotation", rotationName(schedule, index)));
     }
     return entry;
+  }
+
+  /** "rotation 2", with its priority when it is a layer over others: "rotation 2, priority 1". */
+  private static String rotationName(Schedule schedule, int index) {
+    int priority = schedule.rotations().get(index).priority();
+    return "rotation " + (index + 1) + (priority == 0 ? "" : ", priority " + priority);
   }
 
   private static String hour(Instant at, ZoneId zone) {

@@ -46,7 +46,9 @@ class TelegramIT {
             List.of(PagingSetup.webhook(hooks.url("/sam"))));
     Map<String, Person> people = new HashMap<>(team.people());
     Person tessa = people.get("tessa");
-    people.put("tessa", new Person(tessa.id(), tessa.name(), tessa.contacts(), TESSA_ON_TELEGRAM));
+    people.put(
+        "tessa",
+        new Person(tessa.id(), tessa.name(), tessa.contacts(), tessa.rules(), TESSA_ON_TELEGRAM));
     OnCall mapped =
         new OnCall(Map.copyOf(people), team.schedules(), team.policies(), team.routes(), List.of());
     app =
