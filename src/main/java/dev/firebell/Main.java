@@ -3,6 +3,8 @@ package dev.firebell;
 import dev.firebell.config.ConfigException;
 import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.importer.ImportCommand;
+import dev.firebell.importer.Sleeper;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.store.MigrationFailed;
@@ -14,7 +16,10 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar firebell.jar [--config PATH]}. */
+/**
+ * {@code java -jar firebell.jar [--config PATH]}, or one of its commands: {@code hash-password},
+ * {@code import}.
+ */
 public final class Main {
   private static final String DEFAULT_CONFIG = "config/firebell.yaml";
 
@@ -25,12 +30,20 @@ public final class Main {
       System.exit(HashPassword.run(args));
       return;
     }
+    if (args.length > 0 && args[0].equals("import")) {
+      System.exit(
+          new ImportCommand(
+                  System.getenv(), System.out, System.err, Clock.systemUTC(), Sleeper.REAL)
+              .run(List.of(args).subList(1, args.length)));
+      return;
+    }
     Path configFile;
     try {
       configFile = configPath(args);
     } catch (IllegalArgumentException e) {
       System.err.println("firebell: " + e.getMessage());
-      System.err.println("usage: java -jar firebell.jar [--config PATH] | hash-password");
+      System.err.println(
+          "usage: java -jar firebell.jar [--config PATH] | hash-password | import <tool> ...");
       System.exit(2);
       return;
     }

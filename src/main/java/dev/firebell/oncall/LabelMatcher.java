@@ -35,6 +35,12 @@ public record LabelMatcher(String name, Type type, String value, Pattern pattern
     }
   }
 
+  /** The matcher as Alertmanager writes it, its value quoted: {@code service="checkout"}. */
+  public String text() {
+    String escaped = value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    return name + type.operator + "\"" + escaped + "\"";
+  }
+
   // '=~' comes before '=' so that '=~' is not read as '=' followed by a value starting with '~'.
   private static final Pattern SYNTAX =
       Pattern.compile("^\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(=~|=|!=|!~)\\s*((?s).*?)\\s*$");

@@ -34,12 +34,7 @@ public final class OnCallResolver {
   public static List<OnDuty> whoAt(Schedule schedule, Instant now) {
     List<OnDuty> duty = new ArrayList<>();
     ZoneId zone = schedule.timeZone();
-    int top = Integer.MIN_VALUE;
-    for (Rotation rotation : schedule.rotations()) {
-      if (onCallAt(rotation, zone, now)) {
-        top = Math.max(top, rotation.priority());
-      }
-    }
+    int top = topPriority(schedule, now);
     for (Rotation rotation : schedule.rotations()) {
       if (rotation.priority() == top && onCallAt(rotation, zone, now)) {
         add(duty, rotation.people().get(turnAt(rotation, zone, now).orElseThrow()), null);
@@ -77,12 +72,7 @@ public final class OnCallResolver {
   public static Optional<Integer> rotationAt(Schedule schedule, String person, Instant at) {
     ZoneId zone = schedule.timeZone();
     List<Rotation> rotations = schedule.rotations();
-    int top = Integer.MIN_VALUE;
-    for (Rotation rotation : rotations) {
-      if (onCallAt(rotation, zone, at)) {
-        top = Math.max(top, rotation.priority());
-      }
-    }
+    int top = topPriority(schedule, at);
     for (int i = 0; i < rotations.size(); i++) {
       Rotation rotation = rotations.get(i);
       if (rotation.priority() == top
@@ -92,6 +82,17 @@ public final class OnCallResolver {
       }
     }
     return Optional.empty();
+  }
+
+  /** The highest priority of the rotations with someone on call at {@code at}. */
+  private static int topPriority(Schedule schedule, Instant at) {
+    int top = Integer.MIN_VALUE;
+    for (Rotation rotation : schedule.rotations()) {
+      if (onCallAt(rotation, schedule.timeZone(), at)) {
+        top = Math.max(top, rotation.priority());
+      }
+    }
+    return top;
   }
 
   private static void add(List<OnDuty> duty, String person, ScheduleOverride via) {
