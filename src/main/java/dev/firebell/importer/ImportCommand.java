@@ -1,6 +1,7 @@
 package dev.firebell.importer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.importer.opsgenie.OpsgenieImport;
 import dev.firebell.importer.pagerduty.PagerDutyImport;
 import dev.firebell.json.Json;
 import dev.firebell.oncall.Schedule;
@@ -98,6 +99,10 @@ public final class ImportCommand {
           new PagerDutyImport(
               new VendorHttp(
                   client, args.url(), PagerDutyImport.headers(args.token()), json, sleeper));
+      case "opsgenie" ->
+          new OpsgenieImport(
+              new VendorHttp(
+                  client, args.url(), OpsgenieImport.headers(args.token()), json, sleeper));
       default ->
           throw new ImportFailed(
               "importing from " + args.vendor() + " is not available in this build");

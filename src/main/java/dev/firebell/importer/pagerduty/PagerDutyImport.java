@@ -1,6 +1,7 @@
 package dev.firebell.importer.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.importer.ContactNumbering;
 import dev.firebell.importer.ImportFailed;
 import dev.firebell.importer.ImportReport;
 import dev.firebell.importer.Imported;
@@ -22,10 +23,8 @@ import dev.firebell.oncall.ShiftWindow;
 import dev.firebell.oncall.Target;
 import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.oncall.contact.ContactType;
-import dev.firebell.oncall.contact.EmailContact;
 import dev.firebell.oncall.contact.NotificationRule;
 import dev.firebell.oncall.contact.NotificationRules;
-import dev.firebell.oncall.contact.PhoneContact;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -189,23 +188,19 @@ public final class PagerDutyImport implements VendorImport {
     String id = ids.ofEmail(user.path("email").asText(null), name, vendorId);
     List<ContactMethod> contacts = new ArrayList<>();
     Map<String, String> contactOfMethod = new HashMap<>();
-    Map<ContactType, Integer> seen = new HashMap<>();
+    ContactNumbering numbering = new ContactNumbering();
     for (JsonNode method : user.path("contact_methods")) {
       String methodId = method.path("id").asText();
       String type = method.path("type").asText();
       String address = method.path("address").asText("");
+      String country = method.path("country_code").asText("");
       ContactMethod contact =
-          switch (type) {
-            case "phone_contact_method", "phone_contact_method_reference" ->
-                phone(ContactType.VOICE, method, address, seen);
-            case "sms_contact_method", "sms_contact_method_reference" ->
-                phone(ContactType.SMS, method, address, seen);
-            case "email_contact_method", "email_contact_method_reference" ->
-                address.isBlank()
-                    ? null
-                    : new ContactMethod(
-                        ContactMethod.defaultId(ContactType.EMAIL, next(seen, ContactType.EMAIL)),
-                        new EmailContact(address));
+          switch (type.replace("_reference", "")) {
+            case "phone_contact_method" ->
+                numbering.phone(ContactType.VOICE, country, address).orElse(null);
+            case "sms_contact_method" ->
+                numbering.phone(ContactType.SMS, country, address).orElse(null);
+            case "email_contact_method" -> numbering.email(address).orElse(null);
             default -> null;
           };
       if (contact == null) {
@@ -242,22 +237,6 @@ public final class PagerDutyImport implements VendorImport {
       }
     }
     return new Person(id, name, List.copyOf(contacts), new NotificationRules(high, low), null);
-  }
-
-  private static ContactMethod phone(
-      ContactType type, JsonNode method, String address, Map<ContactType, Integer> seen) {
-    String digits = address.replaceAll("[^0-9]", "");
-    if (digits.isEmpty()) {
-      return null;
-    }
-    String country = method.path("country_code").asText("");
-    String number = country.isEmpty() ? "+" + digits : "+" + country + digits;
-    return new ContactMethod(
-        ContactMethod.defaultId(type, next(seen, type)), new PhoneContact(type, number));
-  }
-
-  private static int next(Map<ContactType, Integer> seen, ContactType type) {
-    return seen.merge(type, 1, Integer::sum) - 1;
   }
 
   /** The overrides of the next 90 days, each replacing everyone for its window. */

@@ -1,0 +1,225 @@
+package dev.firebell.importer.opsgenie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebell.channel.email.SmtpConfig;
+import dev.firebell.channel.twilio.TwilioConfig;
+import dev.firebell.config.ConfigBuilder;
+import dev.firebell.config.ConfigLoader;
+import dev.firebell.config.FirebellConfig;
+import dev.firebell.config.IngestConfig;
+import dev.firebell.config.OnCallSettings;
+import dev.firebell.importer.ImportCommand;
+import dev.firebell.importer.Imported;
+import dev.firebell.importer.RotaCheck;
+import dev.firebell.importer.VendorHttp;
+import dev.firebell.json.Json;
+import dev.firebell.oncall.EscalationPolicy;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.contact.NotificationRule;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code firebell import opsgenie} against Opsgenie's API answering from recorded answers: the file
+ * loads, every schedule matches Opsgenie's timeline hour by hour for 90 days (a weekday range, a
+ * window across midnight, hourly turns in a half-hour zone, a weekend range across two
+ * daylight-saving changes), absolute rule delays become the waits between steps, and what cannot
+ * come across is reported.
+ */
+class OpsgenieImportIT {
+  private static final Instant NOW = Instant.parse("2027-03-01T00:00:00Z");
+
+  @TempDir Path dir;
+  private final RecordedOpsgenie opsgenie = new RecordedOpsgenie();
+  private final List<Duration> waits = new ArrayList<>();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @AfterEach
+  void stop() {
+    opsgenie.close();
+  }
+
+  @Test
+  void theImportedFileLoadsAndVerifiesAgainstOpsgeniesTimeline() {
+    opsgenie.script(
+        "/v2/users", new MockResponse(429, Headers.of("Retry-After", "2"), "{\"message\":\"\"}"));
+    Path file = dir.resolve("oncall.yaml");
+
+    int exit =
+        run(
+            "opsgenie",
+            "--url",
+            opsgenie.url(),
+            "--token",
+            RecordedOpsgenie.KEY,
+            "--out",
+            file.toString(),
+            "--verify");
+
+    assertThat(exit).as(err() + out()).isEqualTo(ImportCommand.WRITTEN);
+    assertThat(waits).containsExactly(Duration.ofSeconds(2));
+    assertThat(out())
+        .contains(
+            "Imported from Opsgenie: 5 people, 7 contacts, 5 notification rules, 3 schedules"
+                + " (4 rotations, 1 overrides), 2 escalation policies, 4 routes")
+        .contains("follow-the-sun: 672 of 672 hours match")
+        .contains("india: 672 of 672 hours match")
+        .contains("weekend: 672 of 672 hours match");
+    for (RecordedRequest request : opsgenie.requests()) {
+      assertThat(request.getHeaders().get("Authorization"))
+          .isEqualTo("GenieKey " + RecordedOpsgenie.KEY);
+    }
+    OnCall loaded = load(file);
+    assertThat(loaded.people().keySet())
+        .containsExactlyInAnyOrder("olga", "pete", "quinn", "rhea", "sam");
+    assertThat(loaded.routes()).hasSize(4);
+  }
+
+  @Test
+  void everyScheduleMatchesOpsgenieHourByHourForNinetyDays() throws Exception {
+    OpsgenieImport opsgenieImport = importer();
+    Imported imported = opsgenieImport.read(NOW);
+    Instant to = NOW.plus(Duration.ofDays(90));
+    for (Map.Entry<String, String> schedule : imported.vendorScheduleIds().entrySet()) {
+      RotaCheck.Result result =
+          RotaCheck.compare(
+              imported.oncall().schedules().get(schedule.getKey()),
+              opsgenieImport.rendered(schedule.getValue(), NOW, to),
+              "Opsgenie",
+              NOW,
+              to);
+      assertThat(result.line()).isEqualTo(schedule.getKey() + ": 2160 of 2160 hours match");
+    }
+  }
+
+  @Test
+  void delaysFromTheAlertBecomeWaitsBetweenStepsAndRulesKeepTheirSteps() throws Exception {
+    Imported imported = importer().read(NOW);
+    OnCall oncall = imported.oncall();
+
+    assertThat(oncall.people().get("olga").rules().high())
+        .containsExactly(
+            new NotificationRule("sms", Duration.ofMinutes(2)),
+            new NotificationRule("voice", Duration.ofMinutes(5)));
+    assertThat(oncall.people().get("olga").contacts())
+        .extracting(contact -> contact.id() + " " + contact.contact())
+        .containsExactly(
+            "email EmailContact[to=olga@example.com]",
+            "sms PhoneContact[type=SMS, to=+4915112345678]",
+            "voice PhoneContact[type=VOICE, to=+4915112345678]");
+
+    EscalationPolicy platform = oncall.policies().get("platform");
+    assertThat(platform.steps())
+        .extracting(step -> step.targets() + " after " + step.escalateAfter())
+        .containsExactly(
+            "[schedule:follow-the-sun, person:pete] after PT10M",
+            "[person:quinn] after PT20M",
+            "[schedule:weekend] after PT15M");
+    assertThat(platform.repeat()).isEqualTo(2);
+    assertThat(oncall.policies().get("india").steps().get(0).escalateAfter())
+        .isEqualTo(Duration.ofMinutes(1));
+
+    assertThat(oncall.routes())
+        .extracting(
+            route ->
+                route.matchers().stream().map(m -> m.text()).collect(Collectors.joining(" "))
+                    + " -> "
+                    + route.policy())
+        .containsExactly(
+            "env!=\"staging\" team=~\"web|api\" -> platform",
+            "service=\"checkout\" -> platform",
+            "service=\"cart\" -> platform",
+            " -> india");
+
+    assertThat(imported.report().skipped())
+        .extracting(item -> item.what() + " " + item.vendorId())
+        .containsExactlyInAnyOrder(
+            "contact c-olga-app",
+            "notification rule r-olga-p1",
+            "notification step s-olga-1",
+            "schedule a1b2c3d4-0000-4000-8000-000000000004",
+            "rotation a1b2c3d4-0000-4000-8000-000000000003/r-old",
+            "escalation rule 9a0f8e1c-1111-4c11-8c11-000000000001/90098alp9-f0e3-41d3-a060-0ea895456a21",
+            "routing rule 90098alp9-f0e3-41d3-a060-0ea895456a21/rr-message",
+            "routing rule 90098alp9-f0e3-41d3-a060-0ea895456a21/rr-none");
+    assertThat(imported.report().approximated())
+        .extracting(item -> item.why())
+        .contains(
+            "escalates until the alert is closed in Opsgenie; Firebell stops at acknowledgement",
+            "its first rule waits 5 minutes after the alert; Firebell pages step 1 at once");
+  }
+
+  @Test
+  void aRefusedKeyEndsWithOneLineAndNoFile() {
+    opsgenie.script(
+        "/v2/users",
+        new MockResponse(
+            401, Headers.of(), "{\"message\":\"Could not authenticate\",\"took\":0.002}"));
+    Path file = dir.resolve("oncall.yaml");
+    int exit = run("opsgenie", "--url", opsgenie.url(), "--token", "x", "--out", file.toString());
+    assertThat(exit).isEqualTo(ImportCommand.FAILED);
+    assertThat(err().strip())
+        .matches("firebell import: 401 .* from " + opsgenie.url() + "v2/users");
+    assertThat(file).doesNotExist();
+  }
+
+  private OpsgenieImport importer() throws Exception {
+    return new OpsgenieImport(
+        new VendorHttp(
+            new OkHttpClient(),
+            opsgenie.url(),
+            OpsgenieImport.headers(RecordedOpsgenie.KEY),
+            Json.mapper(),
+            waits::add));
+  }
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    return new ImportCommand(
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            waits::add)
+        .run(List.of(args));
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private OnCall load(Path file) {
+    FirebellConfig config =
+        ConfigBuilder.from(FirebellConfig.defaults())
+            .withIngest(IngestConfig.bearer("t"))
+            .withOnCall(new OnCallSettings(file.toString()))
+            .withSmtp(new SmtpConfig("smtp.example.com", 587, "", "", true, "firebell@example.com"))
+            .withTwilio(new TwilioConfig("AC123", "token", "+15550100", null))
+            .build();
+    return new ConfigLoader(Map.of()).loadOnCall(config, dir.resolve("firebell.yaml"));
+  }
+}
