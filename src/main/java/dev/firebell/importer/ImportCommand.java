@@ -1,6 +1,7 @@
 package dev.firebell.importer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.importer.grafanaoncall.GrafanaOnCallImport;
 import dev.firebell.importer.opsgenie.OpsgenieImport;
 import dev.firebell.importer.pagerduty.PagerDutyImport;
 import dev.firebell.json.Json;
@@ -103,9 +104,11 @@ public final class ImportCommand {
           new OpsgenieImport(
               new VendorHttp(
                   client, args.url(), OpsgenieImport.headers(args.token()), json, sleeper));
-      default ->
-          throw new ImportFailed(
-              "importing from " + args.vendor() + " is not available in this build");
+      case "oncall" ->
+          new GrafanaOnCallImport(
+              new VendorHttp(
+                  client, args.url(), GrafanaOnCallImport.headers(args.token()), json, sleeper));
+      default -> throw new IllegalStateException("ImportArgs lets no other tool through");
     };
   }
 
