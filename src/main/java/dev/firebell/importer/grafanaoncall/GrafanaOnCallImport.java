@@ -438,14 +438,13 @@ public final class GrafanaOnCallImport implements VendorImport {
         case "wait" -> {
           long seconds = step.path("duration").asLong(60);
           Duration wait = Duration.ofSeconds(seconds);
-          if (seconds < 60 || seconds % 60 != 0) {
-            Duration rounded = Duration.ofMinutes(Math.max(1, (seconds + 59) / 60));
+          if (seconds < 60) {
             report.approximated(
                 "policy:" + id,
                 "escalation step",
                 stepId,
-                "a wait of " + seconds + " s became " + rounded.toMinutes() + "m");
-            wait = rounded;
+                "a wait of " + seconds + " s became 1m, Firebell's shortest");
+            wait = Duration.ofMinutes(1);
           }
           if (targets.isEmpty()) {
             extendLast(mapped, wait);

@@ -124,7 +124,7 @@ class GrafanaOnCallImportIT {
         .containsExactly(
             "[schedule:primary, person:bob] after PT5M",
             "[person:carol] after PT10M",
-            "[schedule:nights] after PT2M");
+            "[schedule:nights] after PT1M30S");
     assertThat(platform.repeat()).isEqualTo(5);
     assertThat(rota.schedules().get("primary").rotations())
         .extracting(rotation -> rotation.people() + " p" + rotation.priority())

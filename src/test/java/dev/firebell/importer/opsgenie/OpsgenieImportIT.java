@@ -84,9 +84,15 @@ class OpsgenieImportIT {
         .contains("follow-the-sun: 672 of 672 hours match")
         .contains("india: 672 of 672 hours match")
         .contains("weekend: 672 of 672 hours match");
+    // The pages' paging.next names api.opsgenie.com: only its offset is used, and the key goes
+    // only to the --url given (as for an EU account's api.eu.opsgenie.com).
+    assertThat(opsgenie.requests())
+        .extracting(request -> request.getUrl().encodedPath() + "?" + request.getUrl().query())
+        .contains("/v2/users?limit=100&offset=3");
     for (RecordedRequest request : opsgenie.requests()) {
       assertThat(request.getHeaders().get("Authorization"))
           .isEqualTo("GenieKey " + RecordedOpsgenie.KEY);
+      assertThat(request.getUrl().host()).isEqualTo(okhttp3.HttpUrl.get(opsgenie.url()).host());
     }
     OnCall loaded = load(file);
     assertThat(loaded.people().keySet())
