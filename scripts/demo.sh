@@ -113,8 +113,9 @@ echo
 
 step "Timeline of incident $incident"
 curl -fsS "$base/api/incidents/$incident" -H "Authorization: Bearer $api" \
-  | grep -o '"at":"[^"]*","kind":"[^"]*","text":"[^"]*","actor":"[^"]*"' \
-  | sed -E 's/"at":"([^"]*)","kind":"([^"]*)","text":"([^"]*)","actor":"([^"]*)"/\1  \2  \3  (\4)/'
+  | grep -oE '"at":"[^"]*","kind":"[^"]*","text":"([^"\\]|\\.)*","actor":("[^"]*"|null)' \
+  | sed -E -e 's/"at":"([^"]*)","kind":"([^"]*)","text":"(([^"\\]|\\.)*)","actor":"?([^"]*)"?$/\1  \2  \3  (\5)/' \
+    -e 's/\\"/"/g' -e 's/  \(null\)$//'
 
 step "Draft postmortem"
 curl -fsS "$base/api/incidents/$incident/postmortem" -H "Authorization: Bearer $api" || fail "no postmortem"

@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   private static final String DEFAULT_CONFIG = "config/firebell.yaml";
+  private static final String USAGE =
+      "usage: java -jar firebell.jar [--config PATH]   serve (default config/firebell.yaml)\n"
+          + "       java -jar firebell.jar hash-password < password.txt\n"
+          + "       java -jar firebell.jar import <pagerduty|opsgenie|oncall> --url <API root>"
+          + " --token <token> --out <file> [--verify]\n"
+          + "       java -jar firebell.jar --help";
 
   private Main() {}
 
@@ -37,13 +43,17 @@ public final class Main {
               .run(List.of(args).subList(1, args.length)));
       return;
     }
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(USAGE);
+      System.exit(0);
+      return;
+    }
     Path configFile;
     try {
       configFile = configPath(args);
     } catch (IllegalArgumentException e) {
       System.err.println("firebell: " + e.getMessage());
-      System.err.println(
-          "usage: java -jar firebell.jar [--config PATH] | hash-password | import <tool> ...");
+      System.err.println(USAGE);
       System.exit(2);
       return;
     }
@@ -93,10 +103,11 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "firebell-shutdown"));
     ReloadSignal.install(app::reloadOnCall);
     log.info(
-        "Firebell listening on port {} (public URL {}), config {}",
+        "Firebell listening on port {} (public URL {}), config {}, on-call file {}",
         app.port(),
         config.server().publicUrl(),
-        configFile);
+        configFile,
+        ConfigLoader.onCallPath(config, configFile));
   }
 
   private static Path configPath(String[] args) {

@@ -28,6 +28,7 @@ public record Notice(
   public static final String COVER_REQUEST = "cover-request";
   public static final String COVER_TAKEN = "cover-taken";
   public static final String COVER_EXPIRED = "cover-expired";
+  public static final String COVER_WITHDRAWN = "cover-withdrawn";
 
   /** The same notice addressed to someone else (a stored notice names its person by id). */
   public Notice to(PageMessage.Recipient recipient) {

@@ -46,12 +46,24 @@ public final class ConfigLoader {
 
   /** Reads the on-call file named by {@code oncall.file}, checked against the main config. */
   public OnCall loadOnCall(FirebellConfig config, Path configFile) {
-    Path file = config.oncall().path();
+    Path file = onCallPath(config, configFile);
     OnCall oncall =
         !config.oncall().isExplicit() && !Files.exists(file)
             ? OnCall.empty()
                 .withWarnings(List.of("no on-call file (" + file + "): incidents page nobody"))
             : new OnCallLoader(file.toString(), config).load(read(file, OnCallFile.class));
+    if (!file.equals(config.oncall().path(configFile))) {
+      List<String> warnings = new java.util.ArrayList<>(oncall.warnings());
+      warnings.add(
+          "oncall.file '"
+              + config.oncall().fromWorkingDirectory()
+              + "' was read from the working directory; name it relative to "
+              + configFile
+              + "'s folder ("
+              + config.oncall().path(configFile)
+              + " does not exist)");
+      oncall = oncall.withWarnings(List.copyOf(warnings));
+    }
     for (int i = 0; i < config.users().size(); i++) {
       String person = config.users().get(i).person();
       if (oncall.person(person).isEmpty()) {
@@ -62,6 +74,16 @@ public final class ConfigLoader {
       }
     }
     return oncall;
+  }
+
+  /**
+   * The on-call file: {@code oncall.file} relative to the config file's folder, or, when only the
+   * working directory has it (as earlier releases read it), that one.
+   */
+  public static Path onCallPath(FirebellConfig config, Path configFile) {
+    Path beside = config.oncall().path(configFile);
+    Path legacy = config.oncall().fromWorkingDirectory().toAbsolutePath().normalize();
+    return !Files.exists(beside) && Files.exists(legacy) ? legacy : beside;
   }
 
   /** Reads the on-call file again each time it is asked, for a reload. */

@@ -191,5 +191,15 @@ final class ConfigValidator {
     if (severity.defaultSeverity().isBlank()) {
       throw new ConfigException(file, "severity.default", "must not be empty");
     }
+    if (!severity.map().containsValue(severity.defaultSeverity())) {
+      throw new ConfigException(
+          file,
+          "severity.default",
+          "'"
+              + severity.defaultSeverity()
+              + "' is not one of the severities severity.map gives ("
+              + String.join(", ", new java.util.TreeSet<>(severity.map().values()))
+              + ")");
+    }
   }
 }

@@ -34,6 +34,7 @@ final class AlertTranslator {
   }
 
   AlertGroupSignal translate(WebhookSource source, WebhookPayload payload, Instant receivedAt) {
+    checkSender(source, payload);
     List<AlertSignal> alerts = new ArrayList<>();
     for (int index = 0; index < payload.alerts().size(); index++) {
       alerts.add(alert(payload, index, receivedAt));
@@ -55,6 +56,27 @@ final class AlertTranslator {
         List.copyOf(alerts),
         payload.truncatedAlerts() == null ? 0 : Math.max(0, payload.truncatedAlerts()),
         receivedAt);
+  }
+
+  /**
+   * A body whose shape is the other sender's was posted to the wrong endpoint: Grafana's carries
+   * {@code version} "1" and an {@code orgId}, Alertmanager's {@code version} "4" and none. Said at
+   * once, so the contact point is fixed rather than its alerts filed under the wrong source.
+   */
+  private static void checkSender(WebhookSource source, WebhookPayload payload) {
+    boolean grafana = "1".equals(payload.version()) && payload.orgId() != null;
+    boolean alertmanager = "4".equals(payload.version()) && payload.orgId() == null;
+    if (source == WebhookSource.ALERTMANAGER && grafana) {
+      throw new InvalidPayload(
+          "version",
+          "this is Grafana's webhook body (version \"1\" with orgId); post it to"
+              + " /webhooks/grafana");
+    }
+    if (source == WebhookSource.GRAFANA && alertmanager) {
+      throw new InvalidPayload(
+          "version",
+          "this is Alertmanager's webhook body (version \"4\"); post it to /webhooks/alertmanager");
+    }
   }
 
   private static AlertSignal alert(WebhookPayload payload, int index, Instant receivedAt) {

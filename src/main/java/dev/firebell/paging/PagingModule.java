@@ -29,6 +29,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Paging as one module: the channels, the calls back into the alert sources, the escalation engine,
@@ -41,6 +44,8 @@ public final class PagingModule implements AutoCloseable {
   private final Rota rota;
   private final ObjectMapper json;
   private final Clock clock;
+  private static final Logger log = LoggerFactory.getLogger(PagingModule.class);
+
   private final ExecutorService senders = SenderPool.create();
   private final Channels channels;
   private final UpstreamCalls upstream;
@@ -134,9 +139,20 @@ public final class PagingModule implements AutoCloseable {
     return outbox;
   }
 
+  /**
+   * Stops the loop, then the senders, and waits for the sends in flight to write their outcome: the
+   * database closes after this, and a send still running would find it gone.
+   */
   @Override
   public void close() {
     scheduler.close();
     senders.shutdownNow();
+    try {
+      if (!senders.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("a send did not end within 10 s of shutdown; it is sent again after the restart");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

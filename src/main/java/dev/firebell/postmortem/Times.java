@@ -54,14 +54,29 @@ final class Times {
     return (duration.toSeconds() + 30) / 60;
   }
 
-  /** {@code 45 seconds}, {@code 1 minute}, {@code 7 minutes}. */
+  /**
+   * In the largest sensible units: {@code 45 seconds}, {@code 7 minutes}, {@code 2 hours 5
+   * minutes}, {@code 7 days 3 hours}.
+   */
   static String words(Duration duration) {
     long seconds = Math.max(0, duration.toSeconds());
     if (seconds < 60) {
-      return seconds + (seconds == 1 ? " second" : " seconds");
+      return count(seconds, "second");
     }
     long minutes = minutes(duration);
-    return minutes + (minutes == 1 ? " minute" : " minutes");
+    if (minutes < 60) {
+      return count(minutes, "minute");
+    }
+    if (minutes < 24 * 60) {
+      return count(minutes / 60, "hour")
+          + (minutes % 60 == 0 ? "" : " " + count(minutes % 60, "minute"));
+    }
+    long hours = (minutes + 30) / 60;
+    return count(hours / 24, "day") + (hours % 24 == 0 ? "" : " " + count(hours % 24, "hour"));
+  }
+
+  private static String count(long amount, String unit) {
+    return amount + " " + unit + (amount == 1 ? "" : "s");
   }
 
   static String percent(double value) {

@@ -98,6 +98,12 @@ public final class Database implements AutoCloseable {
     // H2 keeps 8 parsed statements a session by default; Firebell runs a few dozen distinct ones,
     // which would otherwise be parsed and planned again on most calls.
     appendIfAbsent(full, "QUERY_CACHE_SIZE", "256");
+    // Every error H2 would trace reaches Firebell as an exception and is logged there; the trace
+    // file beside the database only left stale copies (a first start's probe of the history).
+    appendIfAbsent(full, "TRACE_LEVEL_FILE", "0");
+    // H2 would close the database from its own shutdown hook, racing Firebell's: the senders still
+    // finishing then found it gone. Firebell closes it itself, last (App.close).
+    appendIfAbsent(full, "DB_CLOSE_ON_EXIT", "FALSE");
     if (url.startsWith("jdbc:h2:mem:")) {
       appendIfAbsent(full, "DB_CLOSE_DELAY", "-1");
     }

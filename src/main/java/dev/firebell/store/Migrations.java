@@ -37,8 +37,25 @@ final class Migrations {
    * and Flyway itself then looks.
    */
   static boolean isCurrent(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
+    try (Connection connection = dataSource.getConnection()) {
+      if (!hasHistory(connection)) {
+        return false; // a new database: nothing to read, and no failed query to log
+      }
+      return allApplied(connection);
+    } catch (SQLException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasHistory(Connection connection) throws SQLException {
+    try (ResultSet tables =
+        connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+      return tables.next();
+    }
+  }
+
+  private static boolean allApplied(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
                 "SELECT version, success FROM \"flyway_schema_history\" WHERE version IS NOT NULL")) {
@@ -51,8 +68,6 @@ final class Migrations {
       }
       // A newer release's migrations are ignored, as Flyway ignores future ones by default.
       return newest >= LATEST;
-    } catch (SQLException | NumberFormatException e) {
-      return false;
     }
   }
 

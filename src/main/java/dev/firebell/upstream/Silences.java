@@ -66,6 +66,14 @@ public final class Silences implements IncidentHandOff {
     NOT_OPEN
   }
 
+  /**
+   * Whether a silence can be asked for at all: the incident came from an alert source whose API
+   * Firebell knows (configured, or the notification's {@code externalURL}).
+   */
+  public boolean canSilence(Incident incident) {
+    return !Declaration.SOURCE.equals(incident.source()) && apis.root(incident).isPresent();
+  }
+
   /** Asks for a silence on demand ({@code POST /api/incidents/{id}/silence}, the button). */
   public Asked silence(long id, String by, Duration duration, Instant now) {
     return jdbi.inTransaction(

@@ -78,6 +78,7 @@ public final class Routes {
     routes.delete("/api/schedules/{id}/overrides/{overrideId}", handlers.overrides()::remove);
     routes.get("/api/schedules/{id}/swaps", handlers.swaps()::list);
     routes.post("/api/schedules/{id}/swaps", handlers.swaps()::request);
+    routes.delete("/api/schedules/{id}/swaps/{swapId}", handlers.swaps()::withdraw);
     routes.get("/api/heartbeats", handlers.heartbeatApi()::list);
     routes.get("/api/maintenance", handlers.maintenance()::list);
     routes.post("/api/maintenance", handlers.maintenance()::add);
@@ -113,6 +114,7 @@ public final class Routes {
     routes.post("/oncall/overrides", handlers.onCallPage()::addOverride);
     routes.post("/oncall/overrides/{id}/delete", handlers.onCallPage()::removeOverride);
     routes.post("/oncall/swaps", handlers.onCallPage()::requestCover);
+    routes.post("/oncall/swaps/{swapId}/withdraw", handlers.onCallPage()::withdrawCover);
     routes.get("/static/firebell.css", handlers.assets()::css);
   }
 }

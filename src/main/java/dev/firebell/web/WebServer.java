@@ -134,7 +134,14 @@ public final class WebServer implements AutoCloseable {
         new HealthApi(s.database()),
         new LoginPages(config.users(), sessions, throttle, ui, pages),
         new IncidentPages(
-            s.reads(), s.postmortems(), rota, config.severity(), ui, pages, s.clock()),
+            s.reads(),
+            s.postmortems(),
+            s.silences(),
+            rota,
+            config.severity(),
+            ui,
+            pages,
+            s.clock()),
         new IncidentForms(s.incidents(), rota, s.silences(), config.severity(), ui, s.clock()),
         new OnCallPage(
             rota,

@@ -96,6 +96,10 @@ class ConfigLoaderTest {
         "ingest: { bearerToken: t }\noncall: { handoffNotice: 10d }\n",
         "oncall.handoffNotice: must be between 1m and 7d");
     assertProblem("server: [1, 2]\n", "server: expected a mapping of server settings");
+    assertProblem(
+        "ingest: { bearerToken: t }\nseverity: { default: P3 }\n",
+        "severity.default: 'P3' is not one of the severities severity.map gives (SEV-1, SEV-2,"
+            + " SEV-3, SEV-4)");
     assertProblem("server: {\n", "is not valid YAML");
   }
 

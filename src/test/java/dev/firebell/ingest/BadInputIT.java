@@ -37,6 +37,17 @@ class BadInputIT {
   }
 
   @Test
+  void aBodyOfTheOtherSenderNamesTheEndpointToUse() {
+    assertError(
+        app.postWebhook("/webhooks/alertmanager", GOOD), 400, "version", "/webhooks/grafana");
+    assertError(
+        app.postWebhook("/webhooks/grafana", Fixtures.read("alertmanager-live/am-firing.json")),
+        400,
+        "version",
+        "/webhooks/alertmanager");
+  }
+
+  @Test
   void notJson() {
     assertError(
         app.postWebhook("/webhooks/grafana", "{\"alerts\": [}"), 400, null, "not valid JSON");

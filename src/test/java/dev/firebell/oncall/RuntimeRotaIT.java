@@ -126,6 +126,63 @@ class RuntimeRotaIT {
   }
 
   @Test
+  void anOverlappingOverrideIsRefusedNamingTheOneItOverlaps() throws IOException {
+    start("tessa");
+    String path = "/api/schedules/primary/overrides";
+    Reply first =
+        post(
+            path,
+            "{\"person\": \"sam\", \"from\": \"2026-11-28T16:00:00Z\","
+                + " \"to\": \"2026-11-28T18:00:00Z\", \"by\": \"tessa\"}");
+    long id = first.json().get("id").asLong();
+    Reply overlapping =
+        post(
+            path,
+            "{\"person\": \"tessa\", \"from\": \"2026-11-28T17:00:00Z\","
+                + " \"to\": \"2026-11-28T19:00:00Z\"}");
+    assertThat(overlapping.status()).as(overlapping.body()).isEqualTo(409);
+    assertThat(overlapping.json().get("error").asText()).contains("override #" + id);
+    assertThat(
+            post(
+                    path,
+                    "{\"person\": \"tessa\", \"replaces\": \"sam\", \"from\":"
+                        + " \"2026-11-28T17:00:00Z\", \"to\": \"2026-11-28T19:00:00Z\"}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            post(
+                    path,
+                    "{\"person\": \"tessa\", \"from\": \"2026-11-28T18:00:00Z\","
+                        + " \"to\": \"2026-11-28T19:00:00Z\"}")
+                .status())
+        .as("touching, not overlapping")
+        .isEqualTo(201);
+  }
+
+  @Test
+  void aRequestForCoverListsWhomItAsksAndCanBeWithdrawn() throws IOException {
+    start("tessa, sam");
+    String path = "/api/schedules/primary/swaps";
+    Reply requested =
+        post(
+            path,
+            "{\"requester\": \"tessa\", \"from\": \"2026-11-28T17:00:00Z\","
+                + " \"to\": \"2026-11-28T19:00:00Z\"}");
+    assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+    long id = requested.json().get("id").asLong();
+    assertThat(app.getApi(path).json().get("swaps").get(0).get("asked").toString())
+        .isEqualTo(requested.json().get("asked").toString())
+        .isEqualTo("[\"sam\"]");
+
+    assertThat(delete(path + "/" + id).status()).isEqualTo(204);
+    assertThat(app.getApi(path).json().get("swaps")).isEmpty();
+    assertThat(delete(path + "/" + id).status()).isEqualTo(404);
+    app.runPaging();
+    assertThat(capture.json("/sam").stream().map(JsonNode::toString))
+        .anyMatch(notice -> notice.contains("no longer needs cover"));
+  }
+
+  @Test
   void badOverridesAreRefusedNamingTheField() throws IOException {
     start("tessa");
     String path = "/api/schedules/primary/overrides";

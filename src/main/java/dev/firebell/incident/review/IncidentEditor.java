@@ -33,7 +33,7 @@ public final class IncidentEditor {
     IncidentReview after =
         new IncidentReview(
             edit.sets(EditField.SUMMARY) ? edit.summary() : before.summary(),
-            edit.sets(EditField.IMPACT) ? edit.impact() : before.impact(),
+            edit.sets(EditField.IMPACT) ? counted(edit.impact()) : before.impact(),
             edit.sets(EditField.ROOT_CAUSE) ? edit.rootCause() : before.rootCause(),
             edit.sets(EditField.RESOLUTION) ? edit.resolution() : before.resolution(),
             edit.sets(EditField.DETECTION_NOTES) ? edit.detectionNotes() : before.detectionNotes(),
@@ -84,12 +84,17 @@ public final class IncidentEditor {
       case TITLE -> title;
       case SEVERITY -> severity;
       case SUMMARY -> review.summary();
-      case IMPACT -> review.impact();
+      case IMPACT -> counted(review.impact());
       case ROOT_CAUSE -> review.rootCause();
       case RESOLUTION -> review.resolution();
       case DETECTION_NOTES -> review.detectionNotes();
       case ACTION_ITEMS -> review.actionItems();
     };
+  }
+
+  /** An impact with nothing in it is no impact: saving an empty form changes nothing. */
+  private static Impact counted(Impact impact) {
+    return impact == null || impact.isEmpty() ? null : impact;
   }
 
   private static String capitalized(String text) {

@@ -4,6 +4,7 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.ScheduleOverride;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What makes a runtime override acceptable. Pure: the configuration and time come in. */
@@ -49,6 +50,35 @@ public final class OverrideRules {
     if (override.to().isAfter(now.plus(MAX_AHEAD))) {
       return problem("to", "the window ends more than a year ahead");
     }
+    return overlap(oncall.schedules().get(scheduleId).overrides(), override);
+  }
+
+  /**
+   * An override of everyone may not overlap another: the earlier would silently win over the later
+   * (the first applies). Taking one person's place ({@code replaces}) layers as documented.
+   */
+  private static Optional<Problem> overlap(
+      List<ScheduleOverride> existing, ScheduleOverride override) {
+    if (!override.replacesEveryone()) {
+      return Optional.empty();
+    }
+    for (ScheduleOverride other : existing) {
+      if (other.replacesEveryone()
+          && other.from().isBefore(override.to())
+          && override.from().isBefore(other.to())) {
+        return Optional.of(
+            new Problem(
+                "from",
+                "the window overlaps "
+                    + other.describe()
+                    + " ("
+                    + other.from()
+                    + " to "
+                    + other.to()
+                    + "); remove it first, or take one person's place with replaces",
+                true));
+      }
+    }
     return Optional.empty();
   }
 
@@ -56,6 +86,13 @@ public final class OverrideRules {
     return Optional.of(new Problem(field, message));
   }
 
-  /** What is wrong, and with which field of the request. */
-  public record Problem(String field, String message) {}
+  /**
+   * What is wrong, and with which field of the request; {@code conflict} when the request is sound
+   * but clashes with what is already there.
+   */
+  public record Problem(String field, String message, boolean conflict) {
+    public Problem(String field, String message) {
+      this(field, message, false);
+    }
+  }
 }

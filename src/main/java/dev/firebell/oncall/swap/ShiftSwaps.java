@@ -146,6 +146,55 @@ public final class ShiftSwaps {
     return taken;
   }
 
+  /**
+   * The requester no longer needs cover: an open request of {@code scheduleId} is withdrawn and
+   * everyone it asked is told, in one transaction. False when it is not open (taken, expired,
+   * withdrawn already, or another schedule's).
+   */
+  public boolean withdraw(String scheduleId, long swapId) {
+    Instant now = clock.instant();
+    OnCall oncall = rota.current();
+    boolean withdrawn =
+        jdbi.inTransaction(
+            handle -> {
+              SwapRepository swaps = new SwapRepository(handle);
+              Optional<Swap> found = swaps.find(swapId);
+              if (found.isEmpty() || swaps.withdraw(scheduleId, swapId) == 0) {
+                return false;
+              }
+              Swap swap = found.get();
+              Schedule schedule = oncall.schedules().get(scheduleId);
+              String window = ShiftText.window(swap.from(), swap.to(), schedule.timeZone());
+              String requester = ShiftText.name(oncall, swap.requester());
+              for (String asked : SwapRules.candidates(schedule, swap.requester())) {
+                tell(
+                    handle,
+                    oncall,
+                    asked,
+                    "cover-withdrawn:" + swapId,
+                    notice(
+                        Notice.COVER_WITHDRAWN,
+                        requester + " no longer needs cover: " + window,
+                        requester
+                            + " withdrew the request for cover in "
+                            + scheduleId
+                            + ", "
+                            + window
+                            + ". Nothing to take.",
+                        schedule,
+                        swap,
+                        null,
+                        null),
+                    now);
+              }
+              return true;
+            });
+    if (withdrawn) {
+      log.info("swap #{}: withdrawn by its requester", swapId);
+    }
+    return withdrawn;
+  }
+
   /** The scheduled pass: requests whose window began untaken lapse, and their requester is told. */
   public void expireLapsed() {
     Instant now = clock.instant();

@@ -109,6 +109,19 @@ final class SwapRepository {
         .list();
   }
 
+  /** Withdraws an open request of the schedule; 0 rows when it is not open (or not its). */
+  int withdraw(String scheduleId, long id) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE shift_swap SET status = 'WITHDRAWN'
+            WHERE id = :id AND schedule_id = :schedule AND status = 'OPEN'
+            """)
+        .bind("id", id)
+        .bind("schedule", scheduleId)
+        .execute();
+  }
+
   /** Marks a lapsed request expired; 0 rows when another instance did. */
   int expire(long id) {
     return handle

@@ -53,12 +53,16 @@ public final class OverrideApi {
     ctx.status(201).json(OverrideJson.of(scheduleId, overrides.add(scheduleId, request)));
   }
 
-  /** Turns the first rule a request breaks into a 400 naming its field. */
+  /**
+   * Turns the first rule a request breaks into a 400 naming its field, or a 409 when it clashes
+   * with an override already there.
+   */
   static void check(OnCall oncall, String scheduleId, ScheduleOverride request, Instant now) {
     OverrideRules.check(oncall, scheduleId, request, now)
         .ifPresent(
             problem -> {
-              throw new HttpProblem(400, problem.message(), problem.field());
+              throw new HttpProblem(
+                  problem.conflict() ? 409 : 400, problem.message(), problem.field());
             });
   }
 

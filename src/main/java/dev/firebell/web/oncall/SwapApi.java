@@ -52,15 +52,35 @@ public final class SwapApi {
     ctx.status(201).json(SwapJson.of(requested.swap(), requested.asked()));
   }
 
+  /** The open requests, each with whom it asks (everyone else in the schedule's rotations). */
   public void list(Context ctx) {
-    String scheduleId = SchedulePaths.forRead(rota.current(), ctx).id();
+    Schedule schedule = SchedulePaths.forRead(rota.current(), ctx);
     ctx.json(
-        new Page(swaps.open(scheduleId).stream().map(swap -> SwapJson.of(swap, null)).toList()));
+        new Page(
+            swaps.open(schedule.id()).stream()
+                .map(swap -> SwapJson.of(swap, SwapRules.candidates(schedule, swap.requester())))
+                .toList()));
+  }
+
+  /** {@code DELETE /api/schedules/{id}/swaps/{swapId}}: 204 and the people asked are told. */
+  public void withdraw(Context ctx) {
+    Schedule schedule = SchedulePaths.forChange(rota.current(), ctx);
+    long swapId;
+    try {
+      swapId = Long.parseLong(ctx.pathParam("swapId"));
+    } catch (NumberFormatException e) {
+      throw new HttpProblem(404, "no request for cover " + ctx.pathParam("swapId"), "swapId");
+    }
+    if (!swaps.withdraw(schedule.id(), swapId)) {
+      throw new HttpProblem(
+          404, "no open request for cover " + swapId + " in " + schedule.id(), "swapId");
+    }
+    ctx.status(204);
   }
 
   record Page(List<SwapJson> swaps) {}
 
-  /** A request for cover as the API shows it; {@code asked} only in the answer to a request. */
+  /** A request for cover as the API shows it, with whom it asks. */
   record SwapJson(
       long id,
       String schedule,

@@ -15,6 +15,7 @@ import dev.firebell.incident.timeline.TimelineEntry;
 import dev.firebell.oncall.Rota;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.security.WebSession;
+import dev.firebell.upstream.Silences;
 import dev.firebell.web.Pages;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -36,6 +37,7 @@ public final class IncidentPages {
 
   private final IncidentReads reads;
   private final PostmortemService postmortems;
+  private final Silences silences;
   private final Rota rota;
   private final UiSecurity security;
   private final Pages pages;
@@ -53,6 +55,7 @@ public final class IncidentPages {
   public IncidentPages(
       IncidentReads reads,
       PostmortemService postmortems,
+      Silences silences,
       Rota rota,
       SeverityConfig severity,
       UiSecurity security,
@@ -60,6 +63,7 @@ public final class IncidentPages {
       Clock clock) {
     this.reads = reads;
     this.postmortems = postmortems;
+    this.silences = silences;
     this.rota = rota;
     this.security = security;
     this.pages = pages;
@@ -103,6 +107,9 @@ public final class IncidentPages {
     model.put("status", incident.status().wireName());
     model.put("canAck", incident.status() == IncidentStatus.TRIGGERED);
     model.put("canResolve", incident.status() != IncidentStatus.RESOLVED);
+    model.put(
+        "canSilence",
+        incident.status() != IncidentStatus.RESOLVED && silences.canSilence(incident));
     model.put("opened", Views.time(incident.openedAt()));
     model.put("started", Views.time(incident.startedAt()));
     model.put("age", Views.duration(incident.duration(clock.instant())));

@@ -69,7 +69,7 @@ public final class LoginPages {
       return;
     }
     Optional<UserConfig> user =
-        users.stream().filter(u -> u.username().equals(username)).findFirst();
+        users.stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst();
     Optional<Duration> wait = throttle.reserve(username, user.isPresent(), ctx.ip());
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());

@@ -74,7 +74,7 @@ public final class OnCallPage {
     List<Map<String, Object>> schedules = new ArrayList<>();
     for (Schedule schedule :
         oncall.schedules().values().stream().sorted(Comparator.comparing(Schedule::id)).toList()) {
-      schedules.add(schedule(oncall, schedule, now));
+      schedules.add(schedule(oncall, schedule, now, session.personId()));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("user", session.username());
@@ -118,7 +118,9 @@ public final class OnCallPage {
     OverrideRules.check(oncall, schedule.id(), request, clock.instant())
         .ifPresent(
             problem -> {
-              throw new PageProblem(400, "The override was not added: " + problem.message() + ".");
+              throw new PageProblem(
+                  problem.conflict() ? 409 : 400,
+                  "The override was not added: " + problem.message() + ".");
             });
     overrides.add(schedule.id(), request);
     back(ctx, schedule);
@@ -140,6 +142,25 @@ public final class OnCallPage {
     back(ctx, schedule);
   }
 
+  /** {@code POST /oncall/swaps/{swapId}/withdraw}: the logged-in person withdraws their request. */
+  public void withdrawCover(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    Schedule schedule = schedule(rota.current(), ctx.formParam("schedule"));
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("swapId"));
+    } catch (NumberFormatException e) {
+      throw new PageProblem(404, "There is no such request for cover.");
+    }
+    boolean own =
+        swaps.find(id).map(swap -> swap.requester().equals(session.personId())).orElse(false);
+    if (!own || !swaps.withdraw(schedule.id(), id)) {
+      throw new PageProblem(
+          404, "There is no open request for cover of yours to withdraw (it may have been taken).");
+    }
+    back(ctx, schedule);
+  }
+
   /** {@code POST /oncall/overrides/{id}/delete}. */
   public void removeOverride(Context ctx) {
     security.sessionWithCsrf(ctx);
@@ -156,7 +177,7 @@ public final class OnCallPage {
     back(ctx, schedule);
   }
 
-  private Map<String, Object> schedule(OnCall oncall, Schedule schedule, Instant now) {
+  private Map<String, Object> schedule(OnCall oncall, Schedule schedule, Instant now, String me) {
     ScheduleStatus status = ScheduleStatus.of(schedule, now);
     Map<String, Object> view = new HashMap<>();
     view.put("id", schedule.id());
@@ -172,6 +193,10 @@ public final class OnCallPage {
             .map(
                 swap ->
                     Map.of(
+                        "id",
+                        swap.id(),
+                        "mine",
+                        swap.requester().equals(me),
                         "who",
                         oncall.person(swap.requester()).map(Person::name).orElse(swap.requester()),
                         "window",

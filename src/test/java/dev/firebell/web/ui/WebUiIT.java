@@ -2,6 +2,7 @@ package dev.firebell.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebell.Fixtures;
@@ -98,6 +99,47 @@ class WebUiIT {
     Reply logout = browser.post("/logout", Map.of("_csrf", Browser.csrf(list)));
     assertThat(logout.status()).isEqualTo(303);
     assertThat(browser.get("/").status()).isEqualTo(303);
+  }
+
+  @Test
+  void usernamesAreNotCaseSensitive() {
+    Browser browser = new Browser(app);
+    Reply right = browser.logIn(TestApp.USER.toUpperCase(java.util.Locale.ROOT), TestApp.PASSWORD);
+    assertThat(right.status()).isEqualTo(303);
+    assertThat(browser.get("/").status()).isEqualTo(200);
+  }
+
+  @Test
+  void savingTheFieldsUnchangedStampsNothing() {
+    Browser browser = new Browser(app);
+    browser.logIn(TestApp.USER, TestApp.PASSWORD);
+    Reply page = browser.get("/incidents/" + incidentId);
+    JsonNode before = app.incident(incidentId);
+    Reply saved =
+        browser.post(
+            "/incidents/" + incidentId + "/fields",
+            Map.of(
+                "_csrf",
+                Browser.csrf(page),
+                "title",
+                before.get("title").asText(),
+                "severity",
+                before.get("severity").asText()));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+    assertThat(app.incident(incidentId).toString()).doesNotContain("field.changed");
+
+    browser.post(
+        "/incidents/" + incidentId + "/fields",
+        Map.of(
+            "_csrf",
+            Browser.csrf(page),
+            "title",
+            before.get("title").asText(),
+            "severity",
+            before.get("severity").asText(),
+            "usersAffected",
+            "12"));
+    assertThat(app.incident(incidentId).toString()).contains("Impact edited by");
   }
 
   @Test
