@@ -242,8 +242,22 @@ final class EscalationDecider {
     return "Paged " + who + ": " + stepName(policy, n) + ", " + targets(step);
   }
 
+  /**
+   * The same decision with {@code text} as its "escalated" entry: a person escalated by hand, not a
+   * step that went unacknowledged. Decisions that page nobody new are as they were.
+   */
+  static Decision escalatedBy(Decision decision, String text) {
+    if (decision instanceof RunStep step) {
+      return new RunStep(step.step(), step.nextAt(), text, step.pages(), step.text(), step.name());
+    }
+    if (decision instanceof NobodyOnCall nobody) {
+      return new NobodyOnCall(nobody.step(), nobody.nextAt(), text, nobody.text());
+    }
+    return decision;
+  }
+
   /** "sms, email" at once, then "; voice in 5m" for what a rule holds back. */
-  private static String contacts(List<ContactPage> pages) {
+  static String contacts(List<ContactPage> pages) {
     if (pages.isEmpty()) {
       return "no contacts";
     }

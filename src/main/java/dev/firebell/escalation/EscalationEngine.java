@@ -2,11 +2,13 @@ package dev.firebell.escalation;
 
 import dev.firebell.config.DurationParser;
 import dev.firebell.config.Urgency;
+import dev.firebell.incident.Actor;
 import dev.firebell.incident.Declaration;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.Responders;
 import dev.firebell.incident.timeline.Timeline;
 import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.maintenance.Maintenance;
@@ -16,15 +18,21 @@ import dev.firebell.notify.DeliveryRepository;
 import dev.firebell.notify.PagedContact;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.OnCallResolver;
+import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
+import dev.firebell.oncall.Schedule;
 import dev.firebell.paging.PagingScheduler;
 import dev.firebell.store.Repositories;
 import dev.firebell.store.UniqueViolation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -99,6 +107,123 @@ public final class EscalationEngine implements IncidentHandOff {
   public void catchUp(Instant now) {
     startNewIncidents(now);
     announceStatusChanges(now);
+  }
+
+  /**
+   * A person asked for the next step now: it runs in their transaction, as a due step would, paging
+   * at once (maintenance windows do not hold back a page a person asked for).
+   */
+  @Override
+  public boolean escalateNow(Handle handle, long id, Actor actor, Instant now) {
+    Optional<Escalation> found = new EscalationRepository(handle).find(id);
+    if (found.isEmpty() || found.get().state() != EscalationState.ACTIVE) {
+      return false;
+    }
+    Escalation escalation = found.get();
+    OnCall oncall = rota.current(handle);
+    EscalationPolicy policy = Policies.find(oncall, escalation.policyId());
+    Incident incident = IncidentRows.on(handle).find(id).orElseThrow();
+    EscalationDecider.Decision decision =
+        EscalationDecider.decide(
+            escalation, policy, incident.urgency(), Optional.empty(), oncall, now);
+    if (policy != null && escalation.nextStep() < policy.totalSteps()) {
+      decision =
+          EscalationDecider.escalatedBy(
+              decision,
+              "Escalated by "
+                  + actor.name()
+                  + " via "
+                  + actor.via()
+                  + " to "
+                  + EscalationDecider.stepName(policy, escalation.nextStep()).toLowerCase());
+    }
+    decision.applyTo(DecisionWriter.forDue(handle, escalation, now));
+    return true;
+  }
+
+  /** Unacknowledged by hand: the step that was running pages again now, and escalation goes on. */
+  @Override
+  public void reopened(Handle handle, long id, Instant now) {
+    EscalationRepository escalations = new EscalationRepository(handle);
+    if (escalations.resumeAfterUnacknowledge(id, now) == 1) {
+      runStep(handle, escalations.find(id).orElseThrow(), now);
+    }
+  }
+
+  /**
+   * Pages each person, and everyone on call in each schedule, at once by their notification rules,
+   * in a round of its own; stamps who was added and who was paged.
+   */
+  @Override
+  public List<String> respondersAdded(
+      Handle handle, long id, Responders responders, Actor actor, Instant now) {
+    OnCall oncall = rota.current(handle);
+    Set<String> people = new LinkedHashSet<>();
+    List<String> added = new ArrayList<>();
+    for (String personId : responders.persons()) {
+      if (oncall.person(personId).isPresent()) {
+        people.add(personId);
+        added.add(oncall.person(personId).get().name());
+      }
+    }
+    for (String scheduleId : responders.schedules()) {
+      Schedule schedule = oncall.schedules().get(scheduleId);
+      if (schedule != null) {
+        List<String> onCall = OnCallResolver.onCallAt(schedule, now);
+        people.addAll(onCall);
+        added.add(
+            "everyone on call in schedule:"
+                + scheduleId
+                + " ("
+                + (onCall.isEmpty()
+                    ? "nobody"
+                    : String.join(", ", onCall.stream().map(p -> name(oncall, p)).toList()))
+                + ")");
+      }
+    }
+    Timeline timeline = Timeline.on(handle);
+    timeline.stamp(
+        id,
+        now,
+        TimelineKind.RESPONDERS_ADDED,
+        actor.name() + " added " + String.join(", ", added) + " via " + actor.via());
+    Incident incident = IncidentRows.on(handle).find(id).orElseThrow();
+    DeliveryRepository deliveries = new DeliveryRepository(handle);
+    int round = deliveries.nextResponderRound(id);
+    List<String> paged = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (String personId : people) {
+      Person person = oncall.person(personId).orElseThrow();
+      List<Person.ContactPage> pages = person.pagesFor(incident.urgency());
+      for (Person.ContactPage page : pages) {
+        deliveries.insert(
+            id,
+            personId,
+            page.contact().id(),
+            page.contact().channel(),
+            Delivery.PAGE,
+            round,
+            page.after(),
+            now);
+      }
+      if (!pages.isEmpty()) {
+        paged.add(personId);
+      }
+      texts.add(person.name() + " (" + EscalationDecider.contacts(pages) + ")");
+    }
+    if (!texts.isEmpty()) {
+      timeline.stamp(
+          id,
+          now,
+          TimelineKind.PAGE_SENT,
+          "Paged " + String.join(", ", texts) + ": added as responders by " + actor.name());
+    }
+    log.info("incident {}: {} added responders, paging {}", id, actor.personId(), paged);
+    return List.copyOf(paged);
+  }
+
+  private static String name(OnCall oncall, String personId) {
+    return oncall.person(personId).map(Person::name).orElse(personId);
   }
 
   /** Stops the escalation and queues status updates, in the transaction that changed the status. */

@@ -188,6 +188,26 @@ final class EscalationRepository {
   }
 
   /**
+   * An acknowledgement taken back: the step that was running (or stopped by the acknowledgement) is
+   * due again now, in a run of its own so its pages are new ones; 0 rows when the escalation had
+   * ended (exhausted, unrouted, maintenance).
+   */
+  int resumeAfterUnacknowledge(long incidentId, Instant now) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE escalation SET state = 'ACTIVE',
+              next_step = CASE WHEN next_step > 0 THEN next_step - 1 ELSE 0 END,
+              next_step_at = :now, announced_status = 'TRIGGERED', ack_expires_at = NULL,
+              restarts = restarts + 1
+            WHERE incident_id = :incidentId AND state IN ('ACTIVE', 'STOPPED')
+            """)
+        .bind("incidentId", incidentId)
+        .bind("now", now)
+        .execute();
+  }
+
+  /**
    * Claims an expired acknowledgement and starts the policy again at step 1, due now; 0 rows when
    * another instance did, or the incident moved on.
    */

@@ -34,6 +34,44 @@ final class IncidentActions {
     return new ActionResult(ActionOutcome.ACKNOWLEDGED, repository.findIncident(id).orElseThrow());
   }
 
+  /** Back to triggered; false when the incident was not acknowledged. */
+  boolean unacknowledge(long id, Actor actor, Instant now) {
+    lockedIncident(id);
+    if (repository.expireAcknowledgement(id) == 0) {
+      return false;
+    }
+    stamp(
+        id,
+        now,
+        TimelineKind.UNACKNOWLEDGED,
+        "Unacknowledged by " + actor.name() + " via " + actor.via() + ": paging resumes",
+        actor);
+    return true;
+  }
+
+  /** The incident, locked, when it is triggered; else a conflict naming its status. */
+  Incident triggered(long id, String what) {
+    Incident incident = lockedIncident(id);
+    if (incident.status() != IncidentStatus.TRIGGERED) {
+      throw new IncidentConflict(
+          "incident " + id + " is " + incident.status().wireName() + ": nothing to " + what);
+    }
+    return incident;
+  }
+
+  /** The incident, locked, unless it is resolved. */
+  Incident open(long id, String what) {
+    Incident incident = lockedIncident(id);
+    if (incident.status() == IncidentStatus.RESOLVED) {
+      throw new IncidentConflict("incident " + id + " is resolved: nothing to " + what);
+    }
+    return incident;
+  }
+
+  void stampBy(long id, Instant at, TimelineKind kind, String text, Actor actor) {
+    stamp(id, at, kind, text, actor);
+  }
+
   ActionResult resolve(long id, Actor actor, Instant now) {
     Incident incident = lockedIncident(id);
     if (incident.status() == IncidentStatus.RESOLVED) {

@@ -2,6 +2,7 @@ package dev.firebell.incident;
 
 import dev.firebell.config.Urgency;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -38,6 +39,32 @@ public interface IncidentHandOff {
       }
 
       @Override
+      public boolean escalateNow(Handle handle, long incidentId, Actor actor, Instant now) {
+        boolean escalated = false;
+        for (IncidentHandOff handOff : handOffs) {
+          escalated |= handOff.escalateNow(handle, incidentId, actor, now);
+        }
+        return escalated;
+      }
+
+      @Override
+      public void reopened(Handle handle, long incidentId, Instant now) {
+        for (IncidentHandOff handOff : handOffs) {
+          handOff.reopened(handle, incidentId, now);
+        }
+      }
+
+      @Override
+      public List<String> respondersAdded(
+          Handle handle, long incidentId, Responders responders, Actor actor, Instant now) {
+        List<String> paged = new java.util.ArrayList<>();
+        for (IncidentHandOff handOff : handOffs) {
+          paged.addAll(handOff.respondersAdded(handle, incidentId, responders, actor, now));
+        }
+        return List.copyOf(paged);
+      }
+
+      @Override
       public void statusChanged(
           Handle handle, long incidentId, IncidentStatus status, Instant now) {
         for (IncidentHandOff handOff : handOffs) {
@@ -65,6 +92,23 @@ public interface IncidentHandOff {
    */
   default void declared(
       Handle handle, long incidentId, Declaration.Target target, Urgency urgency, Instant now) {}
+
+  /**
+   * A person asked for the next escalation step now, on {@code handle}; false when no escalation is
+   * running for the incident.
+   */
+  default boolean escalateNow(Handle handle, long incidentId, Actor actor, Instant now) {
+    return false;
+  }
+
+  /** An acknowledged incident was put back to triggered by hand: its escalation resumes. */
+  default void reopened(Handle handle, long incidentId, Instant now) {}
+
+  /** A person added responders; answers the ids of the people paged. */
+  default List<String> respondersAdded(
+      Handle handle, long incidentId, Responders responders, Actor actor, Instant now) {
+    return List.of();
+  }
 
   /** An incident was just acknowledged or resolved on {@code handle} (by anyone or anything). */
   default void statusChanged(Handle handle, long incidentId, IncidentStatus status, Instant now) {}

@@ -22,6 +22,15 @@ public final class IncidentReads {
     this.jdbi = jdbi;
   }
 
+  /** The incident alone. */
+  public Incident incident(long id) {
+    return jdbi.withHandle(
+        handle ->
+            new IncidentRepository(handle)
+                .findIncident(id)
+                .orElseThrow(() -> new IncidentNotFound(id)));
+  }
+
   /** The incident with every alert instance, its timeline and its review. */
   public IncidentDetails details(long id) {
     return jdbi.withHandle(handle -> details(handle, id, new AlertRepository(handle).alerts(id)));

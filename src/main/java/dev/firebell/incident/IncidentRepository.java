@@ -109,7 +109,10 @@ public final class IncidentRepository {
         .execute();
   }
 
-  /** An acknowledgement that ran out: back to triggered; 0 rows when it is not acknowledged. */
+  /**
+   * An acknowledgement that ran out or was taken back: back to triggered; 0 rows when it is not
+   * acknowledged.
+   */
   int expireAcknowledgement(long id) {
     return handle
         .createUpdate(

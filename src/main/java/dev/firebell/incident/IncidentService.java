@@ -138,6 +138,72 @@ public final class IncidentService {
   }
 
   /**
+   * The next escalation step pages at once, for a triggered incident whose escalation is running.
+   *
+   * @throws IncidentConflict when the incident is not triggered or nothing is escalating
+   */
+  public Incident escalateNow(long id, Actor actor) {
+    Instant now = now();
+    Incident incident =
+        jdbi.inTransaction(
+            handle -> {
+              new IncidentActions(handle).triggered(id, "escalate");
+              if (!handOff.escalateNow(handle, id, actor, now)) {
+                throw new IncidentConflict(
+                    "incident "
+                        + id
+                        + " has no escalation running (unrouted, exhausted or in"
+                        + " maintenance): add responders instead");
+              }
+              return new IncidentRepository(handle).findIncident(id).orElseThrow();
+            });
+    durability.awaitDurable();
+    onChange.run();
+    return incident;
+  }
+
+  /**
+   * Puts an acknowledged incident back to triggered: its escalation resumes at the step that was
+   * running, at once. False (and nothing changed) when it was not acknowledged.
+   */
+  public boolean unacknowledge(long id, Actor actor) {
+    Instant now = now();
+    boolean done =
+        jdbi.inTransaction(
+            handle -> {
+              if (!new IncidentActions(handle).unacknowledge(id, actor, now)) {
+                return false;
+              }
+              handOff.reopened(handle, id, now);
+              return true;
+            });
+    if (done) {
+      durability.awaitDurable();
+      onChange.run();
+    }
+    return done;
+  }
+
+  /**
+   * Pages people and everyone on call in schedules into an open incident at once, each by their
+   * notification rules; answers the ids of the people paged.
+   *
+   * @throws IncidentConflict when the incident is resolved
+   */
+  public List<String> addResponders(long id, Responders responders, Actor actor) {
+    Instant now = now();
+    List<String> paged =
+        jdbi.inTransaction(
+            handle -> {
+              new IncidentActions(handle).open(id, "page");
+              return handOff.respondersAdded(handle, id, responders, actor, now);
+            });
+    durability.awaitDurable();
+    onChange.run();
+    return paged;
+  }
+
+  /**
    * Acknowledges or resolves through a one-time link: the link is spent in the same transaction, so
    * a second press, on any instance, changes nothing.
    *

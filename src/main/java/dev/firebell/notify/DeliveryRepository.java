@@ -94,6 +94,20 @@ public final class DeliveryRepository {
             DELIVERY);
   }
 
+  /**
+   * The outbox round for responders added by hand: below every round used so far (escalation rounds
+   * count up from 0), so each addition pages afresh.
+   */
+  public int nextResponderRound(long incidentId) {
+    return handle
+        .createQuery(
+            "SELECT LEAST(COALESCE(MIN(round), 0), 0) - 1 FROM page_delivery"
+                + " WHERE incident_id = :incidentId")
+        .bind("incidentId", incidentId)
+        .mapTo(Integer.class)
+        .one();
+  }
+
   /** Pages not sent yet are dropped once the incident is acknowledged or resolved. */
   public int cancelPendingPages(long incidentId) {
     return handle

@@ -1,5 +1,6 @@
 package dev.firebell.web;
 
+import dev.firebell.incident.IncidentConflict;
 import dev.firebell.incident.IncidentNotFound;
 import dev.firebell.incident.review.InvalidEdit;
 import dev.firebell.ingest.InvalidPayload;
@@ -65,6 +66,16 @@ public final class ErrorMapper {
             ctx.status(404)
                 .html(
                     pages.render("ui/error.peb", Map.of("message", "There is no such incident.")));
+          }
+        });
+    routes.exception(
+        IncidentConflict.class,
+        (e, ctx) -> {
+          if (isApi(ctx)) {
+            respond(ctx, 409, e.getMessage(), "id");
+          } else {
+            UiSecurity.headers(ctx);
+            ctx.status(409).html(pages.render("ui/error.peb", Map.of("message", e.getMessage())));
           }
         });
     routes.exception(

@@ -58,6 +58,25 @@ public final class JsonBody {
     return node.has(field);
   }
 
+  /** An array of strings; empty when absent or JSON null. */
+  List<String> texts(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw wrongType(field, "an array of strings");
+    }
+    List<String> texts = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        throw wrongType(field, "an array of strings");
+      }
+      texts.add(item.textValue());
+    }
+    return List.copyOf(texts);
+  }
+
   /** A string, or null when absent or JSON null. */
   public String text(String field) {
     JsonNode value = node.get(field);

@@ -66,6 +66,9 @@ public final class Routes {
     routes.get("/api/incidents/{id}", handlers.incidentApi()::get);
     routes.post("/api/incidents/{id}/ack", handlers.actionApi()::acknowledge);
     routes.post("/api/incidents/{id}/resolve", handlers.actionApi()::resolve);
+    routes.post("/api/incidents/{id}/escalate", handlers.actionApi()::escalate);
+    routes.post("/api/incidents/{id}/unacknowledge", handlers.actionApi()::unacknowledge);
+    routes.post("/api/incidents/{id}/responders", handlers.actionApi()::addResponders);
     routes.post("/api/incidents/{id}/silence", handlers.silenceApi()::silence);
     routes.post("/api/incidents/{id}/notes", handlers.editApi()::addNote);
     routes.patch("/api/incidents/{id}", handlers.editApi()::edit);
@@ -105,6 +108,9 @@ public final class Routes {
     routes.post("/incidents/declare", handlers.incidentForms()::declare);
     routes.post("/incidents/{id}/ack", handlers.incidentForms()::acknowledge);
     routes.post("/incidents/{id}/resolve", handlers.incidentForms()::resolve);
+    routes.post("/incidents/{id}/escalate", handlers.incidentForms()::escalate);
+    routes.post("/incidents/{id}/unacknowledge", handlers.incidentForms()::unacknowledge);
+    routes.post("/incidents/{id}/responders", handlers.incidentForms()::addResponders);
     routes.post("/incidents/{id}/silence", handlers.incidentForms()::silence);
     routes.post("/incidents/{id}/notes", handlers.incidentForms()::addNote);
     routes.post("/incidents/{id}/fields", handlers.incidentForms()::editFields);

@@ -125,7 +125,7 @@ public final class WebServer implements AutoCloseable {
         s.webhooks(),
         new ApiAuth(config.api()),
         new IncidentApi(s.reads()),
-        new ActionApi(s.incidents(), rota, s.json()),
+        new ActionApi(s.incidents(), s.reads(), rota, s.json()),
         new IncidentEditApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
         new DeclareApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
         new PostmortemApi(s.postmortems()),

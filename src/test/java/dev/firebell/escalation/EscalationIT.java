@@ -163,6 +163,83 @@ public class EscalationIT {
   }
 
   @Test
+  void escalateNowPagesTheNextStepAtOnceAndIsRefusedOnceAcknowledged() {
+    long id = openPizzaIncident();
+    app.runPaging();
+    assertPages(1, 0);
+
+    Reply escalated = action(id, "escalate", "{\"by\": \"tessa\"}");
+    assertThat(escalated.status()).as(escalated.body()).isEqualTo(200);
+    assertThat(escalated.json().get("outcome").asText()).isEqualTo("escalated");
+    app.runPaging();
+    assertPages(1, 1);
+    assertThat(texts(app.incident(id), "escalated"))
+        .containsExactly("Escalated by Tessa via API to step 2 of 2");
+
+    action(id, "ack", "{\"by\": \"sam\"}");
+    Reply refused = action(id, "escalate", "{\"by\": \"tessa\"}");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("error").asText()).contains("acknowledged");
+  }
+
+  @Test
+  void unacknowledgingPagesTheRunningStepAgainAndEscalationGoesOn() {
+    long id = openPizzaIncident();
+    app.runPaging();
+    action(id, "ack", "{\"by\": \"tessa\"}");
+    app.runPaging();
+    assertPages(2, 0); // the page and the status update
+
+    Reply back = action(id, "unacknowledge", "{\"by\": \"tessa\"}");
+    assertThat(back.json().get("outcome").asText()).isEqualTo("unacknowledged");
+    assertThat(back.json().get("incident").get("status").asText()).isEqualTo("triggered");
+    app.runPaging();
+    assertPages(3, 0);
+    assertThat(capture.json("/tessa").get(2).get("kind").asText()).isEqualTo("page");
+    assertThat(texts(app.incident(id), "unacknowledged"))
+        .containsExactly("Unacknowledged by Tessa via API: paging resumes");
+
+    advance(Duration.ofMinutes(5));
+    assertPages(3, 1);
+    assertThat(action(id, "unacknowledge", "{\"by\": \"tessa\"}").json().get("outcome").asText())
+        .isEqualTo("not_acknowledged");
+  }
+
+  @Test
+  void respondersAddedArePagedAtOnce() {
+    long id = openPizzaIncident();
+    app.runPaging();
+
+    Reply added = action(id, "responders", "{\"persons\": [\"sam\"], \"by\": \"tessa\"}");
+    assertThat(added.status()).as(added.body()).isEqualTo(200);
+    assertThat(added.json().get("paged").toString()).isEqualTo("[\"sam\"]");
+    app.runPaging();
+    assertPages(1, 1);
+    assertThat(texts(app.incident(id), "responders.added"))
+        .containsExactly("Tessa added Sam via API");
+    assertThat(texts(app.incident(id), "page.sent"))
+        .contains("Paged Sam (webhook): added as responders by Tessa");
+
+    assertThat(
+            action(id, "responders", "{\"schedules\": [\"primary\"], \"by\": \"sam\"}")
+                .json()
+                .get("paged")
+                .toString())
+        .isEqualTo("[\"tessa\"]");
+    app.runPaging();
+    assertPages(2, 1);
+
+    assertBadRequest(
+        action(id, "responders", "{\"persons\": [\"bob\"], \"by\": \"tessa\"}"), "persons");
+    assertBadRequest(
+        action(id, "responders", "{\"schedules\": [\"x\"], \"by\": \"tessa\"}"), "schedules");
+    assertBadRequest(action(id, "responders", "{\"by\": \"tessa\"}"), "persons");
+    action(id, "resolve", "{\"by\": \"tessa\"}");
+    assertThat(action(id, "responders", "{\"persons\": [\"sam\"], \"by\": \"tessa\"}").status())
+        .isEqualTo(409);
+  }
+
+  @Test
   void actionsNeedAKnownPersonAndAWellFormedBody() {
     long id = openPizzaIncident();
     assertBadRequest(action(id, "ack", "{}"), "by");

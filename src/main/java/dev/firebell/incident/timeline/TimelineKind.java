@@ -28,6 +28,8 @@ public enum TimelineKind {
   ESCALATION_STOPPED("escalation.stopped"),
   ACKNOWLEDGED("acknowledged"),
   ACKNOWLEDGEMENT_EXPIRED("acknowledgement.expired"),
+  UNACKNOWLEDGED("unacknowledged"),
+  RESPONDERS_ADDED("responders.added"),
   MAINTENANCE("maintenance"),
   SILENCE_CREATED("silence.created"),
   SILENCE_EXPIRED("silence.expired"),

@@ -33,6 +33,13 @@ final class DeclareTargets {
     return targets;
   }
 
+  /** People and schedules, for "Add responder" (a policy's steps are for escalation). */
+  static List<Map<String, String>> responders(OnCall oncall) {
+    return of(oncall).stream()
+        .filter(target -> !target.get("value").startsWith("policy:"))
+        .toList();
+  }
+
   private static Map<String, String> target(String value, String label) {
     return Map.of("value", value, "label", label);
   }

@@ -5,10 +5,12 @@ import dev.firebell.incident.Actor;
 import dev.firebell.incident.Declaration;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentService;
+import dev.firebell.incident.Responders;
 import dev.firebell.incident.review.ActionItem;
 import dev.firebell.incident.review.EditField;
 import dev.firebell.incident.review.Impact;
 import dev.firebell.incident.review.IncidentEdit;
+import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Rota;
 import dev.firebell.security.WebSession;
 import dev.firebell.upstream.Silences;
@@ -64,6 +66,41 @@ public final class IncidentForms {
   public void resolve(Context ctx) {
     WebSession session = security.sessionWithCsrf(ctx);
     incidents.resolve(IncidentPages.id(ctx), actor(session));
+    back(ctx);
+  }
+
+  /** The "Escalate now" button: the next step pages at once. */
+  public void escalate(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    incidents.escalateNow(IncidentPages.id(ctx), actor(session));
+    back(ctx);
+  }
+
+  /** The "Unacknowledge" button: back to triggered, paging resumes. */
+  public void unacknowledge(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    incidents.unacknowledge(IncidentPages.id(ctx), actor(session));
+    back(ctx);
+  }
+
+  /** The "Add responders" form: a person or a schedule ({@code person:x}, {@code schedule:y}). */
+  public void addResponders(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    String target = IncidentPages.param(ctx, "responder");
+    OnCall oncall = rota.current();
+    Responders responders;
+    if (target != null
+        && target.startsWith("person:")
+        && oncall.person(target.substring(7)).isPresent()) {
+      responders = new Responders(List.of(target.substring(7)), List.of());
+    } else if (target != null
+        && target.startsWith("schedule:")
+        && oncall.schedules().containsKey(target.substring(9))) {
+      responders = new Responders(List.of(), List.of(target.substring(9)));
+    } else {
+      throw new PageProblem(400, "Choose a person or a schedule to page.");
+    }
+    incidents.addResponders(IncidentPages.id(ctx), responders, actor(session));
     back(ctx);
   }
 

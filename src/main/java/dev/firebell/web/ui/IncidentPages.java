@@ -107,6 +107,8 @@ public final class IncidentPages {
     model.put("status", incident.status().wireName());
     model.put("canAck", incident.status() == IncidentStatus.TRIGGERED);
     model.put("canResolve", incident.status() != IncidentStatus.RESOLVED);
+    model.put("canUnack", incident.status() == IncidentStatus.ACKNOWLEDGED);
+    model.put("responderTargets", DeclareTargets.responders(rota.current()));
     model.put(
         "canSilence",
         incident.status() != IncidentStatus.RESOLVED && silences.canSilence(incident));

@@ -14,6 +14,8 @@ import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.ServerConfig;
 import dev.firebell.config.UserConfig;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.paging.CaptureServer;
+import dev.firebell.paging.PagingSetup;
 import dev.firebell.security.Passwords;
 import dev.firebell.store.FaultInjection;
 import java.io.IOException;
@@ -140,6 +142,54 @@ class WebUiIT {
             "usersAffected",
             "12"));
     assertThat(app.incident(incidentId).toString()).contains("Impact edited by");
+  }
+
+  @Test
+  void theIncidentPageEscalatesUnacknowledgesAndAddsResponders() {
+    try (CaptureServer phones = new CaptureServer();
+        TestApp team = TestApp.start(TestApp.defaultConfig(), PagingSetup.team(phones))) {
+      long id =
+          team.open("/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"));
+      Browser browser = new Browser(team);
+      browser.logIn(TestApp.USER, TestApp.PASSWORD);
+      Reply page = browser.get("/incidents/" + id);
+      assertThat(page.body())
+          .contains("id=\"escalate\"")
+          .contains("id=\"add-responder\"")
+          .contains("<option value=\"schedule:primary\"")
+          .doesNotContain("id=\"unacknowledge\"");
+      String csrf = Browser.csrf(page);
+      String path = "/incidents/" + id;
+      assertThat(
+              browser
+                  .post(path + "/responders", Map.of("_csrf", csrf, "responder", "person:sam"))
+                  .status())
+          .isEqualTo(303);
+      assertThat(
+              browser
+                  .post(path + "/responders", Map.of("_csrf", csrf, "responder", "person:nobody"))
+                  .status())
+          .isEqualTo(400);
+      assertThat(browser.post(path + "/escalate", Map.of("_csrf", csrf)).status()).isEqualTo(303);
+      browser.post(path + "/ack", Map.of("_csrf", csrf));
+      assertThat(browser.get(path).body()).contains("id=\"unacknowledge\"");
+      assertThat(browser.post(path + "/unacknowledge", Map.of("_csrf", csrf)).status())
+          .isEqualTo(303);
+      JsonNode incident = team.incident(id);
+      assertThat(incident.get("status").asText()).isEqualTo("triggered");
+      assertThat(incident.toString())
+          .contains("responders.added")
+          .contains("Escalated by Tessa via UI to step 2 of 2")
+          .contains("Unacknowledged by Tessa via UI");
+    }
+    // This app's incident matched no route: nothing is escalating, and the page says why.
+    Browser browser = new Browser(app);
+    browser.logIn(TestApp.USER, TestApp.PASSWORD);
+    Reply page = browser.get("/incidents/" + incidentId);
+    Reply escalate =
+        browser.post("/incidents/" + incidentId + "/escalate", Map.of("_csrf", Browser.csrf(page)));
+    assertThat(escalate.status()).isEqualTo(409);
+    assertThat(escalate.body()).contains("add responders instead");
   }
 
   @Test
