@@ -35,6 +35,7 @@ public final class DeliveryRepository {
       (row, context) ->
           new PageRecord(
               row.getString("person_id"),
+              row.getString("contact_id"),
               row.getString("channel"),
               row.getInt("round"),
               DeliveryStatus.valueOf(row.getString("status")),
@@ -138,8 +139,8 @@ public final class DeliveryRepository {
     return handle
         .createQuery(
             """
-            SELECT person_id, channel, round, status, attempts, created_at, delivered_at,
-              last_error
+            SELECT person_id, contact_id, channel, round, status, attempts, created_at,
+              delivered_at, last_error
             FROM page_delivery WHERE incident_id = :incidentId AND kind = 'PAGE'
             ORDER BY created_at, id
             """)

@@ -5,6 +5,7 @@ import java.time.Instant;
 /** A page as the outbox recorded it: to whom, on which channel, when, and how it ended. */
 public record PageRecord(
     String personId,
+    String contactId,
     String channel,
     int round,
     DeliveryStatus status,

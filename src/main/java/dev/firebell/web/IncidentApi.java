@@ -1,5 +1,6 @@
 package dev.firebell.web;
 
+import dev.firebell.escalation.EscalationReads;
 import dev.firebell.incident.IncidentFilter;
 import dev.firebell.incident.IncidentReads;
 import io.javalin.http.Context;
@@ -11,9 +12,11 @@ public final class IncidentApi {
   private static final int MAX_LIMIT = 1000;
 
   private final IncidentReads incidents;
+  private final EscalationReads escalations;
 
-  public IncidentApi(IncidentReads incidents) {
+  public IncidentApi(IncidentReads incidents, EscalationReads escalations) {
     this.incidents = incidents;
+    this.escalations = escalations;
   }
 
   public void list(Context ctx) {
@@ -30,8 +33,10 @@ public final class IncidentApi {
     ctx.json(new IncidentJson.Page(list));
   }
 
+  /** The incident with its alerts, timeline and {@code escalation} (null before it has one). */
   public void get(Context ctx) {
-    ctx.json(IncidentJson.of(incidents.details(incidentId(ctx))));
+    long id = incidentId(ctx);
+    ctx.json(IncidentJson.of(incidents.details(id), escalations.of(id).orElse(null)));
   }
 
   static long incidentId(Context ctx) {

@@ -3,6 +3,7 @@ package dev.firebell.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.config.Urgency;
+import dev.firebell.escalation.EscalationView;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentStatus;
@@ -45,9 +46,15 @@ record IncidentJson(
     String detectionNotes,
     List<ActionItem> actionItems,
     List<Alert> alerts,
-    List<Entry> timeline) {
+    List<Entry> timeline,
+    EscalationView escalation) {
 
+  /** Without the escalation: the answer to an edit or a declaration, which reads it no further. */
   static IncidentJson of(IncidentDetails details) {
+    return of(details, null);
+  }
+
+  static IncidentJson of(IncidentDetails details, EscalationView escalation) {
     Incident incident = details.incident();
     return new IncidentJson(
         incident.id(),
@@ -78,7 +85,8 @@ record IncidentJson(
         details.review().detectionNotes(),
         details.review().actionItems(),
         details.alerts().stream().map(Alert::of).toList(),
-        details.timeline().stream().map(Entry::of).toList());
+        details.timeline().stream().map(Entry::of).toList(),
+        escalation);
   }
 
   /** An incident in a list, without its alerts and timeline. */

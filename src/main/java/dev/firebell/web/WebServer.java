@@ -3,6 +3,7 @@ package dev.firebell.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.channel.twilio.VoiceCalls;
 import dev.firebell.config.FirebellConfig;
+import dev.firebell.escalation.EscalationReads;
 import dev.firebell.heartbeat.Heartbeats;
 import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
@@ -121,10 +122,11 @@ public final class WebServer implements AutoCloseable {
     UiSecurity ui = new UiSecurity(sessions, publicUrl);
     CalendarFeedPage calendars =
         new CalendarFeedPage(s.secrets().calendars(), rota, publicUrl, s.clock());
+    EscalationReads escalations = new EscalationReads(s.database().jdbi(), rota);
     return new Routes.Handlers(
         s.webhooks(),
         new ApiAuth(config.api()),
-        new IncidentApi(s.reads()),
+        new IncidentApi(s.reads(), escalations),
         new ActionApi(s.incidents(), s.reads(), rota, s.json()),
         new IncidentEditApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
         new DeclareApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
@@ -135,6 +137,7 @@ public final class WebServer implements AutoCloseable {
         new LoginPages(config.users(), sessions, throttle, ui, pages),
         new IncidentPages(
             s.reads(),
+            escalations,
             s.postmortems(),
             s.silences(),
             rota,

@@ -163,6 +163,31 @@ public class EscalationIT {
   }
 
   @Test
+  void theIncidentApiSaysWhatPagingIsDoing() {
+    long id = openPizzaIncident();
+    app.runPaging();
+
+    JsonNode escalation = app.incident(id).get("escalation");
+    assertThat(escalation.get("policy").asText()).isEqualTo("default");
+    assertThat(escalation.get("state").asText()).isEqualTo("active");
+    assertThat(escalation.get("step").asInt()).isEqualTo(1);
+    assertThat(escalation.get("of").asInt()).isEqualTo(2);
+    assertThat(escalation.get("nextAt").asText()).isEqualTo("2026-11-28T16:15:00Z");
+    assertThat(escalation.get("nextTargets").toString()).isEqualTo("[\"person:sam\"]");
+    assertThat(escalation.get("nextPeople").toString()).isEqualTo("[\"sam\"]");
+    JsonNode paged = escalation.get("paged").get(0);
+    assertThat(paged.get("person").asText()).isEqualTo("tessa");
+    assertThat(paged.get("contact").asText()).isEqualTo("webhook");
+    assertThat(paged.get("status").asText()).isEqualTo("delivered");
+    assertThat(escalation.get("nobodyPaged").isNull()).isTrue();
+
+    action(id, "ack", "{\"by\": \"tessa\"}");
+    JsonNode stopped = app.incident(id).get("escalation");
+    assertThat(stopped.get("state").asText()).isEqualTo("stopped");
+    assertThat(stopped.get("nextAt").isNull()).isTrue();
+  }
+
+  @Test
   void escalateNowPagesTheNextStepAtOnceAndIsRefusedOnceAcknowledged() {
     long id = openPizzaIncident();
     app.runPaging();

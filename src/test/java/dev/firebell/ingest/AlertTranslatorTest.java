@@ -41,8 +41,14 @@ class AlertTranslatorTest {
   void sameGroupFromGrafanaAndAlertmanagerAreDifferentGroups() {
     AlertGroupSignal viaAlertmanager =
         translate(WebhookSource.ALERTMANAGER, "alertmanager-live/am-firing.json");
+    // The same group as a Grafana-managed Alertmanager would send it (no Alertmanager version).
     AlertGroupSignal viaGrafana =
-        translate(WebhookSource.GRAFANA, "alertmanager-live/am-firing.json");
+        translator.translate(
+            WebhookSource.GRAFANA,
+            parse(
+                Fixtures.read("alertmanager-live/am-firing.json")
+                    .replace("\"version\": \"4\"", "\"version\": \"1\"")),
+            RECEIVED);
     AlertGroupSignal resolved =
         translate(WebhookSource.ALERTMANAGER, "alertmanager-live/am-resolved.json");
 
@@ -100,6 +106,21 @@ class AlertTranslatorTest {
     assertThat(severity.severityFor("sev-2")).isEqualTo("SEV-2");
     assertThat(severity.severityFor("page-me")).isEqualTo("SEV-3");
     assertThat(severity.severityFor(null)).isEqualTo("SEV-3");
+  }
+
+  @Test
+  void aBodyOfTheOtherSenderIsRefusedNamingTheEndpointToUse() {
+    assertThatThrownBy(() -> translate(WebhookSource.GRAFANA, "alertmanager-live/am-firing.json"))
+        .isInstanceOfSatisfying(
+            InvalidPayload.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("version");
+              assertThat(e.getMessage()).contains("/webhooks/alertmanager");
+            });
+    assertThatThrownBy(
+            () -> translate(WebhookSource.ALERTMANAGER, "captured/grafana-unified/alert-9.json"))
+        .isInstanceOfSatisfying(
+            InvalidPayload.class, e -> assertThat(e.getMessage()).contains("/webhooks/grafana"));
   }
 
   @Test

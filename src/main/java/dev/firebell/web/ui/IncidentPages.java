@@ -1,6 +1,8 @@
 package dev.firebell.web.ui;
 
 import dev.firebell.config.SeverityConfig;
+import dev.firebell.escalation.EscalationReads;
+import dev.firebell.escalation.EscalationView;
 import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentFilter;
@@ -12,6 +14,8 @@ import dev.firebell.incident.review.ActionItem;
 import dev.firebell.incident.review.Impact;
 import dev.firebell.incident.review.IncidentReview;
 import dev.firebell.incident.timeline.TimelineEntry;
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.security.WebSession;
@@ -36,6 +40,7 @@ public final class IncidentPages {
   private static final int LIST_LIMIT = 200;
 
   private final IncidentReads reads;
+  private final EscalationReads escalations;
   private final PostmortemService postmortems;
   private final Silences silences;
   private final Rota rota;
@@ -54,6 +59,7 @@ public final class IncidentPages {
 
   public IncidentPages(
       IncidentReads reads,
+      EscalationReads escalations,
       PostmortemService postmortems,
       Silences silences,
       Rota rota,
@@ -62,6 +68,7 @@ public final class IncidentPages {
       Pages pages,
       Clock clock) {
     this.reads = reads;
+    this.escalations = escalations;
     this.postmortems = postmortems;
     this.silences = silences;
     this.rota = rota;
@@ -98,6 +105,56 @@ public final class IncidentPages {
     render(ctx, "ui/incidents.peb", model);
   }
 
+  /**
+   * The escalation panel: the step that ran, the next one and whom it pages, each page and how it
+   * stands, or why nobody was paged.
+   */
+  private Map<String, Object> escalationView(EscalationView escalation, Incident incident) {
+    OnCall oncall = rota.current();
+    Map<String, Object> view = new HashMap<>();
+    view.put("policy", escalation.policy() == null ? "" : escalation.policy());
+    view.put("state", escalation.state());
+    view.put(
+        "step",
+        escalation.step() == null ? "" : "step " + escalation.step() + " of " + escalation.of());
+    if (escalation.nextAt() != null && incident.status() == IncidentStatus.TRIGGERED) {
+      view.put(
+          "next",
+          "next: step "
+              + (escalation.step() == null ? 1 : escalation.step() % escalation.of() + 1)
+              + " at "
+              + Views.time(escalation.nextAt())
+              + " to "
+              + String.join(", ", escalation.nextTargets())
+              + (escalation.nextPeople().isEmpty()
+                  ? " (nobody on call then)"
+                  : " ("
+                      + String.join(
+                          ", ",
+                          escalation.nextPeople().stream().map(id -> personName(rota, id)).toList())
+                      + ")"));
+    }
+    view.put(
+        "paged",
+        escalation.paged().stream()
+            .map(
+                page ->
+                    Map.of(
+                        "who",
+                        oncall.person(page.person()).map(Person::name).orElse(page.person()),
+                        "contact",
+                        page.contact() + " (" + page.channel() + ")",
+                        "at",
+                        Views.time(page.at()),
+                        "status",
+                        page.status()))
+            .toList());
+    if (escalation.nobodyPaged() != null) {
+      view.put("nobody", escalation.nobodyPaged());
+    }
+    return view;
+  }
+
   public void show(Context ctx) {
     WebSession session = security.session(ctx);
     IncidentDetails details = reads.details(id(ctx));
@@ -108,6 +165,9 @@ public final class IncidentPages {
     model.put("canAck", incident.status() == IncidentStatus.TRIGGERED);
     model.put("canResolve", incident.status() != IncidentStatus.RESOLVED);
     model.put("canUnack", incident.status() == IncidentStatus.ACKNOWLEDGED);
+    escalations
+        .of(incident.id())
+        .ifPresent(escalation -> model.put("escalation", escalationView(escalation, incident)));
     model.put("responderTargets", DeclareTargets.responders(rota.current()));
     model.put(
         "canSilence",

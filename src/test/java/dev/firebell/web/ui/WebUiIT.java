@@ -186,6 +186,11 @@ class WebUiIT {
     Browser browser = new Browser(app);
     browser.logIn(TestApp.USER, TestApp.PASSWORD);
     Reply page = browser.get("/incidents/" + incidentId);
+    assertThat(page.body())
+        .contains("id=\"nobody-paged\"")
+        .contains("No route matched this incident&#39;s labels, so nobody was paged");
+    assertThat(app.incident(incidentId).get("escalation").get("nobodyPaged").asText())
+        .startsWith("No route matched");
     Reply escalate =
         browser.post("/incidents/" + incidentId + "/escalate", Map.of("_csrf", Browser.csrf(page)));
     assertThat(escalate.status()).isEqualTo(409);
