@@ -101,6 +101,7 @@ public record App(
                   maintenance,
                   heartbeats,
                   paging.upstream().silences(),
+                  paging.channels(),
                   metrics,
                   webhooks));
       opened.add(0, web::close);

@@ -38,6 +38,32 @@ public record PageMessage(
   public static final String STATUS_UPDATE = "status-update";
   public static final String DIGEST = "digest";
 
+  /** A person checking that a contact reaches them: it pages like a status update, quietly. */
+  public static final String TEST = "test";
+
+  /** The test message a person sends to one of their own contacts. */
+  public static PageMessage test(Recipient person, String publicUrl) {
+    return new PageMessage(
+        TEST,
+        0,
+        "Test page from Firebell",
+        null,
+        null,
+        null,
+        "test",
+        "This is a test page "
+            + person.name()
+            + " sent to check this contact reaches them. Nothing is wrong.",
+        person,
+        publicUrl + "/oncall",
+        null,
+        null,
+        List.of(),
+        0,
+        false,
+        0);
+  }
+
   @JsonIgnore
   public boolean isPage() {
     return PAGE.equals(kind);

@@ -135,6 +135,11 @@ public final class PagingModule implements AutoCloseable {
     return scheduler;
   }
 
+  /** The channels, for a person's test page (sent at once, outside the outbox). */
+  public Channels channels() {
+    return channels;
+  }
+
   public OutboxSender outbox() {
     return outbox;
   }

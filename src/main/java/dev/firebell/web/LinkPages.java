@@ -14,6 +14,7 @@ import dev.firebell.security.InvalidLink;
 import dev.firebell.security.LinkAction;
 import dev.firebell.security.LinkClaims;
 import dev.firebell.security.LinkTokens;
+import dev.firebell.web.ui.Views;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ public final class LinkPages {
   private final IncidentReads reads;
   private final Rota rota;
   private final Pages pages;
+  private final String publicUrl;
   private final Clock clock;
 
   public LinkPages(
@@ -37,7 +39,9 @@ public final class LinkPages {
       IncidentReads reads,
       Rota rota,
       Pages pages,
+      String publicUrl,
       Clock clock) {
+    this.publicUrl = publicUrl;
     this.tokens = tokens;
     this.incidents = incidents;
     this.reads = reads;
@@ -68,7 +72,8 @@ public final class LinkPages {
       Person person = person(claims);
       Incident incident = reads.details(claims.incidentId()).incident();
       if (reads.linkUsed(claims.tokenHash())) {
-        throw new InvalidLink(InvalidLink.Reason.USED, "this link was already used");
+        used(ctx, incident, person, action);
+        return;
       }
       Map<String, Object> model = model(incident, action, person);
       model.put("done", !canAct(incident, action));
@@ -96,14 +101,70 @@ public final class LinkPages {
       }
       Map<String, Object> model = model(result.incident(), action, person);
       model.put("outcome", outcomeText(result));
+      leadOn(model, result.incident(), person);
       pages.sendPrivate(ctx, 200, "link-result.peb", model);
     } catch (InvalidLink e) {
       refuse(ctx, e);
     } catch (LinkAlreadyUsed e) {
-      refuse(ctx, new InvalidLink(InvalidLink.Reason.USED, e.getMessage()));
+      used(ctx, ctx.pathParam("token"), action);
     } catch (IncidentNotFound e) {
       refuse(ctx, new InvalidLink(InvalidLink.Reason.FORGED, "this incident does not exist"));
     }
+  }
+
+  /**
+   * A used link's page leads on: which incident, how it stands now (who acted and when), a link to
+   * it, and a Resolve button while it is open.
+   */
+  private void used(Context ctx, String token, LinkAction action) {
+    LinkClaims claims = tokens.verify(token, action, clock.instant());
+    used(ctx, reads.incident(claims.incidentId()), person(claims), action);
+  }
+
+  private void used(Context ctx, Incident incident, Person person, LinkAction action) {
+    if (wantsText(ctx)) {
+      text(
+          ctx,
+          409,
+          "Not done: this link was already used. #" + incident.id() + " " + state(incident));
+      return;
+    }
+    Map<String, Object> model = model(incident, action, person);
+    model.put("message", "this link was already used");
+    model.put("state", state(incident));
+    leadOn(model, incident, person);
+    pages.sendPrivate(ctx, 409, "link-refused.peb", model);
+  }
+
+  /** The incident's page, and a fresh Resolve button for this person while it is open. */
+  private void leadOn(Map<String, Object> model, Incident incident, Person person) {
+    model.put("incidentUrl", publicUrl + "/incidents/" + incident.id());
+    if (incident.status() != IncidentStatus.RESOLVED) {
+      model.put(
+          "resolveUrl",
+          publicUrl
+              + "/"
+              + LinkAction.RESOLVE.path()
+              + "/"
+              + tokens.issue(incident.id(), person.id(), LinkAction.RESOLVE, clock.instant()));
+    }
+  }
+
+  /** "Acknowledged by Tessa at 2026-11-28 16:12 UTC", "Resolved at …", or "Triggered". */
+  private String state(Incident incident) {
+    return switch (incident.status()) {
+      case TRIGGERED -> "Still triggered.";
+      case ACKNOWLEDGED ->
+          "Acknowledged by "
+              + rota.current()
+                  .person(incident.acknowledgedBy())
+                  .map(Person::name)
+                  .orElse(String.valueOf(incident.acknowledgedBy()))
+              + " at "
+              + Views.time(incident.acknowledgedAt())
+              + ".";
+      case RESOLVED -> "Resolved at " + Views.time(incident.resolvedAt()) + ".";
+    };
   }
 
   private Person person(LinkClaims claims) {

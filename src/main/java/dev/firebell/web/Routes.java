@@ -3,6 +3,7 @@ package dev.firebell.web;
 import dev.firebell.ingest.HeartbeatEndpoint;
 import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.web.oncall.CalendarFeedPage;
+import dev.firebell.web.oncall.ContactTestApi;
 import dev.firebell.web.oncall.OnCallApi;
 import dev.firebell.web.oncall.OverrideApi;
 import dev.firebell.web.oncall.ShiftsApi;
@@ -46,7 +47,8 @@ public final class Routes {
       HeartbeatEndpoint heartbeats,
       HeartbeatApi heartbeatApi,
       SilenceApi silenceApi,
-      VoiceCallbacks voice) {}
+      VoiceCallbacks voice,
+      ContactTestApi contactTest) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -82,6 +84,7 @@ public final class Routes {
     routes.get("/api/schedules/{id}/swaps", handlers.swaps()::list);
     routes.post("/api/schedules/{id}/swaps", handlers.swaps()::request);
     routes.delete("/api/schedules/{id}/swaps/{swapId}", handlers.swaps()::withdraw);
+    routes.post("/api/people/{id}/contacts/{contactId}/test", handlers.contactTest()::test);
     routes.get("/api/heartbeats", handlers.heartbeatApi()::list);
     routes.get("/api/maintenance", handlers.maintenance()::list);
     routes.post("/api/maintenance", handlers.maintenance()::add);
@@ -121,6 +124,7 @@ public final class Routes {
     routes.post("/oncall/overrides/{id}/delete", handlers.onCallPage()::removeOverride);
     routes.post("/oncall/swaps", handlers.onCallPage()::requestCover);
     routes.post("/oncall/swaps/{swapId}/withdraw", handlers.onCallPage()::withdrawCover);
+    routes.post("/oncall/contacts/{contactId}/test", handlers.onCallPage()::testContact);
     routes.get("/static/firebell.css", handlers.assets()::css);
   }
 }

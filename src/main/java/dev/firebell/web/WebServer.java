@@ -1,6 +1,7 @@
 package dev.firebell.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.channel.Channels;
 import dev.firebell.channel.twilio.VoiceCalls;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.escalation.EscalationReads;
@@ -25,6 +26,7 @@ import dev.firebell.store.Platform;
 import dev.firebell.store.Pruning;
 import dev.firebell.upstream.Silences;
 import dev.firebell.web.oncall.CalendarFeedPage;
+import dev.firebell.web.oncall.ContactTestApi;
 import dev.firebell.web.oncall.OnCallApi;
 import dev.firebell.web.oncall.OverrideApi;
 import dev.firebell.web.oncall.ShiftsApi;
@@ -60,6 +62,7 @@ public final class WebServer implements AutoCloseable {
       Maintenance maintenance,
       Heartbeats heartbeats,
       Silences silences,
+      Channels channels,
       FirebellMetrics metrics,
       WebhookEndpoint webhooks) {
     FirebellConfig config() {
@@ -123,6 +126,7 @@ public final class WebServer implements AutoCloseable {
     CalendarFeedPage calendars =
         new CalendarFeedPage(s.secrets().calendars(), rota, publicUrl, s.clock());
     EscalationReads escalations = new EscalationReads(s.database().jdbi(), rota);
+    ContactTestApi contactTest = new ContactTestApi(rota, s.channels(), publicUrl);
     return new Routes.Handlers(
         s.webhooks(),
         new ApiAuth(config.api()),
@@ -132,7 +136,7 @@ public final class WebServer implements AutoCloseable {
         new DeclareApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
         new PostmortemApi(s.postmortems()),
         new OnCallApi(rota, s.oncall().reload(), calendars, s.clock()),
-        new LinkPages(s.tokens(), s.incidents(), s.reads(), rota, pages, s.clock()),
+        new LinkPages(s.tokens(), s.incidents(), s.reads(), rota, pages, publicUrl, s.clock()),
         new HealthApi(s.database()),
         new LoginPages(config.users(), sessions, throttle, ui, pages),
         new IncidentPages(
@@ -152,6 +156,7 @@ public final class WebServer implements AutoCloseable {
             s.oncall().swaps(),
             s.heartbeats(),
             calendars,
+            contactTest,
             ui,
             pages,
             s.clock()),
@@ -174,7 +179,8 @@ public final class WebServer implements AutoCloseable {
             rota,
             config.twilio(),
             publicUrl,
-            s.clock()));
+            s.clock()),
+        contactTest);
   }
 
   /** Expired sessions and used links. */

@@ -89,6 +89,31 @@ class AckLinkIT {
   }
 
   @Test
+  void theLinkPagesLeadOnToTheIncidentAndItsResolution() {
+    Reply acked = post(page.get("ackUrl").asText());
+    assertThat(acked.body())
+        .contains("href=\"http://localhost:8080/incidents/" + incidentId + "\"")
+        .contains("id=\"resolve\"");
+    String resolveUrl =
+        acked.body().replaceAll("(?s).*<form method=\"post\" action=\"([^\"]+)\".*", "$1");
+
+    Reply used = get(page.get("ackUrl").asText());
+    assertThat(used.status()).isEqualTo(409);
+    assertThat(used.body())
+        .contains("#" + incidentId)
+        .contains("Acknowledged by Tessa at 2026-11-28 16:10 UTC.")
+        .contains("Open incident #" + incidentId)
+        .contains("id=\"resolve\"");
+
+    Reply resolved = post(resolveUrl);
+    assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+    assertThat(app.incident(incidentId).get("status").asText()).isEqualTo("resolved");
+    assertThat(get(page.get("ackUrl").asText()).body())
+        .contains("Resolved at 2026-11-28 16:10 UTC.")
+        .doesNotContain("id=\"resolve\"");
+  }
+
+  @Test
   void theResolveLinkResolvesAndSaysWhenItWasAlreadyDone() {
     Reply resolved = post(page.get("resolveUrl").asText());
     assertThat(resolved.body()).contains("Resolved.");

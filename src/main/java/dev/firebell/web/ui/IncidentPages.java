@@ -85,10 +85,15 @@ public final class IncidentPages {
     String severity = param(ctx, "severity");
     String service = param(ctx, "service");
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Incident incident : reads.list(filter, severity, service, LIST_LIMIT, true)) {
+    List<Incident> listed =
+        new ArrayList<>(reads.list(filter, severity, service, LIST_LIMIT, true));
+    List<String> ranked = severities.stream().sorted().toList();
+    listed.sort(ListOrder.of(ranked));
+    for (Incident incident : listed) {
       Map<String, Object> row = new HashMap<>();
       row.put("i", incident);
       row.put("status", incident.status().wireName());
+      row.put("rank", Math.min(4, ranked.indexOf(incident.severity()) + 1));
       row.put("age", Views.duration(incident.duration(clock.instant())));
       row.put("ackBy", personName(rota, incident.acknowledgedBy()));
       rows.add(row);

@@ -18,6 +18,7 @@ import dev.firebell.security.CalendarTokens.Feed;
 import dev.firebell.security.WebSession;
 import dev.firebell.web.Pages;
 import dev.firebell.web.oncall.CalendarFeedPage;
+import dev.firebell.web.oncall.ContactTestApi;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class OnCallPage {
   private final ShiftSwaps swaps;
   private final Heartbeats heartbeats;
   private final CalendarFeedPage calendars;
+  private final ContactTestApi contactTest;
   private final UiSecurity security;
   private final Pages pages;
   private final Clock clock;
@@ -54,6 +56,7 @@ public final class OnCallPage {
       ShiftSwaps swaps,
       Heartbeats heartbeats,
       CalendarFeedPage calendars,
+      ContactTestApi contactTest,
       UiSecurity security,
       Pages pages,
       Clock clock) {
@@ -62,6 +65,7 @@ public final class OnCallPage {
     this.swaps = swaps;
     this.heartbeats = heartbeats;
     this.calendars = calendars;
+    this.contactTest = contactTest;
     this.security = security;
     this.pages = pages;
     this.clock = clock;
@@ -81,6 +85,20 @@ public final class OnCallPage {
     model.put("csrf", session.csrfToken());
     model.put("me", session.personId());
     model.put("myCalendar", calendars.urlFor(new Feed(Feed.Kind.PERSON, session.personId())));
+    model.put(
+        "myContacts",
+        oncall
+            .person(session.personId())
+            .map(
+                person ->
+                    person.contacts().stream()
+                        .map(contact -> Map.of("id", contact.id(), "channel", contact.channel()))
+                        .toList())
+            .orElse(List.of()));
+    String tested = ctx.queryParam("tested");
+    if (tested != null) {
+      model.put("tested", tested);
+    }
     model.put("schedules", schedules);
     model.put("people", people(oncall));
     model.put("policies", policies(oncall));
@@ -159,6 +177,29 @@ public final class OnCallPage {
           404, "There is no open request for cover of yours to withdraw (it may have been taken).");
     }
     back(ctx, schedule);
+  }
+
+  /**
+   * {@code POST /oncall/contacts/{contactId}/test}: a test page to one of the logged-in person's
+   * contacts, sent at once; the page shows how it went.
+   */
+  public void testContact(Context ctx) {
+    WebSession session = security.sessionWithCsrf(ctx);
+    ContactTestApi.Result result = contactTest.send(session.personId(), ctx.pathParam("contactId"));
+    String said =
+        result.delivered()
+            ? "Test page sent to " + result.contact() + " (" + result.channel() + "): delivered."
+            : "Test page to "
+                + result.contact()
+                + " ("
+                + result.channel()
+                + ") failed: "
+                + result.error();
+    ctx.redirect(
+        "/oncall?tested="
+            + java.net.URLEncoder.encode(said, java.nio.charset.StandardCharsets.UTF_8)
+            + "#my-contacts",
+        HttpStatus.SEE_OTHER);
   }
 
   /** {@code POST /oncall/overrides/{id}/delete}. */

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Small formatting rules the pages share. */
-final class Views {
+public final class Views {
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -29,7 +29,7 @@ final class Views {
     }
   }
 
-  static String time(Instant at) {
+  public static String time(Instant at) {
     return at == null ? "" : UTC.format(at);
   }
 
