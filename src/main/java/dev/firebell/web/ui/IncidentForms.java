@@ -1,6 +1,8 @@
 package dev.firebell.web.ui;
 
 import dev.firebell.config.SeverityConfig;
+import dev.firebell.incident.ActionOutcome;
+import dev.firebell.incident.ActionResult;
 import dev.firebell.incident.Actor;
 import dev.firebell.incident.Declaration;
 import dev.firebell.incident.Incident;
@@ -59,13 +61,25 @@ public final class IncidentForms {
 
   public void acknowledge(Context ctx) {
     WebSession session = security.sessionWithCsrf(ctx);
-    incidents.acknowledge(IncidentPages.id(ctx), actor(session));
+    ActionResult result = incidents.acknowledge(IncidentPages.id(ctx), actor(session));
+    security.flash(
+        ctx,
+        result.outcome() == ActionOutcome.ACKNOWLEDGED
+            ? "Acknowledged: escalation has stopped."
+            : "Nothing changed: the incident was already "
+                + result.incident().status().wireName()
+                + ".");
     back(ctx);
   }
 
   public void resolve(Context ctx) {
     WebSession session = security.sessionWithCsrf(ctx);
-    incidents.resolve(IncidentPages.id(ctx), actor(session));
+    ActionResult result = incidents.resolve(IncidentPages.id(ctx), actor(session));
+    security.flash(
+        ctx,
+        result.outcome() == ActionOutcome.RESOLVED
+            ? "Resolved: everyone paged is told."
+            : "Nothing changed: the incident was already resolved.");
     back(ctx);
   }
 
@@ -73,13 +87,17 @@ public final class IncidentForms {
   public void escalate(Context ctx) {
     WebSession session = security.sessionWithCsrf(ctx);
     incidents.escalateNow(IncidentPages.id(ctx), actor(session));
+    security.flash(ctx, "Escalated: the next step pages now.");
     back(ctx);
   }
 
   /** The "Unacknowledge" button: back to triggered, paging resumes. */
   public void unacknowledge(Context ctx) {
     WebSession session = security.sessionWithCsrf(ctx);
-    incidents.unacknowledge(IncidentPages.id(ctx), actor(session));
+    boolean done = incidents.unacknowledge(IncidentPages.id(ctx), actor(session));
+    security.flash(
+        ctx,
+        done ? "Unacknowledged: paging resumes." : "Nothing changed: it was not acknowledged.");
     back(ctx);
   }
 
@@ -100,7 +118,15 @@ public final class IncidentForms {
     } else {
       throw new PageProblem(400, "Choose a person or a schedule to page.");
     }
-    incidents.addResponders(IncidentPages.id(ctx), responders, actor(session));
+    List<String> paged = incidents.addResponders(IncidentPages.id(ctx), responders, actor(session));
+    security.flash(
+        ctx,
+        paged.isEmpty()
+            ? "Nobody was paged: nobody on call there, or no contacts."
+            : "Paged "
+                + String.join(
+                    ", ", paged.stream().map(id -> IncidentPages.personName(rota, id)).toList())
+                + ".");
     back(ctx);
   }
 
@@ -109,6 +135,7 @@ public final class IncidentForms {
     WebSession session = security.sessionWithCsrf(ctx);
     silences.silence(
         IncidentPages.id(ctx), actor(session).name(), silences.maxDuration(), clock.instant());
+    security.flash(ctx, "Silence asked of the sender: the timeline says when it is set.");
     back(ctx);
   }
 
@@ -117,6 +144,7 @@ public final class IncidentForms {
     String text = IncidentEdit.note(IncidentPages.param(ctx, "text"));
     String at = IncidentPages.param(ctx, "at");
     incidents.addNote(IncidentPages.id(ctx), actor(session), text, at == null ? null : utc(at));
+    security.flash(ctx, "Note added.");
     back(ctx);
   }
 
@@ -142,7 +170,9 @@ public final class IncidentForms {
                 number(ctx, "errorCount"),
                 IncidentPages.param(ctx, "impactText")))
         .actionItems(actionItems(IncidentPages.param(ctx, "actionItems")));
-    incidents.edit(IncidentPages.id(ctx), actor(session), edit.build());
+    List<String> changed = incidents.edit(IncidentPages.id(ctx), actor(session), edit.build());
+    security.flash(
+        ctx, changed.isEmpty() ? "Nothing changed." : "Saved: " + String.join(", ", changed) + ".");
     back(ctx);
   }
 
@@ -234,6 +264,7 @@ public final class IncidentForms {
     Incident incident =
         incidents.declare(
             declaration, new Actor(personId == null ? session.username() : personId, name, "UI"));
+    security.flash(ctx, "Incident #" + incident.id() + " declared: paging has started.");
     ctx.redirect("/incidents/" + incident.id(), HttpStatus.SEE_OTHER);
   }
 }

@@ -224,6 +224,10 @@ public final class IncidentPages {
   }
 
   private void render(Context ctx, String template, Map<String, Object> model) {
+    String flash = security.takeFlash(ctx);
+    if (flash != null) {
+      model.put("flash", flash);
+    }
     ctx.html(pages.render(template, model));
   }
 

@@ -95,9 +95,9 @@ public final class OnCallPage {
                         .map(contact -> Map.of("id", contact.id(), "channel", contact.channel()))
                         .toList())
             .orElse(List.of()));
-    String tested = ctx.queryParam("tested");
-    if (tested != null) {
-      model.put("tested", tested);
+    String flash = security.takeFlash(ctx);
+    if (flash != null) {
+      model.put("flash", flash);
     }
     model.put("schedules", schedules);
     model.put("people", people(oncall));
@@ -141,6 +141,7 @@ public final class OnCallPage {
                   "The override was not added: " + problem.message() + ".");
             });
     overrides.add(schedule.id(), request);
+    security.flash(ctx, "Override added to " + schedule.id() + ".");
     back(ctx, schedule);
   }
 
@@ -156,7 +157,19 @@ public final class OnCallPage {
             problem -> {
               throw new PageProblem(400, "Cover was not requested: " + problem.message() + ".");
             });
-    swaps.request(schedule.id(), session.personId(), from, to, param(ctx, "reason"));
+    ShiftSwaps.Requested requested =
+        swaps.request(schedule.id(), session.personId(), from, to, param(ctx, "reason"));
+    security.flash(
+        ctx,
+        requested.asked().isEmpty()
+            ? "Cover requested, but there is nobody else in the rotations to ask."
+            : "Cover requested: asked "
+                + String.join(
+                    ", ",
+                    requested.asked().stream()
+                        .map(id -> IncidentPages.personName(rota, id))
+                        .toList())
+                + ".");
     back(ctx, schedule);
   }
 
@@ -176,12 +189,13 @@ public final class OnCallPage {
       throw new PageProblem(
           404, "There is no open request for cover of yours to withdraw (it may have been taken).");
     }
+    security.flash(ctx, "Request for cover withdrawn: the people asked are told.");
     back(ctx, schedule);
   }
 
   /**
    * {@code POST /oncall/contacts/{contactId}/test}: a test page to one of the logged-in person's
-   * contacts, sent at once; the page shows how it went.
+   * contacts, sent at once; the page it returns to says how it went.
    */
   public void testContact(Context ctx) {
     WebSession session = security.sessionWithCsrf(ctx);
@@ -195,11 +209,8 @@ public final class OnCallPage {
                 + result.channel()
                 + ") failed: "
                 + result.error();
-    ctx.redirect(
-        "/oncall?tested="
-            + java.net.URLEncoder.encode(said, java.nio.charset.StandardCharsets.UTF_8)
-            + "#my-contacts",
-        HttpStatus.SEE_OTHER);
+    security.flash(ctx, said);
+    ctx.redirect("/oncall#my-contacts", HttpStatus.SEE_OTHER);
   }
 
   /** {@code POST /oncall/overrides/{id}/delete}. */
@@ -215,6 +226,7 @@ public final class OnCallPage {
     if (!overrides.remove(schedule.id(), id)) {
       throw new PageProblem(404, "There is no such override (it may have been removed already).");
     }
+    security.flash(ctx, "Override removed.");
     back(ctx, schedule);
   }
 

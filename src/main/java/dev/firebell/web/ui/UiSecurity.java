@@ -13,6 +13,7 @@ import java.time.Duration;
  */
 public final class UiSecurity {
   static final String SESSION_COOKIE = "firebell_session";
+  static final String FLASH_COOKIE = "firebell_flash";
   static final String CSRF_FIELD = "_csrf";
 
   private final Sessions sessions;
@@ -52,6 +53,29 @@ public final class UiSecurity {
                 + maxAge.toSeconds()
                 + "; HttpOnly; SameSite=Lax"
                 + (secureCookies ? "; Secure" : ""));
+  }
+
+  /** A short confirmation for the page the action redirects to (shown there once). */
+  void flash(Context ctx, String message) {
+    setCookie(
+        ctx,
+        FLASH_COOKIE,
+        java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8),
+        Duration.ofMinutes(1));
+  }
+
+  /** The confirmation an action left for this page, once; null when there is none. */
+  String takeFlash(Context ctx) {
+    String value = ctx.cookie(FLASH_COOKIE);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    clearCookie(ctx, FLASH_COOKIE);
+    try {
+      return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null; // not one this server set
+    }
   }
 
   void clearCookie(Context ctx, String name) {

@@ -172,7 +172,14 @@ class WebUiIT {
           .isEqualTo(400);
       assertThat(browser.post(path + "/escalate", Map.of("_csrf", csrf)).status()).isEqualTo(303);
       browser.post(path + "/ack", Map.of("_csrf", csrf));
-      assertThat(browser.get(path).body()).contains("id=\"unacknowledge\"");
+      Reply acked = browser.get(path);
+      assertThat(acked.body())
+          .contains("id=\"unacknowledge\"")
+          .contains(
+              "<p class=\"flash\" id=\"flash\" role=\"status\">Acknowledged: escalation has stopped.</p>");
+      assertThat(browser.get(path).body())
+          .as("a confirmation shows once")
+          .doesNotContain("id=\"flash\"");
       assertThat(browser.post(path + "/unacknowledge", Map.of("_csrf", csrf)).status())
           .isEqualTo(303);
       JsonNode incident = team.incident(id);
