@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +188,52 @@ class BrowserIT {
         driver.get(app.url(ackPath));
         assertFitsTheWindow("the acknowledge link", width);
       }
+      driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+  }
+
+  /**
+   * The incident list reads at a glance at 1280 and 390 px: no header, severity or status breaks
+   * inside a word, the triggered SEV-1 is on top, and a phone shows five incidents or more.
+   */
+  @Test
+  void theIncidentListReadsAtAGlance() throws IOException {
+    try (CaptureServer capture = new CaptureServer();
+        TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      for (int n = 0; n < 6; n++) {
+        app.open("/webhooks/alertmanager", dev.firebell.Payloads.group("service-" + n, n));
+      }
+      String critical =
+          Fixtures.read("alertmanager-live/am-firing.json").replace("pizza-factory", "checkout");
+      app.open("/webhooks/alertmanager", critical);
+      logIn(app);
+      JavascriptExecutor script = (JavascriptExecutor) driver;
+      String wrapped =
+          "return Array.from(document.querySelectorAll("
+              + "'table.incidents th, table.incidents .sev, table.incidents .status'))"
+              + ".filter(e => { const r = document.createRange(); r.selectNodeContents(e);"
+              + " return r.getClientRects().length > 1; }).map(e => e.textContent)";
+      for (int width : new int[] {1280, 390}) {
+        driver.manage().window().setSize(new Dimension(width, 844));
+        driver.get(app.url("/"));
+        assertThat((List<?>) script.executeScript(wrapped))
+            .as("header or badge text broken across lines at %d px", width)
+            .isEmpty();
+        assertThat(driver.findElement(By.cssSelector("table.incidents tbody tr")).getText())
+            .as("the triggered SEV-1 first")
+            .contains("checkout")
+            .contains("SEV-1");
+        assertFitsTheWindow("/", width);
+      }
+      long visible =
+          ((Number)
+                  script.executeScript(
+                      "return Array.from(document.querySelectorAll('table.incidents tbody tr'))"
+                          + ".filter(r => r.getBoundingClientRect().bottom <= window.innerHeight)"
+                          + ".length"))
+              .longValue();
+      screenshots("incident-list-phone");
+      assertThat(visible).as("incidents on one phone screen").isGreaterThanOrEqualTo(5);
       driver.manage().window().setSize(new Dimension(1280, 900));
     }
   }
