@@ -5,15 +5,14 @@ import dev.firebell.importer.ContactNumbering;
 import dev.firebell.importer.ImportFailed;
 import dev.firebell.importer.ImportReport;
 import dev.firebell.importer.Imported;
-import dev.firebell.importer.OnCallYaml;
 import dev.firebell.importer.RotaCheck;
 import dev.firebell.importer.Slugs;
 import dev.firebell.importer.VendorHttp;
 import dev.firebell.importer.VendorImport;
+import dev.firebell.importer.VendorValues;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.EscalationStep;
 import dev.firebell.oncall.LabelMatcher;
-import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rotation;
 import dev.firebell.oncall.Route;
@@ -23,16 +22,12 @@ import dev.firebell.oncall.Target;
 import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.oncall.contact.NotificationRule;
 import dev.firebell.oncall.contact.NotificationRules;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -183,21 +178,7 @@ public final class GrafanaOnCallImport implements VendorImport {
       routes.add(catchAlls.get(i));
     }
 
-    OnCall oncall =
-        new OnCall(
-            Map.copyOf(people),
-            Map.copyOf(schedules),
-            Map.copyOf(policies),
-            List.copyOf(routes),
-            List.of());
-    return new Imported(
-        oncall,
-        new OnCallYaml.Order(
-            List.copyOf(people.keySet()),
-            List.copyOf(schedules.keySet()),
-            List.copyOf(policies.keySet())),
-        vendorScheduleIds,
-        report);
+    return Imported.of(people, schedules, policies, routes, vendorScheduleIds, report);
   }
 
   @Override
@@ -569,15 +550,10 @@ public final class GrafanaOnCallImport implements VendorImport {
   }
 
   static Instant instant(String text, String field) throws ImportFailed {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new ImportFailed(
-          "Grafana OnCall answered " + field + " '" + text + "', which is not a time");
-    }
+    return VendorValues.instant("Grafana OnCall", text, field);
   }
 
   private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return VendorValues.encode(value);
   }
 }

@@ -2,13 +2,8 @@ package dev.firebell.importer.grafanaoncall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebell.channel.email.SmtpConfig;
-import dev.firebell.config.ConfigBuilder;
-import dev.firebell.config.ConfigLoader;
-import dev.firebell.config.FirebellConfig;
-import dev.firebell.config.IngestConfig;
-import dev.firebell.config.OnCallSettings;
 import dev.firebell.importer.ImportCommand;
+import dev.firebell.importer.ImportRun;
 import dev.firebell.importer.Imported;
 import dev.firebell.importer.RotaCheck;
 import dev.firebell.importer.VendorHttp;
@@ -16,16 +11,9 @@ import dev.firebell.json.Json;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.contact.NotificationRule;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
@@ -47,9 +35,7 @@ class GrafanaOnCallImportIT {
 
   @TempDir Path dir;
   private final RecordedGrafanaOnCall oncall = new RecordedGrafanaOnCall();
-  private final List<Duration> waits = new ArrayList<>();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ImportRun command = new ImportRun(NOW);
 
   @AfterEach
   void stop() {
@@ -62,7 +48,7 @@ class GrafanaOnCallImportIT {
     Path file = dir.resolve("oncall.yaml");
 
     int exit =
-        run(
+        command.run(
             "oncall",
             "--url",
             oncall.url(),
@@ -72,9 +58,9 @@ class GrafanaOnCallImportIT {
             file.toString(),
             "--verify");
 
-    assertThat(exit).as(err() + out()).isEqualTo(ImportCommand.WRITTEN);
-    assertThat(waits).containsExactly(Duration.ofSeconds(3));
-    assertThat(out())
+    assertThat(exit).as(command.err() + command.out()).isEqualTo(ImportCommand.WRITTEN);
+    assertThat(command.waits).containsExactly(Duration.ofSeconds(3));
+    assertThat(command.out())
         .contains(
             "Imported from Grafana OnCall: 5 people, 5 contacts, 4 notification rules,"
                 + " 3 schedules (5 rotations, 51 overrides), 2 escalation policies, 2 routes")
@@ -84,7 +70,7 @@ class GrafanaOnCallImportIT {
     for (RecordedRequest request : oncall.requests()) {
       assertThat(request.getHeaders().get("Authorization")).isEqualTo(RecordedGrafanaOnCall.KEY);
     }
-    OnCall loaded = load(file);
+    OnCall loaded = ImportRun.load(file);
     assertThat(loaded.people().keySet())
         .containsExactlyInAnyOrder("alice", "bob", "carol", "dave", "erin");
   }
@@ -170,36 +156,6 @@ class GrafanaOnCallImportIT {
             oncall.url(),
             GrafanaOnCallImport.headers(RecordedGrafanaOnCall.KEY),
             Json.mapper(),
-            waits::add));
-  }
-
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    return new ImportCommand(
-            Map.of(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            waits::add)
-        .run(List.of(args));
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
-
-  private OnCall load(Path file) {
-    FirebellConfig config =
-        ConfigBuilder.from(FirebellConfig.defaults())
-            .withIngest(IngestConfig.bearer("t"))
-            .withOnCall(new OnCallSettings(file.toString()))
-            .withSmtp(new SmtpConfig("smtp.example.com", 587, "", "", true, "firebell@example.com"))
-            .build();
-    return new ConfigLoader(Map.of()).loadOnCall(config, dir.resolve("firebell.yaml"));
+            command.waits::add));
   }
 }

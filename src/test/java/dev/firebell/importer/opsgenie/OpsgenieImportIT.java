@@ -2,14 +2,8 @@ package dev.firebell.importer.opsgenie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebell.channel.email.SmtpConfig;
-import dev.firebell.channel.twilio.TwilioConfig;
-import dev.firebell.config.ConfigBuilder;
-import dev.firebell.config.ConfigLoader;
-import dev.firebell.config.FirebellConfig;
-import dev.firebell.config.IngestConfig;
-import dev.firebell.config.OnCallSettings;
 import dev.firebell.importer.ImportCommand;
+import dev.firebell.importer.ImportRun;
 import dev.firebell.importer.Imported;
 import dev.firebell.importer.RotaCheck;
 import dev.firebell.importer.VendorHttp;
@@ -17,16 +11,9 @@ import dev.firebell.json.Json;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.contact.NotificationRule;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
@@ -49,9 +36,7 @@ class OpsgenieImportIT {
 
   @TempDir Path dir;
   private final RecordedOpsgenie opsgenie = new RecordedOpsgenie();
-  private final List<Duration> waits = new ArrayList<>();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ImportRun command = new ImportRun(NOW);
 
   @AfterEach
   void stop() {
@@ -65,7 +50,7 @@ class OpsgenieImportIT {
     Path file = dir.resolve("oncall.yaml");
 
     int exit =
-        run(
+        command.run(
             "opsgenie",
             "--url",
             opsgenie.url(),
@@ -75,9 +60,9 @@ class OpsgenieImportIT {
             file.toString(),
             "--verify");
 
-    assertThat(exit).as(err() + out()).isEqualTo(ImportCommand.WRITTEN);
-    assertThat(waits).containsExactly(Duration.ofSeconds(2));
-    assertThat(out())
+    assertThat(exit).as(command.err() + command.out()).isEqualTo(ImportCommand.WRITTEN);
+    assertThat(command.waits).containsExactly(Duration.ofSeconds(2));
+    assertThat(command.out())
         .contains(
             "Imported from Opsgenie: 5 people, 7 contacts, 5 notification rules, 3 schedules"
                 + " (4 rotations, 1 overrides), 2 escalation policies, 4 routes")
@@ -94,7 +79,7 @@ class OpsgenieImportIT {
           .isEqualTo("GenieKey " + RecordedOpsgenie.KEY);
       assertThat(request.getUrl().host()).isEqualTo(okhttp3.HttpUrl.get(opsgenie.url()).host());
     }
-    OnCall loaded = load(file);
+    OnCall loaded = ImportRun.load(file);
     assertThat(loaded.people().keySet())
         .containsExactlyInAnyOrder("olga", "pete", "quinn", "rhea", "sam");
     assertThat(loaded.routes()).hasSize(4);
@@ -181,9 +166,10 @@ class OpsgenieImportIT {
         new MockResponse(
             401, Headers.of(), "{\"message\":\"Could not authenticate\",\"took\":0.002}"));
     Path file = dir.resolve("oncall.yaml");
-    int exit = run("opsgenie", "--url", opsgenie.url(), "--token", "x", "--out", file.toString());
+    int exit =
+        command.run("opsgenie", "--url", opsgenie.url(), "--token", "x", "--out", file.toString());
     assertThat(exit).isEqualTo(ImportCommand.FAILED);
-    assertThat(err().strip())
+    assertThat(command.err().strip())
         .matches("firebell import: 401 .* from " + opsgenie.url() + "v2/users");
     assertThat(file).doesNotExist();
   }
@@ -195,37 +181,6 @@ class OpsgenieImportIT {
             opsgenie.url(),
             OpsgenieImport.headers(RecordedOpsgenie.KEY),
             Json.mapper(),
-            waits::add));
-  }
-
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    return new ImportCommand(
-            Map.of(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            waits::add)
-        .run(List.of(args));
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
-
-  private OnCall load(Path file) {
-    FirebellConfig config =
-        ConfigBuilder.from(FirebellConfig.defaults())
-            .withIngest(IngestConfig.bearer("t"))
-            .withOnCall(new OnCallSettings(file.toString()))
-            .withSmtp(new SmtpConfig("smtp.example.com", 587, "", "", true, "firebell@example.com"))
-            .withTwilio(new TwilioConfig("AC123", "token", "+15550100", null))
-            .build();
-    return new ConfigLoader(Map.of()).loadOnCall(config, dir.resolve("firebell.yaml"));
+            command.waits::add));
   }
 }

@@ -2,72 +2,34 @@ package dev.firebell.importer.opsgenie;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebell.importer.RecordedApi;
 import dev.firebell.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
  * Opsgenie's REST API v2 answering from recorded answers (src/test/resources/import/opsgenie) in
  * the shapes of its API reference, with the schedule timelines of {@link OpsgenieRendering}.
  */
-final class RecordedOpsgenie implements AutoCloseable {
+final class RecordedOpsgenie extends RecordedApi {
   static final String KEY = "eb243592-faa2-4ba2-a551q-1afdf565c889";
   private static final ObjectMapper JSON = Json.mapper();
 
-  private final MockWebServer server = new MockWebServer();
-  private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
-  private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
-
   RecordedOpsgenie() {
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            requests.add(request);
-            Deque<MockResponse> queued = scripted.get(request.getUrl().encodedPath());
-            MockResponse next = queued == null ? null : queued.poll();
-            return next != null ? next : answer(request.getUrl());
-          }
-        });
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    super();
   }
 
-  String url() {
-    return server.url("/").toString();
+  static String resource(String name) {
+    return RecordedApi.resource("opsgenie", name);
   }
 
-  void script(String path, MockResponse... answers) {
-    scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(answers));
-  }
-
-  List<RecordedRequest> requests() {
-    synchronized (requests) {
-      return List.copyOf(requests);
-    }
-  }
-
-  private MockResponse answer(HttpUrl url) {
+  @Override
+  protected MockResponse answer(HttpUrl url) {
     List<String> path = url.pathSegments(); // v2, kind, id, ...
     String kind = path.get(1);
     String file =
@@ -91,9 +53,7 @@ final class RecordedOpsgenie implements AutoCloseable {
       return json(file);
     }
     String body = file == null ? null : resource(file);
-    return body == null
-        ? new MockResponse(404, Headers.of(), "{\"message\":\"Not found\",\"took\":0.01}")
-        : json(body);
+    return body == null ? notFound() : json(body);
   }
 
   /** A file name, or for a timeline the rendered answer itself. */
@@ -127,22 +87,5 @@ final class RecordedOpsgenie implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static MockResponse json(String body) {
-    return new MockResponse(200, Headers.of("Content-Type", "application/json"), body);
-  }
-
-  static String resource(String name) {
-    try (InputStream in = RecordedOpsgenie.class.getResourceAsStream("/import/opsgenie/" + name)) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 }

@@ -3,15 +3,9 @@ package dev.firebell.importer.pagerduty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebell.channel.email.SmtpConfig;
-import dev.firebell.channel.twilio.TwilioConfig;
-import dev.firebell.config.ConfigBuilder;
-import dev.firebell.config.ConfigLoader;
-import dev.firebell.config.FirebellConfig;
-import dev.firebell.config.IngestConfig;
-import dev.firebell.config.OnCallSettings;
 import dev.firebell.config.Urgency;
 import dev.firebell.importer.ImportCommand;
+import dev.firebell.importer.ImportRun;
 import dev.firebell.importer.Imported;
 import dev.firebell.importer.RotaCheck;
 import dev.firebell.importer.VendorHttp;
@@ -21,17 +15,10 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.oncall.contact.NotificationRule;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -53,9 +40,7 @@ class PagerDutyImportIT {
 
   @TempDir Path dir;
   private final RecordedPagerDuty pagerDuty = new RecordedPagerDuty();
-  private final List<Duration> waits = new ArrayList<>();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ImportRun command = new ImportRun(NOW);
 
   @AfterEach
   void stop() {
@@ -69,7 +54,7 @@ class PagerDutyImportIT {
     Path file = dir.resolve("oncall.yaml");
 
     int exit =
-        run(
+        command.run(
             "pagerduty",
             "--url",
             pagerDuty.url(),
@@ -79,9 +64,9 @@ class PagerDutyImportIT {
             file.toString(),
             "--verify");
 
-    assertThat(exit).as(err()).isEqualTo(ImportCommand.WRITTEN);
-    assertThat(waits).containsExactly(Duration.ofSeconds(7));
-    assertThat(out())
+    assertThat(exit).as(command.err()).isEqualTo(ImportCommand.WRITTEN);
+    assertThat(command.waits).containsExactly(Duration.ofSeconds(7));
+    assertThat(command.out())
         .contains(
             "Imported from PagerDuty: 7 people, 8 contacts, 7 notification rules, 3 schedules"
                 + " (6 rotations, 1 overrides), 2 escalation policies, 2 routes")
@@ -94,9 +79,9 @@ class PagerDutyImportIT {
       assertThat(request.getHeaders().get("Accept"))
           .isEqualTo("application/vnd.pagerduty+json;version=2");
     }
-    assertThat(out()).doesNotContain(RecordedPagerDuty.TOKEN);
+    assertThat(command.out()).doesNotContain(RecordedPagerDuty.TOKEN);
 
-    OnCall loaded = load(file);
+    OnCall loaded = ImportRun.load(file);
     assertThat(loaded.people().keySet())
         .containsExactlyInAnyOrder("ana", "ben", "cai", "dan-dorsey", "ana-2", "priya", "raj");
     assertThat(loaded.schedules().keySet())
@@ -197,7 +182,7 @@ class PagerDutyImportIT {
     Path file = dir.resolve("oncall.yaml");
 
     int exit =
-        run(
+        command.run(
             "pagerduty",
             "--url",
             pagerDuty.url(),
@@ -207,8 +192,8 @@ class PagerDutyImportIT {
             file.toString(),
             "--verify");
 
-    assertThat(exit).as(err()).isEqualTo(ImportCommand.DIFFERS);
-    assertThat(out())
+    assertThat(exit).as(command.err()).isEqualTo(ImportCommand.DIFFERS);
+    assertThat(command.out())
         .contains(
             "platform-primary: 256 of 672 hours match; first differences:"
                 + " 2027-03-01T08:00:00Z Firebell cai, PagerDuty ben;")
@@ -221,9 +206,10 @@ class PagerDutyImportIT {
     pagerDuty.script("/users", new MockResponse(401, Headers.of(), "{\"error\":{\"code\":2006}}"));
     Path file = dir.resolve("oncall.yaml");
     int exit =
-        run("pagerduty", "--url", pagerDuty.url(), "--token", "wrong", "--out", file.toString());
+        command.run(
+            "pagerduty", "--url", pagerDuty.url(), "--token", "wrong", "--out", file.toString());
     assertThat(exit).isEqualTo(ImportCommand.FAILED);
-    assertThat(err().strip())
+    assertThat(command.err().strip())
         .isEqualTo("firebell import: 401 Client Error from " + pagerDuty.url() + "users");
     assertThat(file).doesNotExist();
   }
@@ -233,13 +219,15 @@ class PagerDutyImportIT {
     MockResponse failure = new MockResponse(500, Headers.of(), "oops");
     pagerDuty.script("/users", failure, failure, failure);
     Path file = dir.resolve("oncall.yaml");
-    int exit = run("pagerduty", "--url", pagerDuty.url(), "--token", "t", "--out", file.toString());
+    int exit =
+        command.run(
+            "pagerduty", "--url", pagerDuty.url(), "--token", "t", "--out", file.toString());
     assertThat(exit).isEqualTo(ImportCommand.FAILED);
-    assertThat(err().strip())
+    assertThat(command.err().strip())
         .startsWith("firebell import: 500 ")
         .endsWith(" from " + pagerDuty.url() + "users");
     assertThat(pagerDuty.requests()).hasSize(3);
-    assertThat(waits).hasSize(2);
+    assertThat(command.waits).hasSize(2);
     assertThat(file).doesNotExist();
   }
 
@@ -249,19 +237,21 @@ class PagerDutyImportIT {
     pagerDuty.script(
         "/users", new MockResponse(200, Headers.of(), users.substring(0, users.length() / 2)));
     Path file = dir.resolve("oncall.yaml");
-    int exit = run("pagerduty", "--url", pagerDuty.url(), "--token", "t", "--out", file.toString());
+    int exit =
+        command.run(
+            "pagerduty", "--url", pagerDuty.url(), "--token", "t", "--out", file.toString());
     assertThat(exit).isEqualTo(ImportCommand.FAILED);
-    assertThat(err().strip())
+    assertThat(command.err().strip())
         .startsWith(
             "firebell import: an answer that is not JSON from " + pagerDuty.url() + "users: ");
-    assertThat(err().lines()).hasSize(1);
+    assertThat(command.err().lines()).hasSize(1);
     assertThat(file).doesNotExist();
   }
 
   @Test
   void anUnreachableUrlEndsWithOneLine() {
     int exit =
-        run(
+        command.run(
             "pagerduty",
             "--url",
             "http://127.0.0.1:1",
@@ -270,21 +260,21 @@ class PagerDutyImportIT {
             "--out",
             dir.resolve("x.yaml").toString());
     assertThat(exit).isEqualTo(ImportCommand.FAILED);
-    assertThat(err().strip())
+    assertThat(command.err().strip())
         .startsWith("firebell import: could not reach http://127.0.0.1:1/users");
   }
 
   @Test
   void wrongArgumentsPrintTheUsage() {
-    assertThat(run()).isEqualTo(ImportCommand.USAGE);
-    assertThat(err()).contains("usage: firebell import <pagerduty|opsgenie|oncall>");
-    assertThat(run("splunk", "--url", "x")).isEqualTo(ImportCommand.USAGE);
-    assertThat(run("pagerduty", "--url", pagerDuty.url(), "--token", "t"))
+    assertThat(command.run()).isEqualTo(ImportCommand.USAGE);
+    assertThat(command.err()).contains("usage: firebell import <pagerduty|opsgenie|oncall>");
+    assertThat(command.run("splunk", "--url", "x")).isEqualTo(ImportCommand.USAGE);
+    assertThat(command.run("pagerduty", "--url", pagerDuty.url(), "--token", "t"))
         .isEqualTo(ImportCommand.USAGE);
-    assertThat(err()).contains("--out is required");
-    assertThat(run("pagerduty", "--url", pagerDuty.url(), "--out", "x.yaml"))
+    assertThat(command.err()).contains("--out is required");
+    assertThat(command.run("pagerduty", "--url", pagerDuty.url(), "--out", "x.yaml"))
         .isEqualTo(ImportCommand.USAGE);
-    assertThat(err()).contains("--token (or FIREBELL_IMPORT_TOKEN) is required");
+    assertThat(command.err()).contains("--token (or FIREBELL_IMPORT_TOKEN) is required");
   }
 
   private PagerDutyImport importer() throws Exception {
@@ -294,38 +284,6 @@ class PagerDutyImportIT {
             pagerDuty.url(),
             PagerDutyImport.headers(RecordedPagerDuty.TOKEN),
             Json.mapper(),
-            waits::add));
-  }
-
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    return new ImportCommand(
-            Map.of(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            waits::add)
-        .run(List.of(args));
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Loads the file as Firebell would, with the mail and SMS servers its contacts need. */
-  private OnCall load(Path file) {
-    FirebellConfig config =
-        ConfigBuilder.from(FirebellConfig.defaults())
-            .withIngest(IngestConfig.bearer("t"))
-            .withOnCall(new OnCallSettings(file.toString()))
-            .withSmtp(new SmtpConfig("smtp.example.com", 587, "", "", true, "firebell@example.com"))
-            .withTwilio(new TwilioConfig("AC123", "token", "+15550100", null))
-            .build();
-    return new ConfigLoader(Map.of()).loadOnCall(config, dir.resolve("firebell.yaml"));
+            command.waits::add));
   }
 }
