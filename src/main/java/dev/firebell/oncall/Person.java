@@ -6,20 +6,33 @@ import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.oncall.contact.NotificationRule;
 import dev.firebell.oncall.contact.NotificationRules;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Someone who can be paged: their contacts, each under its id, and the notification rules that say
  * which contacts a page reaches when. {@code telegramUserId} (null when not set) lets their presses
- * on Telegram's buttons act as them.
+ * on Telegram's buttons act as them; {@code timeZone} (null when not set) is the zone the web
+ * interface shows them every time in.
  */
 public record Person(
     String id,
     String name,
     List<ContactMethod> contacts,
     NotificationRules rules,
-    Long telegramUserId) {
+    Long telegramUserId,
+    ZoneId timeZone) {
+
+  /** Without a time zone of their own: pages they view use the schedule's, or UTC. */
+  public Person(
+      String id,
+      String name,
+      List<ContactMethod> contacts,
+      NotificationRules rules,
+      Long telegramUserId) {
+    this(id, name, contacts, rules, telegramUserId, null);
+  }
 
   /** Someone paged on every contact at once, each under its default id. */
   public Person(String id, String name, List<Contact> contacts) {

@@ -364,6 +364,16 @@ class OnCallLoaderTest {
     assertProblem(withTessasRules("    notify: {}"), "people[0].notify: needs high, low or both");
   }
 
+  @Test
+  void aPersonMayHaveTheTimeZoneTheirPagesShow() throws IOException {
+    OnCall oncall = load(withTessa("    timeZone: Europe/Berlin", "    contacts: []"));
+    assertThat(oncall.people().get("tessa").timeZone())
+        .isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    assertProblem(
+        withTessa("    timeZone: Mars/Olympus", "    contacts: []"),
+        "people[0].timeZone: 'Mars/Olympus' is not a time zone");
+  }
+
   private void assertProblem(String yaml, String expected) throws IOException {
     assertThatThrownBy(() -> load(yaml))
         .isInstanceOf(ConfigException.class)

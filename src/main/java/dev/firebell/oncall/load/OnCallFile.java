@@ -27,7 +27,8 @@ public record OnCallFile(
       String name,
       List<ContactEntry> contacts,
       @JsonProperty("notify") NotifyEntry rules,
-      Long telegramUserId) {
+      Long telegramUserId,
+      String timeZone) {
     public PersonEntry {
       contacts = contacts == null ? List.of() : contacts;
     }

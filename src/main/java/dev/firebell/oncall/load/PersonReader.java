@@ -14,6 +14,7 @@ import dev.firebell.oncall.load.OnCallFile.NotifyEntry;
 import dev.firebell.oncall.load.OnCallFile.PersonEntry;
 import dev.firebell.oncall.load.OnCallFile.RuleEntry;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +49,9 @@ final class PersonReader {
         entry.rules() == null
             ? NotificationRules.EVERY_CONTACT_AT_ONCE
             : rules(entry.rules(), key + ".notify", contacts);
-    return new Person(id, name, contacts, rules, entry.telegramUserId());
+    ZoneId zone =
+        entry.timeZone() == null ? null : fields.zone(entry.timeZone(), key + ".timeZone");
+    return new Person(id, name, contacts, rules, entry.telegramUserId(), zone);
   }
 
   /** Each contact under its own id or its default one; two contacts never share an id. */

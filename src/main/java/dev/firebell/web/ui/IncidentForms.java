@@ -22,6 +22,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -143,7 +144,9 @@ public final class IncidentForms {
     WebSession session = security.sessionWithCsrf(ctx);
     String text = IncidentEdit.note(IncidentPages.param(ctx, "text"));
     String at = IncidentPages.param(ctx, "at");
-    incidents.addNote(IncidentPages.id(ctx), actor(session), text, at == null ? null : utc(at));
+    ZoneId zone = Views.zoneOf(rota.current(), session.personId(), ZoneOffset.UTC);
+    incidents.addNote(
+        IncidentPages.id(ctx), actor(session), text, at == null ? null : noteTime(at, zone));
     security.flash(ctx, "Note added.");
     back(ctx);
   }
@@ -206,12 +209,23 @@ public final class IncidentForms {
     return new Actor(session.personId(), IncidentPages.personName(rota, session.personId()), "UI");
   }
 
-  private static java.time.Instant utc(String localDateTime) {
+  /**
+   * When a note says it happened, read in the zone the page showed; a note is about the past, so
+   * one dated more than a few minutes ahead is refused.
+   */
+  private java.time.Instant noteTime(String localDateTime, ZoneId zone) {
+    java.time.Instant at;
     try {
-      return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
+      at = LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     } catch (DateTimeParseException e) {
-      throw new PageProblem(400, "The note's time must look like 2026-11-28T20:00 (UTC).");
+      throw new PageProblem(
+          400, "The note's time must look like 2026-11-28T20:00 (" + zone.getId() + ").");
     }
+    if (at.isAfter(clock.instant().plus(java.time.Duration.ofMinutes(5)))) {
+      throw new PageProblem(
+          400, "A note's time is when it happened: " + Views.time(at, zone) + " is in the future.");
+    }
+    return at;
   }
 
   private static Long number(Context ctx, String field) {

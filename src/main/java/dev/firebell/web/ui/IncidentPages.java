@@ -23,6 +23,8 @@ import dev.firebell.upstream.Silences;
 import dev.firebell.web.Pages;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,7 +116,8 @@ public final class IncidentPages {
    * The escalation panel: the step that ran, the next one and whom it pages, each page and how it
    * stands, or why nobody was paged.
    */
-  private Map<String, Object> escalationView(EscalationView escalation, Incident incident) {
+  private Map<String, Object> escalationView(
+      EscalationView escalation, Incident incident, ZoneId zone) {
     OnCall oncall = rota.current();
     Map<String, Object> view = new HashMap<>();
     view.put("policy", escalation.policy() == null ? "" : escalation.policy());
@@ -128,7 +131,7 @@ public final class IncidentPages {
           "next: step "
               + (escalation.step() == null ? 1 : escalation.step() % escalation.of() + 1)
               + " at "
-              + Views.time(escalation.nextAt())
+              + Views.time(escalation.nextAt(), zone)
               + " to "
               + String.join(", ", escalation.nextTargets())
               + (escalation.nextPeople().isEmpty()
@@ -150,7 +153,7 @@ public final class IncidentPages {
                         "contact",
                         page.contact() + " (" + page.channel() + ")",
                         "at",
-                        Views.time(page.at()),
+                        Views.time(page.at(), zone),
                         "status",
                         page.status()))
             .toList());
@@ -162,6 +165,7 @@ public final class IncidentPages {
 
   public void show(Context ctx) {
     WebSession session = security.session(ctx);
+    ZoneId zone = Views.zoneOf(rota.current(), session.personId(), ZoneOffset.UTC);
     IncidentDetails details = reads.details(id(ctx));
     Incident incident = details.incident();
     Map<String, Object> model = base(session);
@@ -172,20 +176,23 @@ public final class IncidentPages {
     model.put("canUnack", incident.status() == IncidentStatus.ACKNOWLEDGED);
     escalations
         .of(incident.id())
-        .ifPresent(escalation -> model.put("escalation", escalationView(escalation, incident)));
+        .ifPresent(
+            escalation -> model.put("escalation", escalationView(escalation, incident, zone)));
     model.put("responderTargets", DeclareTargets.responders(rota.current()));
     model.put(
         "canSilence",
         incident.status() != IncidentStatus.RESOLVED && silences.canSilence(incident));
-    model.put("opened", Views.time(incident.openedAt()));
-    model.put("started", Views.time(incident.startedAt()));
+    model.put("zone", zone.getId());
+    model.put("opened", Views.time(incident.openedAt(), zone));
+    model.put("started", Views.time(incident.startedAt(), zone));
     model.put("age", Views.duration(incident.duration(clock.instant())));
     model.put("ackBy", personName(rota, incident.acknowledgedBy()));
-    model.put("acked", Views.time(incident.acknowledgedAt()));
-    model.put("resolved", Views.time(incident.resolvedAt()));
-    model.put("alerts", details.alerts().stream().map(IncidentPages::alertView).toList());
+    model.put("acked", Views.time(incident.acknowledgedAt(), zone));
+    model.put("resolved", Views.time(incident.resolvedAt(), zone));
+    model.put("alerts", details.alerts().stream().map(alert -> alertView(alert, zone)).toList());
     model.put("truncated", incident.truncationNote());
-    model.put("timeline", details.timeline().stream().map(this::entryView).toList());
+    model.put(
+        "timeline", details.timeline().stream().map(entry -> entryView(entry, zone)).toList());
     model.put("review", details.review());
     model.put(
         "impact",
@@ -231,13 +238,13 @@ public final class IncidentPages {
     ctx.html(pages.render(template, model));
   }
 
-  private static Map<String, Object> alertView(IncidentAlert alert) {
+  private static Map<String, Object> alertView(IncidentAlert alert, ZoneId zone) {
     Map<String, Object> view = new HashMap<>();
     view.put("a", alert);
     view.put("name", alert.labels().getOrDefault("alertname", "Alert " + alert.fingerprint()));
     view.put("status", alert.status().wireName());
-    view.put("started", Views.time(alert.startsAt()));
-    view.put("ended", Views.time(alert.endsAt()));
+    view.put("started", Views.time(alert.startsAt(), zone));
+    view.put("ended", Views.time(alert.endsAt(), zone));
     view.put("values", AlertValues.format(alert.values(), alert.valueString()));
     view.put("dashboard", Views.safeUrl(alert.dashboardUrl()));
     view.put("panel", Views.safeUrl(alert.panelUrl()));
@@ -248,9 +255,9 @@ public final class IncidentPages {
     return view;
   }
 
-  private Map<String, Object> entryView(TimelineEntry entry) {
+  private Map<String, Object> entryView(TimelineEntry entry, ZoneId zone) {
     Map<String, Object> view = new HashMap<>();
-    view.put("at", Views.time(entry.at()));
+    view.put("at", Views.time(entry.at(), zone));
     view.put("kind", entry.kind().wireName());
     view.put("text", entry.text());
     view.put(

@@ -75,6 +75,7 @@ public final class OnCallPage {
     WebSession session = security.session(ctx);
     Instant now = clock.instant();
     OnCall oncall = rota.current();
+    ZoneId viewerZone = Views.zoneOf(oncall, session.personId(), java.time.ZoneOffset.UTC);
     List<Map<String, Object>> schedules = new ArrayList<>();
     for (Schedule schedule :
         oncall.schedules().values().stream().sorted(Comparator.comparing(Schedule::id)).toList()) {
@@ -111,15 +112,22 @@ public final class OnCallPage {
                         "id", beat.id(),
                         "state", beat.state(),
                         "lastBeat",
-                            beat.lastBeatAt() == null ? "never" : Views.time(beat.lastBeatAt()),
-                        "due", beat.dueAt() == null ? "" : Views.time(beat.dueAt()),
+                            beat.lastBeatAt() == null
+                                ? "never"
+                                : Views.time(beat.lastBeatAt(), viewerZone),
+                        "due", beat.dueAt() == null ? "" : Views.time(beat.dueAt(), viewerZone),
                         "interval", beat.interval()))
             .toList());
     model.put("warnings", OnCallWarnings.all(oncall, now));
     ctx.html(pages.render("ui/oncall.peb", model));
   }
 
-  /** {@code POST /oncall/overrides}: the add-override form; times in the schedule's zone. */
+  /** The zone a schedule's card shows and its forms read: the viewer's own, else the schedule's. */
+  private static ZoneId zone(OnCall oncall, WebSession session, Schedule schedule) {
+    return Views.zoneOf(oncall, session.personId(), schedule.timeZone());
+  }
+
+  /** {@code POST /oncall/overrides}: the add-override form; times in the zone its card shows. */
   public void addOverride(Context ctx) {
     WebSession session = security.sessionWithCsrf(ctx);
     OnCall oncall = rota.current();
@@ -128,8 +136,8 @@ public final class OnCallPage {
         new ScheduleOverride(
             null,
             param(ctx, "person"),
-            local(param(ctx, "from"), schedule.timeZone(), "start"),
-            local(param(ctx, "to"), schedule.timeZone(), "end"),
+            local(param(ctx, "from"), zone(oncall, session, schedule), "start"),
+            local(param(ctx, "to"), zone(oncall, session, schedule), "end"),
             param(ctx, "replaces"),
             param(ctx, "reason"),
             session.personId());
@@ -150,8 +158,8 @@ public final class OnCallPage {
     WebSession session = security.sessionWithCsrf(ctx);
     OnCall oncall = rota.current();
     Schedule schedule = schedule(oncall, ctx.formParam("schedule"));
-    Instant from = local(param(ctx, "from"), schedule.timeZone(), "start");
-    Instant to = local(param(ctx, "to"), schedule.timeZone(), "end");
+    Instant from = local(param(ctx, "from"), zone(oncall, session, schedule), "start");
+    Instant to = local(param(ctx, "to"), zone(oncall, session, schedule), "end");
     SwapRules.check(oncall, schedule.id(), session.personId(), from, to, clock.instant())
         .ifPresent(
             problem -> {
@@ -234,11 +242,12 @@ public final class OnCallPage {
     ScheduleStatus status = ScheduleStatus.of(schedule, now);
     Map<String, Object> view = new HashMap<>();
     view.put("id", schedule.id());
-    view.put("zone", schedule.timeZone().getId());
+    ZoneId zone = Views.zoneOf(oncall, me, schedule.timeZone());
+    view.put("zone", zone.getId());
     view.put("now", names(oncall, status.onCall()));
-    view.put("until", status.until() == null ? "" : Views.time(status.until()));
+    view.put("until", status.until() == null ? "" : Views.time(status.until(), zone));
     view.put("next", status.until() == null ? "" : names(oncall, status.next()));
-    view.put("days", RotaDays.of(oncall, schedule, now, DAYS));
+    view.put("days", RotaDays.of(oncall, schedule, now, DAYS, zone));
     view.put("calendarUrl", calendars.urlFor(new Feed(Feed.Kind.SCHEDULE, schedule.id())));
     view.put(
         "swaps",
@@ -253,7 +262,7 @@ public final class OnCallPage {
                         "who",
                         oncall.person(swap.requester()).map(Person::name).orElse(swap.requester()),
                         "window",
-                        Views.time(swap.from()) + " – " + Views.time(swap.to())))
+                        Views.time(swap.from(), zone) + " – " + Views.time(swap.to(), zone)))
             .toList());
     return view;
   }

@@ -29,8 +29,9 @@ final class RotaDays {
 
   private RotaDays() {}
 
-  static List<Map<String, Object>> of(OnCall oncall, Schedule schedule, Instant now, int days) {
-    ZoneId zone = schedule.timeZone();
+  /** The days as {@code zone} (the viewer's, else the schedule's) divides them. */
+  static List<Map<String, Object>> of(
+      OnCall oncall, Schedule schedule, Instant now, int days, ZoneId zone) {
     LocalDate today = now.atZone(zone).toLocalDate();
     Instant end = today.plusDays(days).atStartOfDay(zone).toInstant();
     List<Shift> shifts = Shifts.between(schedule, today.atStartOfDay(zone).toInstant(), end);
@@ -42,7 +43,7 @@ final class RotaDays {
       List<Map<String, Object>> entries = new ArrayList<>();
       for (Shift shift : shifts) {
         if (shift.to().isAfter(dayStart) && shift.from().isBefore(dayEnd)) {
-          entries.add(entry(oncall, schedule, shift, dayStart, dayEnd));
+          entries.add(entry(oncall, schedule, shift, dayStart, dayEnd, zone));
         }
       }
       Map<String, Object> row = new HashMap<>();
@@ -55,8 +56,12 @@ final class RotaDays {
   }
 
   private static Map<String, Object> entry(
-      OnCall oncall, Schedule schedule, Shift shift, Instant dayStart, Instant dayEnd) {
-    ZoneId zone = schedule.timeZone();
+      OnCall oncall,
+      Schedule schedule,
+      Shift shift,
+      Instant dayStart,
+      Instant dayEnd,
+      ZoneId zone) {
     Map<String, Object> entry = new HashMap<>();
     entry.put("who", oncall.person(shift.person()).map(Person::name).orElse(shift.person()));
     entry.put("from", shift.from().isAfter(dayStart) ? hour(shift.from(), zone) : "00:00");

@@ -1,8 +1,11 @@
 package dev.firebell.web.ui;
 
+import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Person;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -10,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 public final class Views {
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter IN_ZONE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH);
 
   private Views() {}
 
@@ -31,6 +36,23 @@ public final class Views {
 
   public static String time(Instant at) {
     return at == null ? "" : UTC.format(at);
+  }
+
+  /** {@code 2026-11-28 09:10 MST}: a time in the zone the page shows, its zone named. */
+  public static String time(Instant at, ZoneId zone) {
+    return at == null ? "" : IN_ZONE.withZone(zone).format(at);
+  }
+
+  /**
+   * The zone a person's pages show times in: their own {@code timeZone}, else {@code fallback} (the
+   * schedule's on a schedule, UTC elsewhere).
+   */
+  public static ZoneId zoneOf(OnCall oncall, String personId, ZoneId fallback) {
+    return oncall
+        .person(personId)
+        .map(Person::timeZone)
+        .filter(java.util.Objects::nonNull)
+        .orElse(fallback);
   }
 
   /** {@code 4 min}, {@code 3 h}, {@code 2 d}. */

@@ -44,7 +44,8 @@ class RotaDaysTest {
             List.of());
 
     List<Map<String, Object>> days =
-        RotaDays.of(oncall, schedule, Instant.parse("2026-12-02T06:00:00Z"), 1);
+        RotaDays.of(
+            oncall, schedule, Instant.parse("2026-12-02T06:00:00Z"), 1, schedule.timeZone());
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> shifts = (List<Map<String, Object>>) days.get(0).get("shifts");
@@ -62,5 +63,33 @@ class RotaDaysTest {
             "00:00-09:00 Sam · rotation 1",
             "09:00-17:00 Ana · rotation 2, priority 1",
             "17:00-24:00 Sam · rotation 1");
+  }
+
+  @Test
+  void theDaysFollowTheViewersZone() {
+    Schedule schedule =
+        new Schedule(
+            "nyc",
+            ZoneId.of("America/New_York"),
+            List.of(
+                new Rotation(
+                    LocalDateTime.parse("2026-11-30T09:00"), Duration.ofDays(1), List.of("sam"))),
+            List.of());
+    OnCall oncall =
+        new OnCall(
+            Map.of("sam", new Person("sam", "Sam", List.of())),
+            Map.of("nyc", schedule),
+            Map.of(),
+            List.of(),
+            List.of());
+    // 09:00 in New York is 15:00 in Berlin: a Berlin viewer sees the hand-off at 15:00.
+    List<Map<String, Object>> days =
+        RotaDays.of(
+            oncall, schedule, Instant.parse("2026-12-02T12:00:00Z"), 1, ZoneId.of("Europe/Berlin"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> shifts = (List<Map<String, Object>>) days.get(0).get("shifts");
+    assertThat(shifts)
+        .extracting(shift -> shift.get("from") + "-" + shift.get("to"))
+        .containsExactly("00:00-15:00", "15:00-24:00");
   }
 }

@@ -14,6 +14,7 @@ import dev.firebell.config.FirebellConfig;
 import dev.firebell.config.ServerConfig;
 import dev.firebell.config.UserConfig;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Person;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingSetup;
 import dev.firebell.security.Passwords;
@@ -202,6 +203,50 @@ class WebUiIT {
         browser.post("/incidents/" + incidentId + "/escalate", Map.of("_csrf", Browser.csrf(page)));
     assertThat(escalate.status()).isEqualTo(409);
     assertThat(escalate.body()).contains("add responders instead");
+  }
+
+  @Test
+  void everyTimeOnAPageIsInTheViewersZoneAndFormsReadIt() {
+    OnCall team = PagingSetup.team(List.of(), List.of());
+    Map<String, Person> people = new java.util.HashMap<>(team.people());
+    Person tessa = team.people().get("tessa");
+    people.put(
+        "tessa",
+        new Person(
+            "tessa",
+            "Tessa",
+            tessa.contacts(),
+            tessa.rules(),
+            null,
+            java.time.ZoneId.of("Europe/Berlin")));
+    OnCall berlin =
+        new OnCall(Map.copyOf(people), team.schedules(), team.policies(), team.routes(), List.of());
+    try (TestApp local = TestApp.start(TestApp.defaultConfig(), berlin)) {
+      long id =
+          local.open("/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"));
+      Browser browser = new Browser(local);
+      browser.logIn(TestApp.USER, TestApp.PASSWORD);
+      Reply page = browser.get("/incidents/" + id);
+      // Received 16:10 UTC is 17:10 in Berlin.
+      assertThat(page.body()).contains("2026-11-28 17:10 CET").doesNotContain(" UTC");
+      assertThat(page.body()).contains("When it happened (Europe/Berlin, optional)");
+
+      String csrf = Browser.csrf(page);
+      browser.post(
+          "/incidents/" + id + "/notes",
+          Map.of("_csrf", csrf, "text", "Oven 3 restarted", "at", "2026-11-28T17:05"));
+      assertThat(local.incident(id).toString())
+          .contains("\"at\":\"2026-11-28T16:05:00Z\",\"kind\":\"note\"");
+      Reply ahead =
+          browser.post(
+              "/incidents/" + id + "/notes",
+              Map.of("_csrf", csrf, "text", "later", "at", "2026-12-03T17:05"));
+      assertThat(ahead.status()).isEqualTo(400);
+      assertThat(ahead.body()).contains("is in the future");
+
+      Reply oncall = browser.get("/oncall");
+      assertThat(oncall.body()).contains("times in Europe/Berlin").contains("2026-11-30 17:00 CET");
+    }
   }
 
   @Test
