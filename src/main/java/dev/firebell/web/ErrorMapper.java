@@ -5,6 +5,7 @@ import dev.firebell.incident.IncidentNotFound;
 import dev.firebell.incident.review.InvalidEdit;
 import dev.firebell.ingest.InvalidPayload;
 import dev.firebell.store.DatabaseSyncException;
+import dev.firebell.web.ui.FormError;
 import dev.firebell.web.ui.LoginRequired;
 import dev.firebell.web.ui.PageProblem;
 import dev.firebell.web.ui.UiSecurity;
@@ -33,11 +34,17 @@ public final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  public static void register(RoutesConfig routes, Pages pages) {
+  /**
+   * @param secureCookies whether cookies are marked Secure (Firebell is served over https)
+   */
+  public static void register(RoutesConfig routes, Pages pages, boolean secureCookies) {
     routes.exception(LoginRequired.class, (e, ctx) -> ctx.redirect("/login", HttpStatus.SEE_OTHER));
     routes.exception(
         PageProblem.class,
         (e, ctx) -> {
+          if (FormError.keep(ctx, e.getMessage(), secureCookies)) {
+            return;
+          }
           UiSecurity.headers(ctx);
           ctx.status(e.status())
               .html(pages.render("ui/error.peb", Map.of("message", e.getMessage())));
@@ -51,7 +58,7 @@ public final class ErrorMapper {
         (e, ctx) -> {
           if (isApi(ctx)) {
             respond(ctx, 400, e.getMessage(), e.field());
-          } else {
+          } else if (!FormError.keep(ctx, e.getMessage(), secureCookies)) {
             UiSecurity.headers(ctx);
             ctx.status(400).html(pages.render("ui/error.peb", Map.of("message", e.getMessage())));
           }
@@ -73,7 +80,7 @@ public final class ErrorMapper {
         (e, ctx) -> {
           if (isApi(ctx)) {
             respond(ctx, 409, e.getMessage(), "id");
-          } else {
+          } else if (!FormError.keep(ctx, e.getMessage(), secureCookies)) {
             UiSecurity.headers(ctx);
             ctx.status(409).html(pages.render("ui/error.peb", Map.of("message", e.getMessage())));
           }

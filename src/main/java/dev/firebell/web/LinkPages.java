@@ -30,7 +30,6 @@ public final class LinkPages {
   private final IncidentReads reads;
   private final Rota rota;
   private final Pages pages;
-  private final String publicUrl;
   private final Clock clock;
 
   public LinkPages(
@@ -39,9 +38,7 @@ public final class LinkPages {
       IncidentReads reads,
       Rota rota,
       Pages pages,
-      String publicUrl,
       Clock clock) {
-    this.publicUrl = publicUrl;
     this.tokens = tokens;
     this.incidents = incidents;
     this.reads = reads;
@@ -138,12 +135,12 @@ public final class LinkPages {
 
   /** The incident's page, and a fresh Resolve button for this person while it is open. */
   private void leadOn(Map<String, Object> model, Incident incident, Person person) {
-    model.put("incidentUrl", publicUrl + "/incidents/" + incident.id());
+    // Relative: this page is served by this server, whatever name the browser reached it by.
+    model.put("incidentUrl", "/incidents/" + incident.id());
     if (incident.status() != IncidentStatus.RESOLVED) {
       model.put(
           "resolveUrl",
-          publicUrl
-              + "/"
+          "/"
               + LinkAction.RESOLVE.path()
               + "/"
               + tokens.issue(incident.id(), person.id(), LinkAction.RESOLVE, clock.instant()));
@@ -156,15 +153,21 @@ public final class LinkPages {
       case TRIGGERED -> "Still triggered.";
       case ACKNOWLEDGED ->
           "Acknowledged by "
-              + rota.current()
-                  .person(incident.acknowledgedBy())
-                  .map(Person::name)
-                  .orElse(String.valueOf(incident.acknowledgedBy()))
+              + name(incident.acknowledgedBy())
               + " at "
               + Views.time(incident.acknowledgedAt())
               + ".";
-      case RESOLVED -> "Resolved at " + Views.time(incident.resolvedAt()) + ".";
+      case RESOLVED ->
+          "Resolved at "
+              + Views.time(incident.resolvedAt())
+              + (incident.acknowledgedBy() == null
+                  ? "."
+                  : ", acknowledged by " + name(incident.acknowledgedBy()) + ".");
     };
+  }
+
+  private String name(String personId) {
+    return rota.current().person(personId).map(Person::name).orElse(String.valueOf(personId));
   }
 
   private Person person(LinkClaims claims) {

@@ -109,7 +109,8 @@ public final class WebServer implements AutoCloseable {
               server.jetty.modifyServer(SlowClients::limitConnectors);
               server.jsonMapper(new JavalinJackson(services.json(), false));
               Routes.register(server.routes, handlers);
-              ErrorMapper.register(server.routes, pages);
+              ErrorMapper.register(
+                  server.routes, pages, config.server().publicUrl().startsWith("https://"));
             });
     javalin.start();
     return new WebServer(javalin, throttle);
@@ -136,7 +137,7 @@ public final class WebServer implements AutoCloseable {
         new DeclareApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
         new PostmortemApi(s.postmortems()),
         new OnCallApi(rota, s.oncall().reload(), calendars, s.clock()),
-        new LinkPages(s.tokens(), s.incidents(), s.reads(), rota, pages, publicUrl, s.clock()),
+        new LinkPages(s.tokens(), s.incidents(), s.reads(), rota, pages, s.clock()),
         new HealthApi(s.database()),
         new LoginPages(config.users(), sessions, throttle, ui, pages),
         new IncidentPages(

@@ -92,7 +92,7 @@ class AckLinkIT {
   void theLinkPagesLeadOnToTheIncidentAndItsResolution() {
     Reply acked = post(page.get("ackUrl").asText());
     assertThat(acked.body())
-        .contains("href=\"http://localhost:8080/incidents/" + incidentId + "\"")
+        .contains("href=\"/incidents/" + incidentId + "\"")
         .contains("id=\"resolve\"");
     String resolveUrl =
         acked.body().replaceAll("(?s).*<form method=\"post\" action=\"([^\"]+)\".*", "$1");
@@ -109,7 +109,7 @@ class AckLinkIT {
     assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
     assertThat(app.incident(incidentId).get("status").asText()).isEqualTo("resolved");
     assertThat(get(page.get("ackUrl").asText()).body())
-        .contains("Resolved at 2026-11-28 16:10 UTC.")
+        .contains("Resolved at 2026-11-28 16:10 UTC, acknowledged by Tessa.")
         .doesNotContain("id=\"resolve\"");
   }
 
@@ -164,8 +164,12 @@ class AckLinkIT {
         HttpRequest.newBuilder(local(url)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
-  /** Links use publicUrl; the test server listens on a random port. */
+  /**
+   * Links in a page use publicUrl, links on the link pages are paths; the test server listens on a
+   * random port.
+   */
   private URI local(String url) {
-    return URI.create(url.replace("http://localhost:8080", app.url("")));
+    return URI.create(
+        url.startsWith("/") ? app.url(url) : url.replace("http://localhost:8080", app.url("")));
   }
 }

@@ -235,6 +235,10 @@ public final class IncidentPages {
     if (flash != null) {
       model.put("flash", flash);
     }
+    FormError refused = FormError.take(ctx, security);
+    if (refused != null) {
+      refused.addTo(model);
+    }
     ctx.html(pages.render(template, model));
   }
 

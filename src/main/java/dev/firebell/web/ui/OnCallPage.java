@@ -100,6 +100,10 @@ public final class OnCallPage {
     if (flash != null) {
       model.put("flash", flash);
     }
+    FormError refused = FormError.take(ctx, security);
+    if (refused != null) {
+      refused.addTo(model);
+    }
     model.put("schedules", schedules);
     model.put("people", people(oncall));
     model.put("policies", policies(oncall));

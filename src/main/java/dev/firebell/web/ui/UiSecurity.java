@@ -43,6 +43,11 @@ public final class UiSecurity {
   }
 
   void setCookie(Context ctx, String name, String value, Duration maxAge) {
+    setCookie(ctx, name, value, maxAge, secureCookies);
+  }
+
+  /** Every cookie Firebell sets: site-wide, HttpOnly, SameSite=Lax, Secure over https. */
+  static void setCookie(Context ctx, String name, String value, Duration maxAge, boolean secure) {
     ctx.res()
         .addHeader(
             "Set-Cookie",
@@ -52,7 +57,7 @@ public final class UiSecurity {
                 + "; Path=/; Max-Age="
                 + maxAge.toSeconds()
                 + "; HttpOnly; SameSite=Lax"
-                + (secureCookies ? "; Secure" : ""));
+                + (secure ? "; Secure" : ""));
   }
 
   /** A short confirmation for the page the action redirects to (shown there once). */

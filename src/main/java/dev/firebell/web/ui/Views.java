@@ -40,7 +40,9 @@ public final class Views {
 
   /** {@code 2026-11-28 09:10 MST}: a time in the zone the page shows, its zone named. */
   public static String time(Instant at, ZoneId zone) {
-    return at == null ? "" : IN_ZONE.withZone(zone).format(at);
+    // The offset zone prints as "Z"; people read "UTC".
+    ZoneId named = zone.equals(java.time.ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
+    return at == null ? "" : IN_ZONE.withZone(named).format(at);
   }
 
   /**

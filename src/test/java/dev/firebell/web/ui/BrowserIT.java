@@ -239,6 +239,45 @@ class BrowserIT {
   }
 
   /** On a 390-px phone: add an override to the rota, see it on the calendar, remove it. */
+  /**
+   * The incident page says who was paged and what comes next; the page's link acknowledges, then
+   * leads on to Resolve and to the incident, and a used link says what happened.
+   */
+  @Test
+  void theIncidentPageShowsThePagingAndTheLinkPageLeadsOn() throws IOException {
+    try (CaptureServer capture = new CaptureServer();
+        TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      long id =
+          app.open("/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"));
+      app.runPaging();
+      String ackPath = URI.create(capture.json("/tessa").get(0).get("ackUrl").asText()).getPath();
+      logIn(app);
+
+      driver.get(app.url("/incidents/" + id));
+      String escalation = driver.findElement(By.id("escalation")).getText();
+      assertThat(escalation)
+          .contains("step 1 of 2")
+          .contains("Tessa webhook (webhook) 2026-11-28 16:10 UTC delivered");
+      assertThat(driver.findElement(By.id("next-step")).getText()).contains("Sam");
+      assertThat(driver.findElements(By.id("nobody-paged"))).isEmpty();
+      screenshots("escalation");
+
+      driver.get(app.url(ackPath));
+      navigate(By.cssSelector("form button[type=submit]"));
+      assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("acknowledged");
+      navigate(By.id("resolve"));
+      assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("resolved");
+
+      driver.get(app.url(ackPath));
+      assertThat(driver.findElement(By.id("state")).getText()).contains("Tessa");
+      assertThat(driver.findElements(By.id("resolve"))).isEmpty();
+      navigate(By.id("incident-link"));
+      assertThat(driver.getCurrentUrl()).isEqualTo(app.url("/incidents/" + id));
+      assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("resolved");
+      assertThat(app.incident(id).get("acknowledgedBy").asText()).isEqualTo("tessa");
+    }
+  }
+
   @Test
   void aResponderAddsAndRemovesAnOverrideOnTheirPhone() throws IOException {
     try (CaptureServer capture = new CaptureServer();
@@ -261,8 +300,29 @@ class BrowserIT {
             form.findElement(By.name("from")),
             form.findElement(By.name("to")));
         form.findElement(By.name("reason")).sendKeys("Tessa's child is sick");
+        // Ends before it starts: refused beside the form, with everything typed still there.
+        script.executeScript(
+            "arguments[0].value = '2026-11-28T17:00';", form.findElement(By.name("to")));
+        navigate(By.cssSelector("#schedule-primary form.add-override button[type=submit]"));
+        form = driver.findElement(By.cssSelector("#schedule-primary form.add-override"));
+        assertThat(form.findElement(By.id("form-error")).isDisplayed()).isTrue();
+        assertThat(form.findElement(By.id("form-error")).getText())
+            .isEqualTo("The override was not added: to must be after from.");
+        assertThat(form.findElement(By.name("reason")).getAttribute("value"))
+            .isEqualTo("Tessa's child is sick");
+        assertThat(
+                new org.openqa.selenium.support.ui.Select(form.findElement(By.name("person")))
+                    .getFirstSelectedOption()
+                    .getText())
+            .isEqualTo("Sam");
+        assertThat(form.findElement(By.name("from")).getAttribute("value"))
+            .isEqualTo("2026-11-28T18:00");
+        screenshots("override-refused");
+        script.executeScript(
+            "arguments[0].value = '2026-11-28T23:00';", form.findElement(By.name("to")));
         assertFitsTheWindow("/oncall with the override form open", 390);
         navigate(By.cssSelector("#schedule-primary form.add-override button[type=submit]"));
+        assertThat(driver.findElement(By.id("flash")).getText()).contains("Override added");
 
         String rota = driver.findElement(By.cssSelector("#schedule-primary .rota")).getText();
         assertThat(rota).contains("18:00–23:00 Sam").contains("Tessa's child is sick");

@@ -250,6 +250,72 @@ class WebUiIT {
   }
 
   @Test
+  void aRefusedFormComesBackToItsPageWithTheReasonAndWhatWasTyped() {
+    Browser browser = new Browser(app);
+    browser.logIn(TestApp.USER, TestApp.PASSWORD);
+    String csrf = Browser.csrf(browser.get("/incidents/" + incidentId));
+
+    Reply refused =
+        browser.post(
+            "/incidents/" + incidentId + "/fields",
+            Map.of(
+                "_csrf", csrf,
+                "_form", "fields",
+                "_back", "/incidents/" + incidentId,
+                "title", "Checkout slow <b>again</b>",
+                "severity", "SEV-3",
+                "rootCause", "A full disk on db-2",
+                "usersAffectedPercent", "150"));
+    assertThat(refused.status()).isEqualTo(303);
+    assertThat(refused.header("Location")).isEqualTo("/incidents/" + incidentId + "#fields");
+    assertThat(app.incident(incidentId).get("title").asText()).doesNotContain("again");
+
+    Reply back = browser.get("/incidents/" + incidentId);
+    assertThat(back.body())
+        .contains("<p class=\"form-error\" id=\"form-error\" role=\"alert\">")
+        .contains("impact.usersAffectedPercent must be from 0 to 100")
+        .contains("value=\"Checkout slow &lt;b&gt;again&lt;/b&gt;\"")
+        .contains(">A full disk on db-2</textarea>")
+        .contains("value=\"150\"");
+    // Shown once: a reload shows the saved fields again.
+    Reply reloaded = browser.get("/incidents/" + incidentId);
+    assertThat(reloaded.body()).doesNotContain("form-error").doesNotContain("db-2");
+
+    try (TestApp local =
+        TestApp.start(TestApp.defaultConfig(), PagingSetup.team(List.of(), List.of()))) {
+      Browser team = new Browser(local);
+      team.logIn(TestApp.USER, TestApp.PASSWORD);
+      Reply override =
+          team.post(
+              "/oncall/overrides",
+              Map.of(
+                  "_csrf", Browser.csrf(team.get("/oncall")),
+                  "_form", "override-primary",
+                  "_back", "/oncall",
+                  "schedule", "primary",
+                  "person", "tessa",
+                  "from", "tomorrow",
+                  "to", "2026-12-24T09:00",
+                  "reason", "dentist"));
+      assertThat(override.header("Location")).isEqualTo("/oncall#override-primary");
+      Reply oncall = team.get("/oncall");
+      assertThat(oncall.body())
+          .contains("The start time must look like 2026-12-24T09:00.")
+          .contains("<details class=\"add-override\" open>")
+          .contains("value=\"dentist\"")
+          .contains("value=\"2026-12-24T09:00\"");
+    }
+
+    // Only a path on this server: a form naming another site gets the error page instead.
+    Reply offsite =
+        browser.post(
+            "/incidents/declare",
+            Map.of("_csrf", csrf, "_form", "declare", "_back", "//evil.example/", "title", "x"));
+    assertThat(offsite.status()).isEqualTo(400);
+    assertThat(offsite.header("Location")).isNull();
+  }
+
+  @Test
   void repeatedFailuresForOneUsernameAreSlowedDown() {
     Browser browser = new Browser(app);
     for (int i = 0; i < 5; i++) {
