@@ -276,6 +276,18 @@ class BrowserIT {
       assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("resolved");
       assertThat(app.incident(id).get("acknowledgedBy").asText()).isEqualTo("tessa");
     }
+    try (TestApp unrouted = TestApp.start()) {
+      long id =
+          unrouted.open(
+              "/webhooks/alertmanager", Fixtures.read("alertmanager-live/am-firing.json"));
+      unrouted.runPaging();
+      logIn(unrouted);
+      driver.get(unrouted.url("/incidents/" + id));
+      WebElement banner = driver.findElement(By.id("nobody-paged"));
+      assertThat(banner.isDisplayed()).isTrue();
+      assertThat(banner.getText()).startsWith("No route matched this incident's labels");
+      screenshots("nobody-paged");
+    }
   }
 
   @Test
