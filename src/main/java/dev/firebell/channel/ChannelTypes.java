@@ -23,6 +23,7 @@ import dev.firebell.oncall.contact.GatewayContact;
 import dev.firebell.oncall.contact.NtfyContact;
 import dev.firebell.oncall.contact.PhoneContact;
 import dev.firebell.oncall.contact.PushoverContact;
+import dev.firebell.oncall.contact.SlackContact;
 import dev.firebell.oncall.contact.TelegramContact;
 import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.security.LinkTokens;
@@ -64,10 +65,18 @@ public final class ChannelTypes {
   static final List<ChannelType<?>> ALL =
       List.of(
           urls(ContactType.WEBHOOK, deps -> new WebhookChannel(deps.http(), deps.json())),
-          urls(ContactType.SLACK, deps -> new SlackChannel(deps.http(), deps.json())),
+          new ChannelType<>(
+              ContactType.SLACK,
+              SlackContact.class,
+              SlackChannel::read,
+              deps -> new SlackChannel(deps.http(), deps.json(), deps.config().slack())),
           urls(ContactType.DISCORD, deps -> new DiscordChannel(deps.http(), deps.json())),
           urls(ContactType.TEAMS, deps -> new TeamsChannel(deps.http(), deps.json())),
-          urls(ContactType.MATTERMOST, deps -> new MattermostChannel(deps.http(), deps.json())),
+          urls(
+              ContactType.MATTERMOST,
+              deps ->
+                  new MattermostChannel(
+                      deps.http(), deps.json(), deps.config().server().publicUrl())),
           new ChannelType<>(
               ContactType.NTFY,
               NtfyContact.class,

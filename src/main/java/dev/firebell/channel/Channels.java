@@ -10,6 +10,7 @@ import dev.firebell.security.LinkTokens;
 import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -31,6 +32,10 @@ public final class Channels {
   private record Bound<C extends Contact>(Class<C> contactClass, Channel<C> channel) {
     Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
       return channel.send(contactClass.cast(contact), message);
+    }
+
+    Sent update(Contact contact, PageMessage message, List<String> earlier) throws DeliveryFailure {
+      return channel.update(contactClass.cast(contact), message, earlier);
     }
 
     Sent notify(Contact contact, Notice notice) throws DeliveryFailure {
@@ -88,6 +93,15 @@ public final class Channels {
   /** Sends a page or a status update to {@code contact} over its channel. */
   public Sent send(Contact contact, PageMessage message) throws DeliveryFailure {
     return bound(contact).send(contact, message);
+  }
+
+  /**
+   * Sends a status update to {@code contact}, editing the pages it got ({@code earlier}, their
+   * vendor ids) where its channel can.
+   */
+  public Sent update(Contact contact, PageMessage message, List<String> earlier)
+      throws DeliveryFailure {
+    return bound(contact).update(contact, message, earlier);
   }
 
   /** Sends a notice that belongs to no incident to {@code contact} over its channel. */

@@ -8,16 +8,22 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one HTTP request for a channel and sorts the answer: 2xx is delivered; 408, 429 and 5xx and
  * network errors are retried (honouring Retry-After); any other status is final.
  */
 public final class HttpDelivery {
+  private static final Logger log = LoggerFactory.getLogger(HttpDelivery.class);
+
   private final OkHttpClient client;
   private final Clock clock;
 
@@ -45,6 +51,31 @@ public final class HttpDelivery {
     } catch (IOException e) {
       throw DeliveryFailure.retryable(channel + " unreachable: " + e.getMessage());
     }
+  }
+
+  /**
+   * Sends a request without waiting for its answer (a reply Slack's 3 seconds leave no time to wait
+   * for); a failure is logged, since nothing waits on it.
+   */
+  public void sendLater(Request request, String what) {
+    client
+        .newCall(request)
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onFailure(Call call, IOException e) {
+                log.warn("{} failed: {}", what, e.getMessage());
+              }
+
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  if (!response.isSuccessful()) {
+                    log.warn("{} answered HTTP {}", what, response.code());
+                  }
+                }
+              }
+            });
   }
 
   private static String excerpt(ResponseBody body) throws IOException {

@@ -3,6 +3,7 @@ package dev.firebell.channel;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,8 @@ import java.util.Map;
  * What a page or status update says. Serialised as-is, it is the body of the generic {@code
  * webhook} channel, whose field names are a contract: {@code alerts} holds the first {@link
  * #MAX_ALERTS} alerts, {@code alertsTotal} counts every one and {@code alertsTruncated} says when
- * some were left out, so a storm's page stays a few KB.
+ * some were left out, so a storm's page stays a few KB. {@code acknowledgedBy}, {@code
+ * acknowledgedAt} and {@code resolvedAt} say who moved the incident on and when (null until then).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PageMessage(
@@ -29,6 +31,9 @@ public record PageMessage(
     List<AlertLinks> alerts,
     int alertsTotal,
     boolean alertsTruncated,
+    Recipient acknowledgedBy,
+    Instant acknowledgedAt,
+    Instant resolvedAt,
     @JsonIgnore long openMinutes) {
 
   /** At most this many alerts travel with a message; {@code alertsTotal} counts them all. */
@@ -61,6 +66,9 @@ public record PageMessage(
         List.of(),
         0,
         false,
+        null,
+        null,
+        null,
         0);
   }
 

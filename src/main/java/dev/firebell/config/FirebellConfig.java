@@ -2,6 +2,7 @@ package dev.firebell.config;
 
 import dev.firebell.channel.email.SmtpConfig;
 import dev.firebell.channel.pushover.PushoverConfig;
+import dev.firebell.channel.slack.SlackConfig;
 import dev.firebell.channel.telegram.TelegramConfig;
 import dev.firebell.channel.twilio.TwilioConfig;
 import java.util.List;
@@ -30,7 +31,8 @@ public record FirebellConfig(
     SilencesConfig silences,
     GrafanaConfig grafana,
     PushoverConfig pushover,
-    TelegramConfig telegram) {
+    TelegramConfig telegram,
+    SlackConfig slack) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -53,11 +55,12 @@ public record FirebellConfig(
     grafana = grafana == null ? GrafanaConfig.defaults() : grafana;
     pushover = pushover == null ? PushoverConfig.defaults() : pushover;
     telegram = telegram == null ? TelegramConfig.defaults() : telegram;
+    slack = slack == null ? SlackConfig.defaults() : slack;
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 }

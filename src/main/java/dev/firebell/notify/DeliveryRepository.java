@@ -6,6 +6,7 @@ import dev.firebell.store.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -133,6 +134,52 @@ public final class DeliveryRepository {
         .map(PAGED_CONTACT)
         .list();
   }
+
+  /** Keeps what the vendor named the message a delivery sent (null: it named nothing). */
+  public void keepVendorId(long id, String vendorId) {
+    if (vendorId == null) {
+      return;
+    }
+    handle
+        .createUpdate("UPDATE page_delivery SET vendor_id = :vendorId WHERE id = :id")
+        .bind("vendorId", vendorId)
+        .bind("id", id)
+        .execute();
+  }
+
+  /** The vendor ids of the pages of an incident delivered to one contact, oldest first. */
+  public List<String> vendorIds(long incidentId, String personId, String contactId) {
+    return handle
+        .createQuery(
+            """
+            SELECT vendor_id FROM page_delivery
+            WHERE incident_id = :incidentId AND person_id = :personId
+              AND contact_id = :contactId AND kind = 'PAGE' AND vendor_id IS NOT NULL
+            ORDER BY id
+            """)
+        .bind("incidentId", incidentId)
+        .bind("personId", personId)
+        .bind("contactId", contactId)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /** The incident and person whose page a vendor named {@code vendorId}, if there was one. */
+  public Optional<PagedMessage> pageOf(String vendorId) {
+    return handle
+        .createQuery(
+            """
+            SELECT incident_id, person_id FROM page_delivery
+            WHERE vendor_id = :vendorId AND kind = 'PAGE'
+            ORDER BY id FETCH FIRST 1 ROWS ONLY
+            """)
+        .bind("vendorId", vendorId)
+        .map((row, ctx) -> new PagedMessage(row.getLong("incident_id"), row.getString("person_id")))
+        .findOne();
+  }
+
+  /** A page a vendor named: its incident and the person it paged. */
+  public record PagedMessage(long incidentId, String personId) {}
 
   /** Every page of an incident (not status updates), oldest first, for its postmortem. */
   public List<PageRecord> pages(long incidentId) {

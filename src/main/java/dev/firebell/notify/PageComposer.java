@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -21,10 +22,15 @@ import java.util.stream.Stream;
 public final class PageComposer {
   private final String publicUrl;
   private final LinkTokens tokens;
+  private final Function<String, String> names;
 
-  public PageComposer(String publicUrl, LinkTokens tokens) {
+  /**
+   * @param names a person's name from their id (the id itself when they left the rota)
+   */
+  public PageComposer(String publicUrl, LinkTokens tokens, Function<String, String> names) {
     this.publicUrl = publicUrl;
     this.tokens = tokens;
+    this.names = names;
   }
 
   /**
@@ -56,6 +62,12 @@ public final class PageComposer {
         details.alerts().stream().limit(PageMessage.MAX_ALERTS).map(PageComposer::links).toList(),
         alertsTotal,
         alertsTotal > PageMessage.MAX_ALERTS,
+        incident.acknowledgedBy() == null
+            ? null
+            : new PageMessage.Recipient(
+                incident.acknowledgedBy(), names.apply(incident.acknowledgedBy())),
+        incident.acknowledgedAt(),
+        incident.resolvedAt(),
         incident.duration(now).toMinutes());
   }
 
@@ -89,6 +101,9 @@ public final class PageComposer {
         List.of(),
         0,
         false,
+        null,
+        null,
+        null,
         0);
   }
 

@@ -92,11 +92,23 @@ public final class PageMailbox implements Mailbox<Delivery> {
     Contact contact = addressee.contact().contact();
     PageMessage message =
         composer.compose(details, loaded.alertCount(), person, delivery.isPage(), clock.instant());
-    Sent sent = channels.send(contact, message);
+    List<String> earlier =
+        delivery.isPage()
+            ? List.of()
+            : Repositories.with(
+                jdbi,
+                DeliveryRepository::new,
+                r -> r.vendorIds(delivery.incidentId(), delivery.personId(), delivery.contactId()));
+    Sent sent =
+        earlier.isEmpty()
+            ? channels.send(contact, message)
+            : channels.update(contact, message, earlier);
     return new Outcome(
         "delivered",
         (handle, now) -> {
-          new DeliveryRepository(handle).rows().markDelivered(delivery.id(), now);
+          DeliveryRepository deliveries = new DeliveryRepository(handle);
+          deliveries.rows().markDelivered(delivery.id(), now);
+          deliveries.keepVendorId(delivery.id(), sent.vendorId());
           sent.watch().start(handle, delivery.incidentId(), delivery.personId(), now);
           if (delivery.isPage()) {
             Timeline.on(handle)

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * Someone who can be paged: their contacts, each under its id, and the notification rules that say
  * which contacts a page reaches when. {@code telegramUserId} (null when not set) lets their presses
- * on Telegram's buttons act as them; {@code timeZone} (null when not set) is the zone the web
- * interface shows them every time in.
+ * on Telegram's buttons act as them, and {@code slackUserId} (a Slack member id) on Slack's buttons
+ * and command; {@code timeZone} (null when not set) is the zone the web interface shows them every
+ * time in.
  */
 public record Person(
     String id,
@@ -22,7 +23,19 @@ public record Person(
     List<ContactMethod> contacts,
     NotificationRules rules,
     Long telegramUserId,
-    ZoneId timeZone) {
+    ZoneId timeZone,
+    String slackUserId) {
+
+  /** Without a Slack account linked. */
+  public Person(
+      String id,
+      String name,
+      List<ContactMethod> contacts,
+      NotificationRules rules,
+      Long telegramUserId,
+      ZoneId timeZone) {
+    this(id, name, contacts, rules, telegramUserId, timeZone, null);
+  }
 
   /** Without a time zone of their own: pages they view use the schedule's, or UTC. */
   public Person(
@@ -31,7 +44,7 @@ public record Person(
       List<ContactMethod> contacts,
       NotificationRules rules,
       Long telegramUserId) {
-    this(id, name, contacts, rules, telegramUserId, null);
+    this(id, name, contacts, rules, telegramUserId, null, null);
   }
 
   /** Someone paged on every contact at once, each under its default id. */

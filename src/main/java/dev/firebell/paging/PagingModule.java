@@ -13,6 +13,7 @@ import dev.firebell.maintenance.Maintenance;
 import dev.firebell.notify.MessageRetention;
 import dev.firebell.notify.NoticeMailbox;
 import dev.firebell.notify.PageComposer;
+import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import dev.firebell.outbox.DeliveryObserver;
 import dev.firebell.outbox.Mailbox;
@@ -77,7 +78,10 @@ public final class PagingModule implements AutoCloseable {
             database.durability(),
             rota,
             channels,
-            new PageComposer(config.server().publicUrl(), tokens),
+            new PageComposer(
+                config.server().publicUrl(),
+                tokens,
+                id -> rota.current().person(id).map(Person::name).orElse(id)),
             more,
             observer,
             config.paging(),

@@ -1,7 +1,10 @@
 package dev.firebell.web;
 
+import dev.firebell.channel.mattermost.MattermostChannel;
 import dev.firebell.ingest.HeartbeatEndpoint;
 import dev.firebell.ingest.WebhookEndpoint;
+import dev.firebell.web.chat.MattermostActions;
+import dev.firebell.web.chat.SlackRequests;
 import dev.firebell.web.oncall.CalendarFeedPage;
 import dev.firebell.web.oncall.ContactTestApi;
 import dev.firebell.web.oncall.OnCallApi;
@@ -48,7 +51,9 @@ public final class Routes {
       HeartbeatApi heartbeatApi,
       SilenceApi silenceApi,
       VoiceCallbacks voice,
-      ContactTestApi contactTest) {}
+      ContactTestApi contactTest,
+      SlackRequests slack,
+      MattermostActions mattermost) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -95,6 +100,9 @@ public final class Routes {
     routes.get("/resolve/{token}", handlers.linkPages()::showResolve);
     routes.post("/resolve/{token}", handlers.linkPages()::resolve);
 
+    routes.post("/slack/actions", handlers.slack()::action);
+    routes.post("/slack/commands", handlers.slack()::command);
+    routes.post(MattermostChannel.ACTIONS_PATH, handlers.mattermost()::press);
     routes.post("/twilio/voice/{token}", handlers.voice()::keypress);
     routes.post("/twilio/voice/{token}/status", handlers.voice()::status);
     routes.get("/swap/{token}", handlers.swapPages()::show);

@@ -25,6 +25,8 @@ import dev.firebell.store.Database;
 import dev.firebell.store.Platform;
 import dev.firebell.store.Pruning;
 import dev.firebell.upstream.Silences;
+import dev.firebell.web.chat.MattermostActions;
+import dev.firebell.web.chat.SlackRequests;
 import dev.firebell.web.oncall.CalendarFeedPage;
 import dev.firebell.web.oncall.ContactTestApi;
 import dev.firebell.web.oncall.OnCallApi;
@@ -181,7 +183,18 @@ public final class WebServer implements AutoCloseable {
             config.twilio(),
             publicUrl,
             s.clock()),
-        contactTest);
+        contactTest,
+        new SlackRequests(
+            config.slack(),
+            s.incidents(),
+            rota,
+            s.database().jdbi(),
+            s.channels().http(),
+            s.json(),
+            config.severity(),
+            s.clock()),
+        new MattermostActions(
+            s.tokens(), s.incidents(), s.reads(), rota, s.json(), publicUrl, s.clock()));
   }
 
   /** Expired sessions and used links. */

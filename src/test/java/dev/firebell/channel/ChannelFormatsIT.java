@@ -21,6 +21,7 @@ import dev.firebell.oncall.contact.EmailContact;
 import dev.firebell.oncall.contact.GatewayContact;
 import dev.firebell.oncall.contact.NtfyContact;
 import dev.firebell.oncall.contact.PhoneContact;
+import dev.firebell.oncall.contact.SlackContact;
 import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingSetup;
@@ -60,7 +61,7 @@ public class ChannelFormatsIT {
     List<Contact> contacts =
         List.of(
             new UrlContact(ContactType.WEBHOOK, capture.url("/hook")),
-            new UrlContact(ContactType.SLACK, capture.url("/slack")),
+            new SlackContact(capture.url("/slack"), null),
             new UrlContact(ContactType.DISCORD, capture.url("/discord")),
             new NtfyContact(capture.url("/"), "tessa-pages", "tk_secret"),
             new EmailContact("tessa@example.com"),

@@ -13,6 +13,7 @@ import dev.firebell.channel.mattermost.MattermostChannel;
 import dev.firebell.channel.ntfy.NtfyChannel;
 import dev.firebell.channel.pushover.PushoverChannel;
 import dev.firebell.channel.slack.SlackChannel;
+import dev.firebell.channel.slack.SlackConfig;
 import dev.firebell.channel.teams.TeamsChannel;
 import dev.firebell.channel.telegram.TelegramChannel;
 import dev.firebell.channel.twilio.SmsChannel;
@@ -63,7 +64,9 @@ class ChannelLimitsTest {
   static Stream<Arguments> messages() {
     PageComposer composer =
         new PageComposer(
-            "https://firebell.example.com", new LinkTokens("secret", Duration.ofHours(24)));
+            "https://firebell.example.com",
+            new LinkTokens("secret", Duration.ofHours(24)),
+            id -> "Tessa");
     IncidentDetails storm = storm();
     PageMessage page = composer.compose(storm, 10_000, TESSA, true, NOW);
     PageMessage update = composer.compose(storm, 10_000, TESSA, false, NOW);
@@ -93,7 +96,7 @@ class ChannelLimitsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("messages")
   void slackStaysWithinBlockKit(String kind, PageMessage message) throws Exception {
-    ObjectNode body = new SlackChannel(null, JSON).body(message);
+    ObjectNode body = new SlackChannel(null, JSON, SlackConfig.defaults()).body(message);
     JsonNode blocks = body.get("blocks");
     assertThat(blocks.size()).isLessThanOrEqualTo(50);
     assertThat(body.get("text").asText()).hasSizeLessThanOrEqualTo(3_000);
@@ -177,7 +180,8 @@ class ChannelLimitsTest {
   @MethodSource("messages")
   void mattermostStaysUnderItsPostLimitWithMentionsBroken(String kind, PageMessage message)
       throws Exception {
-    ObjectNode body = new MattermostChannel(null, JSON).body(message);
+    ObjectNode body =
+        new MattermostChannel(null, JSON, "https://firebell.example.com").body(message);
     JsonNode attachment = body.get("attachments").get(0);
     int length = body.get("text").asText().length() + attachment.get("text").asText().length();
     for (JsonNode field : attachment.get("fields")) {

@@ -9,6 +9,7 @@ import dev.firebell.channel.discord.DiscordChannel;
 import dev.firebell.channel.mattermost.MattermostChannel;
 import dev.firebell.channel.ntfy.NtfyChannel;
 import dev.firebell.channel.slack.SlackChannel;
+import dev.firebell.channel.slack.SlackConfig;
 import dev.firebell.channel.teams.TeamsChannel;
 import dev.firebell.channel.twilio.SmsChannel;
 import dev.firebell.channel.twilio.SmsLength;
@@ -54,7 +55,7 @@ class NoticeLimitsTest {
 
   @Test
   void slackKeepsWithinBlockKitAndEscapesTypedText() {
-    ObjectNode body = new SlackChannel(null, JSON).body(NOTICE);
+    ObjectNode body = new SlackChannel(null, JSON, SlackConfig.defaults()).body(NOTICE);
     assertThat(body.get("text").asText()).hasSizeLessThanOrEqualTo(3_000);
     JsonNode blocks = body.get("blocks");
     assertThat(blocks.get(0).get("text").get("text").asText()).hasSizeLessThanOrEqualTo(150);
@@ -95,7 +96,11 @@ class NoticeLimitsTest {
         new TeamsChannel(null, JSON).body(NOTICE).get("attachments").get(0).get("content");
     assertThat(card.get("actions").get(0).get("url").asText()).isEqualTo(TAKE);
     assertThat(card.get("body").toString()).doesNotContain("[x](https://evil.example)");
-    JsonNode attachment = new MattermostChannel(null, JSON).body(NOTICE).get("attachments").get(0);
+    JsonNode attachment =
+        new MattermostChannel(null, JSON, "https://firebell.example.com")
+            .body(NOTICE)
+            .get("attachments")
+            .get(0);
     assertThat(attachment.get("text").asText())
         .contains("[Take this shift](" + TAKE + ")")
         .doesNotContain("@channel")

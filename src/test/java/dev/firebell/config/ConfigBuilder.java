@@ -2,6 +2,7 @@ package dev.firebell.config;
 
 import dev.firebell.channel.email.SmtpConfig;
 import dev.firebell.channel.pushover.PushoverConfig;
+import dev.firebell.channel.slack.SlackConfig;
 import dev.firebell.channel.telegram.TelegramConfig;
 import dev.firebell.channel.twilio.TwilioConfig;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class ConfigBuilder {
   private GrafanaConfig grafana;
   private PushoverConfig pushover;
   private TelegramConfig telegram;
+  private SlackConfig slack;
 
   private ConfigBuilder() {}
 
@@ -53,6 +55,7 @@ public final class ConfigBuilder {
     builder.grafana = config.grafana();
     builder.pushover = config.pushover();
     builder.telegram = config.telegram();
+    builder.slack = config.slack();
     return builder;
   }
 
@@ -141,6 +144,11 @@ public final class ConfigBuilder {
     return this;
   }
 
+  public ConfigBuilder withSlack(SlackConfig value) {
+    this.slack = value;
+    return this;
+  }
+
   public ConfigBuilder withTelegram(TelegramConfig value) {
     this.telegram = value;
     return this;
@@ -173,6 +181,7 @@ public final class ConfigBuilder {
         silences,
         grafana,
         pushover,
-        telegram);
+        telegram,
+        slack);
   }
 }

@@ -16,6 +16,7 @@ import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.oncall.contact.ContactType;
 import dev.firebell.oncall.contact.NotificationRule;
 import dev.firebell.oncall.contact.NotificationRules;
+import dev.firebell.oncall.contact.SlackContact;
 import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.paging.PagingSetup;
 import java.time.Duration;
@@ -31,8 +32,7 @@ class EscalationDeciderTest {
   private static final Instant NOW = Instant.parse("2026-11-28T16:10:00Z");
   private static final UrlContact WEBHOOK =
       new UrlContact(ContactType.WEBHOOK, "https://hooks.example/t");
-  private static final UrlContact SLACK =
-      new UrlContact(ContactType.SLACK, "https://hooks.slack.example");
+  private static final SlackContact SLACK = new SlackContact("https://hooks.slack.example", null);
 
   /** The paging tests' team: Tessa on the primary schedule (step 1, 5 min), then Sam (10 min). */
   private static final OnCall ONCALL = PagingSetup.team(List.of(WEBHOOK, SLACK), List.of(WEBHOOK));

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class PageComposerTest {
   private static final Instant NOW = Instant.parse("2026-11-28T16:10:00Z");
   private static final LinkTokens TOKENS = new LinkTokens("s".repeat(32), Duration.ofDays(7));
-  private static final PageComposer COMPOSER = new PageComposer("https://firebell.example", TOKENS);
+  private static final PageComposer COMPOSER =
+      new PageComposer("https://firebell.example", TOKENS, id -> id.equals("tessa") ? "Tessa" : id);
   private static final Person TESSA = new Person("tessa", "Tessa", List.of());
 
   @Test

@@ -16,7 +16,9 @@ import dev.firebell.text.Cut;
 
 /**
  * A Mattermost incoming webhook: a short {@code text} and one attachment coloured by severity, with
- * severity, service and status fields and Markdown links to acknowledge and resolve. Alert text is
+ * severity, service and status fields, Acknowledge and Resolve buttons that act in place ({@code
+ * /mattermost/actions}, each holding a signed single-use token for the incident and the person
+ * paged) and the same as Markdown links, for a Mattermost that cannot reach Firebell. Alert text is
  * escaped so it forms no links, and {@code @channel}, {@code @here}, {@code @all} and other
  * mentions are broken so a page never notifies a whole channel.
  */
@@ -26,12 +28,20 @@ public final class MattermostChannel implements Channel<UrlContact> {
 
   static final int TITLE = 250;
 
+  private static final String RESOLVED = "#2E7D32";
+  private static final String ACKNOWLEDGED = "#F9A825";
+
+  /** Where Mattermost sends a press on a page's buttons, below {@code publicUrl}. */
+  public static final String ACTIONS_PATH = "/mattermost/actions";
+
   private final HttpDelivery http;
   private final ObjectMapper json;
+  private final String actionsUrl;
 
-  public MattermostChannel(HttpDelivery http, ObjectMapper json) {
+  public MattermostChannel(HttpDelivery http, ObjectMapper json, String publicUrl) {
     this.http = http;
     this.json = json;
+    this.actionsUrl = publicUrl + ACTIONS_PATH;
   }
 
   @Override
@@ -68,7 +78,57 @@ public final class MattermostChannel implements Channel<UrlContact> {
     field(fields, "Severity", message.severity());
     field(fields, "Service", message.service());
     field(fields, "Status", message.status());
+    buttons(attachment, tokenOf(message.ackUrl()), tokenOf(message.resolveUrl()));
     return body;
+  }
+
+  /**
+   * The attachment a press leaves in place of the page's: the incident, what was done, and a
+   * Resolve button (with a fresh token) while it is open.
+   */
+  public ObjectNode pressed(
+      String headline, String incidentUrl, String outcome, boolean resolved, String resolveToken) {
+    ObjectNode attachment = json.createObjectNode();
+    String title = Cut.toChars(escape(headline), TITLE);
+    attachment.put("fallback", title);
+    attachment.put("color", resolved ? RESOLVED : ACKNOWLEDGED);
+    attachment.put("title", title);
+    attachment.put("title_link", incidentUrl);
+    attachment.put("text", escape(outcome) + "\n\n[Open incident](" + incidentUrl + ")");
+    buttons(attachment, null, resolved ? null : resolveToken);
+    return attachment;
+  }
+
+  /**
+   * Buttons that post {@code {"action", "token"}} back to Firebell; none when no token is given.
+   */
+  private void buttons(ObjectNode attachment, String ackToken, String resolveToken) {
+    if (ackToken == null && resolveToken == null) {
+      return;
+    }
+    ArrayNode actions = attachment.putArray("actions");
+    if (ackToken != null) {
+      action(actions, "ack", "Acknowledge", ackToken).put("style", "primary");
+    }
+    if (resolveToken != null) {
+      action(actions, "resolve", "Resolve", resolveToken);
+    }
+  }
+
+  private ObjectNode action(ArrayNode actions, String id, String label, String token) {
+    ObjectNode action = actions.addObject().put("id", id).put("name", label);
+    action
+        .putObject("integration")
+        .put("url", actionsUrl)
+        .putObject("context")
+        .put("action", id)
+        .put("token", token);
+    return action;
+  }
+
+  /** The token at the end of a link page's URL ({@code …/ack/<token>}); null without a link. */
+  private static String tokenOf(String linkUrl) {
+    return linkUrl == null ? null : linkUrl.substring(linkUrl.lastIndexOf('/') + 1);
   }
 
   public ObjectNode body(Notice notice) {
@@ -106,10 +166,10 @@ public final class MattermostChannel implements Channel<UrlContact> {
    */
   static String color(PageMessage message) {
     if ("resolved".equals(message.status())) {
-      return "#2E7D32";
+      return RESOLVED;
     }
     if ("acknowledged".equals(message.status())) {
-      return "#F9A825";
+      return ACKNOWLEDGED;
     }
     String severity = message.severity() == null ? "" : message.severity().toLowerCase();
     if (severity.contains("1") || severity.contains("critical")) {

@@ -18,4 +18,5 @@ public record ContactEntry(
     String body,
     String contentType,
     String userKey,
-    String chatId) {}
+    String chatId,
+    String channel) {}

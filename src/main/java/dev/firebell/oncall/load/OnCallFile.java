@@ -28,7 +28,8 @@ public record OnCallFile(
       List<ContactEntry> contacts,
       @JsonProperty("notify") NotifyEntry rules,
       Long telegramUserId,
-      String timeZone) {
+      String timeZone,
+      String slackUserId) {
     public PersonEntry {
       contacts = contacts == null ? List.of() : contacts;
     }

@@ -15,6 +15,7 @@ import dev.firebell.oncall.load.OnCallFile.RouteEntry;
 import dev.firebell.oncall.load.OnCallFile.StepEntry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,20 @@ public final class OnCallLoader {
 
   public OnCall load(OnCallFile raw) {
     Map<String, Person> people = new LinkedHashMap<>();
+    Map<String, String> slackUsers = new HashMap<>();
     for (int i = 0; i < raw.people().size(); i++) {
       Person person = persons.read(raw.people().get(i), "people[" + i + "]");
       if (people.put(person.id(), person) != null) {
         throw fields.problem("people[" + i + "].id", "'" + person.id() + "' is listed twice");
+      }
+      String slackTaken =
+          person.slackUserId() == null
+              ? null
+              : slackUsers.putIfAbsent(person.slackUserId(), person.id());
+      if (slackTaken != null) {
+        throw fields.problem(
+            "people[" + i + "].slackUserId",
+            "'" + person.slackUserId() + "' is already " + slackTaken + "'s Slack member id");
       }
     }
     Map<String, Schedule> schedules = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads one person of oncall.yaml: their contacts, each under its {@code id} (or its default one),
@@ -30,6 +31,8 @@ import java.util.Set;
 final class PersonReader {
   /** A rule waits at most this long: a longer wait is a typo, not a plan. */
   static final Duration LONGEST_WAIT = Duration.ofDays(1);
+
+  private static final Pattern SLACK_MEMBER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
   private final String file;
   private final Fields fields;
@@ -51,7 +54,16 @@ final class PersonReader {
             : rules(entry.rules(), key + ".notify", contacts);
     ZoneId zone =
         entry.timeZone() == null ? null : fields.zone(entry.timeZone(), key + ".timeZone");
-    return new Person(id, name, contacts, rules, entry.telegramUserId(), zone);
+    String slackUserId = entry.slackUserId();
+    if (slackUserId != null && !SLACK_MEMBER_ID.matcher(slackUserId).matches()) {
+      throw fields.problem(
+          key + ".slackUserId",
+          "'"
+              + slackUserId
+              + "' is not a Slack member id (U0123ABCD: in Slack, a person's profile,"
+              + " then ⋮, then Copy member ID)");
+    }
+    return new Person(id, name, contacts, rules, entry.telegramUserId(), zone, slackUserId);
   }
 
   /** Each contact under its own id or its default one; two contacts never share an id. */
