@@ -281,7 +281,10 @@ public class ChannelFormatsIT {
             "resolveUrl",
             "alerts",
             "alertsTotal",
-            "alertsTruncated");
+            "alertsTruncated",
+            "acknowledgedBy",
+            "acknowledgedAt",
+            "resolvedAt");
   }
 
   @Test

@@ -117,6 +117,56 @@ class ChannelLimitsTest {
     }
   }
 
+  /** The app's message, also with who acknowledged it: a name as long as anyone may write. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void theSlackAppsMessageStaysWithinBlockKit(String kind, PageMessage message) throws Exception {
+    PageMessage.Recipient long_name = new PageMessage.Recipient("tessa", NASTY.repeat(500));
+    PageMessage acknowledged =
+        new PageMessage(
+            message.kind(),
+            message.incidentId(),
+            message.title(),
+            message.severity(),
+            message.urgency(),
+            message.service(),
+            "acknowledged",
+            message.summary(),
+            message.person(),
+            message.incidentUrl(),
+            null,
+            message.resolveUrl(),
+            message.alerts(),
+            message.alertsTotal(),
+            message.alertsTruncated(),
+            long_name,
+            NOW,
+            null,
+            message.openMinutes());
+    for (PageMessage each : List.of(message, acknowledged)) {
+      ObjectNode body = new SlackChannel(null, JSON, SlackConfig.defaults()).appBody(each);
+      JsonNode blocks = body.get("blocks");
+      assertThat(body.get("text").asText()).hasSizeLessThanOrEqualTo(3_000);
+      for (JsonNode block : blocks) {
+        switch (block.get("type").asText()) {
+          case "header" -> assertThat(text(block)).hasSizeLessThanOrEqualTo(150);
+          case "section" -> assertThat(text(block)).hasSizeLessThanOrEqualTo(3_000);
+          case "context" ->
+              assertThat(block.get("elements").get(0).get("text").asText())
+                  .hasSizeLessThanOrEqualTo(3_000);
+          case "actions" -> {
+            assertThat(block.get("elements").findValuesAsText("action_id")).doesNotHaveDuplicates();
+            block
+                .get("elements")
+                .forEach(button -> assertThat(text(button)).hasSizeLessThanOrEqualTo(75));
+          }
+          default -> throw new AssertionError("unexpected block " + block);
+        }
+      }
+      assertValidJson(body);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("messages")
   void discordStaysWithinEmbedLimits(String kind, PageMessage message) throws Exception {

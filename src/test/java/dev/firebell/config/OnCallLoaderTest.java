@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
+import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rotation;
 import dev.firebell.oncall.ShiftWindow;
 import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.oncall.contact.GatewayContact;
 import dev.firebell.oncall.contact.NotificationRule;
+import dev.firebell.oncall.contact.SlackContact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -372,6 +374,38 @@ class OnCallLoaderTest {
     assertProblem(
         withTessa("    timeZone: Mars/Olympus", "    contacts: []"),
         "people[0].timeZone: 'Mars/Olympus' is not a time zone");
+  }
+
+  @Test
+  void slackContactsAndSlackMemberIdsAreCheckedWithTheirKey() throws IOException {
+    OnCall oncall =
+        load(
+            withTessa(
+                "    slackUserId: U0TESSA",
+                "    contacts: [{ type: slack, url: \"https://hooks.slack.com/services/T/B/x\" }]"));
+    Person tessa = oncall.people().get("tessa");
+    assertThat(tessa.slackUserId()).isEqualTo("U0TESSA");
+    assertThat(tessa.contacts().get(0).contact())
+        .isEqualTo(new SlackContact("https://hooks.slack.com/services/T/B/x", null));
+
+    assertProblem(
+        withTessa("    contacts: [{ type: slack, channel: C0123ABCD }]"),
+        "people[0].contacts[0]: slack contacts with a channel need the slack: section of"
+            + " firebell.yaml (botToken)");
+    assertProblem(
+        withTessa("    contacts: [{ type: slack, channel: \"#incidents\" }]"),
+        "people[0].contacts[0].channel: '#incidents' is not a Slack channel or member id");
+    assertProblem(
+        withTessa(
+            "    contacts: [{ type: slack, channel: C0123ABCD, url: \"https://hooks.slack.com/x\" }]"),
+        "people[0].contacts[0]: a slack contact has either url (an incoming webhook) or channel");
+    assertProblem(
+        withTessa("    slackUserId: tessa", "    contacts: []"),
+        "people[0].slackUserId: 'tessa' is not a Slack member id");
+    assertProblem(
+        withTessa("    slackUserId: U0TESSA", "    contacts: []")
+            .replace("  - id: sam\n", "  - id: sam\n    slackUserId: U0TESSA\n"),
+        "people[1].slackUserId: 'U0TESSA' is already tessa's Slack member id");
   }
 
   private void assertProblem(String yaml, String expected) throws IOException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.firebell.channel.email.SmtpConfig;
 import dev.firebell.channel.pushover.PushoverConfig;
+import dev.firebell.channel.slack.SlackConfig;
 import dev.firebell.channel.telegram.TelegramConfig;
 import dev.firebell.channel.twilio.TwilioConfig;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every YAML example in README.md loads with Firebell's own loaders: on-call examples as
  * oncall.yaml (a fragment naming people it does not list gets stand-ins for them), the others as
- * firebell.yaml. Alertmanager's own configuration is only parsed.
+ * firebell.yaml. Alertmanager's own configuration and the Slack app manifest are only parsed.
  */
 class ReadmeYamlTest {
   private static final Pattern BLOCK =
@@ -52,6 +53,10 @@ class ReadmeYamlTest {
       String where = "README.md block at offset " + block.start() + ":\n" + yaml;
       if (tree.has("receivers")) {
         assertThat(tree.path("receivers").isArray()).as(where).isTrue(); // Alertmanager's file
+      } else if (tree.has("display_information")) { // a Slack app manifest
+        assertThat(tree.path("oauth_config").path("scopes").path("bot").isArray())
+            .as(where)
+            .isTrue();
       } else if (isOnCall(tree)) {
         loadOnCall(onCallFile(tree), env, where);
       } else {
@@ -116,6 +121,7 @@ class ReadmeYamlTest {
             .withTwilio(new TwilioConfig("AC123", "token", "+15550100", null))
             .withPushover(new PushoverConfig("azGDORePK8gMaC0QOYAMyEEuzJnyUi", null))
             .withTelegram(new TelegramConfig("123456:ABC-DEF", null))
+            .withSlack(new SlackConfig("xoxb-readme", "readme-signing-secret", null))
             .build();
     assertThat(new ConfigLoader(env).loadOnCall(config, dir.resolve("firebell.yaml")))
         .as(where)

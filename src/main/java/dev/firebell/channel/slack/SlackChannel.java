@@ -164,15 +164,20 @@ public final class SlackChannel implements Channel<SlackContact> {
           + date(message.resolvedAt())
           + (message.acknowledgedBy() == null
               ? ""
-              : " · acknowledged by " + escape(message.acknowledgedBy().name()));
+              : " · acknowledged by " + name(message.acknowledgedBy()));
     }
     if (message.acknowledgedBy() != null && message.acknowledgedAt() != null) {
       return ":eyes: Acknowledged by "
-          + escape(message.acknowledgedBy().name())
+          + name(message.acknowledgedBy())
           + " "
           + date(message.acknowledgedAt());
     }
     return null;
+  }
+
+  /** A name, escaped and cut short enough that the line stays far within Block Kit's 3,000. */
+  private static String name(PageMessage.Recipient person) {
+    return cutEscaped(escape(person.name()), 200);
   }
 
   /** Slack shows a date token in each reader's zone; the fallback is UTC. */
