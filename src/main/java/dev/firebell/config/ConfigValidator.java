@@ -26,6 +26,7 @@ final class ConfigValidator {
     validateMaintenance(config.maintenance());
     validateHeartbeats(config.heartbeats());
     validateSilences(config.silences(), config.grafana());
+    validateUpstream(config.upstream());
     java.time.Duration notice = config.oncall().handoffNotice();
     if (notice != null
         && (notice.compareTo(java.time.Duration.ofMinutes(1)) < 0
@@ -87,6 +88,33 @@ final class ConfigValidator {
     }
     senderUrl(silences.alertmanager().url(), "silences.alertmanager.url");
     senderUrl(grafana.url(), "grafana.url");
+    tokenBesideUrl(silences.alertmanager(), "silences.alertmanager");
+    tokenBesideUrl(grafana.api(), "grafana");
+  }
+
+  /** A token goes only to the URL configured beside it, never to an address a payload names. */
+  private void tokenBesideUrl(UpstreamApi api, String key) {
+    if (api.token() != null && api.url() == null) {
+      throw new ConfigException(
+          file,
+          key + ".token",
+          "needs " + key + ".url: a token is sent only to the URL configured beside it");
+    }
+  }
+
+  private void validateUpstream(UpstreamConfig upstream) {
+    List<String> origins = upstream.allowedOrigins();
+    for (int i = 0; i < origins.size(); i++) {
+      String origin = origins.get(i);
+      if (UpstreamConfig.origin(origin).filter(origin::equals).isEmpty()) {
+        throw new ConfigException(
+            file,
+            "upstream.allowedOrigins[" + i + "]",
+            "'"
+                + origin
+                + "' is not an origin (write https://grafana.example.com[:port], no path)");
+      }
+    }
   }
 
   private void senderUrl(String url, String key) {

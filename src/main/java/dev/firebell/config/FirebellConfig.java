@@ -32,7 +32,8 @@ public record FirebellConfig(
     GrafanaConfig grafana,
     PushoverConfig pushover,
     TelegramConfig telegram,
-    SlackConfig slack) {
+    SlackConfig slack,
+    UpstreamConfig upstream) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -56,11 +57,12 @@ public record FirebellConfig(
     pushover = pushover == null ? PushoverConfig.defaults() : pushover;
     telegram = telegram == null ? TelegramConfig.defaults() : telegram;
     slack = slack == null ? SlackConfig.defaults() : slack;
+    upstream = upstream == null ? UpstreamConfig.defaults() : upstream;
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 }

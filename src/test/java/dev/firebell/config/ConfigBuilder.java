@@ -30,6 +30,7 @@ public final class ConfigBuilder {
   private PushoverConfig pushover;
   private TelegramConfig telegram;
   private SlackConfig slack;
+  private UpstreamConfig upstream;
 
   private ConfigBuilder() {}
 
@@ -56,6 +57,7 @@ public final class ConfigBuilder {
     builder.pushover = config.pushover();
     builder.telegram = config.telegram();
     builder.slack = config.slack();
+    builder.upstream = config.upstream();
     return builder;
   }
 
@@ -144,6 +146,11 @@ public final class ConfigBuilder {
     return this;
   }
 
+  public ConfigBuilder withUpstream(UpstreamConfig value) {
+    this.upstream = value;
+    return this;
+  }
+
   public ConfigBuilder withSlack(SlackConfig value) {
     this.slack = value;
     return this;
@@ -182,6 +189,7 @@ public final class ConfigBuilder {
         grafana,
         pushover,
         telegram,
-        slack);
+        slack,
+        upstream);
   }
 }

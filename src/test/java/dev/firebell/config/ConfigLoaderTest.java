@@ -61,6 +61,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aSendersTokenNeedsItsUrlAndAllowedOriginsAreOrigins() throws IOException {
+    assertProblem(
+        "ingest: { bearerToken: t }\ngrafana: { token: glsa_x, annotations: true }\n",
+        "grafana.token: needs grafana.url: a token is sent only to the URL configured beside it");
+    assertProblem(
+        "ingest: { bearerToken: t }\nsilences: { onAck: true, alertmanager: { token: x } }\n",
+        "silences.alertmanager.token: needs silences.alertmanager.url");
+    assertProblem(
+        "ingest: { bearerToken: t }\nupstream: { allowedOrigins: [\"https://grafana.example.com/d\"] }\n",
+        "upstream.allowedOrigins[0]: 'https://grafana.example.com/d' is not an origin");
+    FirebellConfig config =
+        new ConfigLoader(Map.of())
+            .load(
+                write(
+                    "ingest: { bearerToken: t }\ngrafana: { url: \"https://grafana.example.com/\","
+                        + " token: glsa_x }\nupstream: { allowedOrigins:"
+                        + " [\"HTTPS://Alertmanager.example.com:443\"] }\n"));
+    assertThat(config.upstream().allowedOrigins())
+        .containsExactly("https://alertmanager.example.com");
+    assertThat(config.upstream().allowed("https://alertmanager.example.com/#/alerts")).isPresent();
+    assertThat(config.upstream().allowed("https://alertmanager.example.com.evil.example/"))
+        .isEmpty();
+    assertThat(config.upstream().allowed("https://x@alertmanager.example.com/")).isEmpty();
+    assertThat(config.upstream().allowed("http://alertmanager.example.com/")).isEmpty();
+  }
+
+  @Test
   void problemsAreOneLineNamingFileKeyAndProblem() throws IOException {
     assertProblem(
         "server: { prot: 80 }\ningest: { allowUnauthenticated: true }\n",

@@ -67,6 +67,13 @@ public final class CaptureServer implements AutoCloseable {
     }
   }
 
+  /** Every request this server got, whatever its path. */
+  public List<RecordedRequest> requestsAll() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
   public List<JsonNode> json(String path) {
     return requests(path).stream().map(CaptureServer::json).toList();
   }
