@@ -32,6 +32,11 @@ public final class HttpDelivery {
     this.clock = clock;
   }
 
+  /** The shared client, for calls that read their answers themselves (the sign-in provider). */
+  public OkHttpClient client() {
+    return client;
+  }
+
   public void execute(Request request, String channel) throws DeliveryFailure {
     call(request, channel);
   }

@@ -27,6 +27,7 @@ final class ConfigValidator {
     validateHeartbeats(config.heartbeats());
     validateSilences(config.silences(), config.grafana());
     validateUpstream(config.upstream());
+    validateAuth(config.auth());
     java.time.Duration notice = config.oncall().handoffNotice();
     if (notice != null
         && (notice.compareTo(java.time.Duration.ofMinutes(1)) < 0
@@ -99,6 +100,25 @@ final class ConfigValidator {
           file,
           key + ".token",
           "needs " + key + ".url: a token is sent only to the URL configured beside it");
+    }
+  }
+
+  private void validateAuth(AuthConfig auth) {
+    AuthConfig.Oidc oidc = auth.oidc();
+    if (oidc.isConfigured()) {
+      senderUrl(oidc.issuer(), "auth.oidc.issuer");
+      if (oidc.clientId() == null) {
+        throw new ConfigException(file, "auth.oidc.clientId", "is required with auth.oidc.issuer");
+      }
+      if (!oidc.scopes().contains("openid")) {
+        throw new ConfigException(file, "auth.oidc.scopes", "must include openid");
+      }
+    } else if (oidc.clientId() != null) {
+      throw new ConfigException(file, "auth.oidc.issuer", "is required with auth.oidc.clientId");
+    }
+    if (!auth.localUsers() && !oidc.isConfigured()) {
+      throw new ConfigException(
+          file, "auth.localUsers", "is false but auth.oidc is not set: nobody could sign in");
     }
   }
 

@@ -33,7 +33,8 @@ public record FirebellConfig(
     PushoverConfig pushover,
     TelegramConfig telegram,
     SlackConfig slack,
-    UpstreamConfig upstream) {
+    UpstreamConfig upstream,
+    AuthConfig auth) {
 
   public FirebellConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -58,11 +59,12 @@ public record FirebellConfig(
     telegram = telegram == null ? TelegramConfig.defaults() : telegram;
     slack = slack == null ? SlackConfig.defaults() : slack;
     upstream = upstream == null ? UpstreamConfig.defaults() : upstream;
+    auth = auth == null ? AuthConfig.defaults() : auth;
   }
 
   public static FirebellConfig defaults() {
     return new FirebellConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
   }
 }

@@ -12,21 +12,33 @@ import java.util.Optional;
 
 /**
  * Someone who can be paged: their contacts, each under its id, and the notification rules that say
- * which contacts a page reaches when. {@code telegramUserId} (null when not set) lets their presses
- * on Telegram's buttons act as them, and {@code slackUserId} (a Slack member id) on Slack's buttons
- * and command; {@code timeZone} (null when not set) is the zone the web interface shows them every
- * time in.
+ * which contacts a page reaches when; {@code timeZone} (null when not set) is the zone the web
+ * interface shows them every time in; {@code accounts} link them to other tools; {@code role} says
+ * what they may do.
  */
 public record Person(
     String id,
     String name,
     List<ContactMethod> contacts,
     NotificationRules rules,
-    Long telegramUserId,
     ZoneId timeZone,
-    String slackUserId) {
+    Accounts accounts,
+    Role role) {
 
-  /** Without a Slack account linked. */
+  /**
+   * Who this person is elsewhere (each null when not set): their Telegram user id and Slack member
+   * id, whose presses and commands act as them, and the email single sign-on knows them by.
+   */
+  public record Accounts(Long telegramUserId, String slackUserId, String email) {
+    public static final Accounts NONE = new Accounts(null, null, null);
+  }
+
+  public Person {
+    accounts = accounts == null ? Accounts.NONE : accounts;
+    role = role == null ? Role.RESPONDER : role;
+  }
+
+  /** A responder with a Telegram account and a time zone of their own (either may be null). */
   public Person(
       String id,
       String name,
@@ -34,7 +46,7 @@ public record Person(
       NotificationRules rules,
       Long telegramUserId,
       ZoneId timeZone) {
-    this(id, name, contacts, rules, telegramUserId, timeZone, null);
+    this(id, name, contacts, rules, timeZone, new Accounts(telegramUserId, null, null), null);
   }
 
   /** Without a time zone of their own: pages they view use the schedule's, or UTC. */
@@ -44,7 +56,7 @@ public record Person(
       List<ContactMethod> contacts,
       NotificationRules rules,
       Long telegramUserId) {
-    this(id, name, contacts, rules, telegramUserId, null, null);
+    this(id, name, contacts, rules, telegramUserId, null);
   }
 
   /** Someone paged on every contact at once, each under its default id. */
@@ -55,6 +67,18 @@ public record Person(
         ContactMethod.withDefaultIds(contacts),
         NotificationRules.EVERY_CONTACT_AT_ONCE,
         null);
+  }
+
+  public Long telegramUserId() {
+    return accounts.telegramUserId();
+  }
+
+  public String slackUserId() {
+    return accounts.slackUserId();
+  }
+
+  public String email() {
+    return accounts.email();
   }
 
   /** One contact to page, {@code after} the step that pages this person. */

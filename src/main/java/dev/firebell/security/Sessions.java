@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,13 +28,29 @@ public final class Sessions {
   private final SecureRandom random = new SecureRandom();
 
   private final Map<String, UserConfig> users;
+  private final Function<String, String> emailOfPerson;
 
-  public Sessions(Jdbi jdbi, Clock clock, Duration ttl, List<UserConfig> users) {
+  /**
+   * @param emailOfPerson a person's email in the rota as it is now (null when they have none or are
+   *     gone): a single sign-on session lasts while it still names them
+   */
+  public Sessions(
+      Jdbi jdbi,
+      Clock clock,
+      Duration ttl,
+      List<UserConfig> users,
+      Function<String, String> emailOfPerson) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ttl = ttl;
     this.users =
         users.stream().collect(Collectors.toUnmodifiableMap(UserConfig::username, user -> user));
+    this.emailOfPerson = emailOfPerson;
+  }
+
+  /** What a single sign-on session is bound to: the email and the person it signed in. */
+  private static String signedOn(String email, String personId) {
+    return Hashing.sha256Hex("oidc\n" + email.toLowerCase(Locale.ROOT) + "\n" + personId);
   }
 
   /** What a session is bound to: the user's password hash and person, as configured now. */
@@ -44,8 +62,21 @@ public final class Sessions {
                     .getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Starts a session; returns the cookie value. */
+  /** Starts a session for a local user; returns the cookie value. */
   public String start(String username, String personId) {
+    return start(
+        username, personId, users.containsKey(username) ? credential(users.get(username)) : null);
+  }
+
+  /**
+   * Starts a session for someone the provider signed in by {@code email}; it ends when the rota no
+   * longer gives the person that email.
+   */
+  public String startSignedOn(String email, String personId) {
+    return start(email, personId, signedOn(email, personId));
+  }
+
+  private String start(String username, String personId, String credential) {
     String cookie = randomToken();
     Instant now = clock.instant();
     jdbi.useHandle(
@@ -63,9 +94,7 @@ public final class Sessions {
                 .bind("csrf", randomToken())
                 .bind("now", now)
                 .bind("expires", now.plus(ttl))
-                .bind(
-                    "credential",
-                    users.containsKey(username) ? credential(users.get(username)) : null)
+                .bind("credential", credential)
                 .execute());
     return cookie;
   }
@@ -94,16 +123,28 @@ public final class Sessions {
                                 rs.getObject("expires_at", OffsetDateTime.class).toInstant()),
                             rs.getString("credential")))
                 .findOne()
-                .filter(stored -> stillValid(stored.session().username(), stored.credential()))
+                .filter(stored -> stillValid(stored.session(), stored.credential()))
                 .map(StoredSession::session));
   }
 
   private record StoredSession(WebSession session, String credential) {}
 
-  /** The user is still configured with the credentials the session was opened with. */
-  private boolean stillValid(String username, String credential) {
-    UserConfig user = users.get(username);
-    return user != null && credential != null && credential.equals(credential(user));
+  /**
+   * The user is still configured with the credentials the session was opened with, or the person
+   * signed on still has the email they signed on with.
+   */
+  private boolean stillValid(WebSession session, String credential) {
+    if (credential == null) {
+      return false;
+    }
+    UserConfig user = users.get(session.username());
+    if (user != null) {
+      return credential.equals(credential(user));
+    }
+    String email = emailOfPerson.apply(session.personId());
+    return email != null
+        && email.equalsIgnoreCase(session.username())
+        && credential.equals(signedOn(email, session.personId()));
   }
 
   public void end(String cookie) {

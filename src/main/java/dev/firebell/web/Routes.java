@@ -15,6 +15,7 @@ import dev.firebell.web.oncall.SwapPages;
 import dev.firebell.web.ui.IncidentForms;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
+import dev.firebell.web.ui.OidcPages;
 import dev.firebell.web.ui.OnCallPage;
 import dev.firebell.web.ui.StaticAssets;
 import io.javalin.config.RoutesConfig;
@@ -53,7 +54,8 @@ public final class Routes {
       VoiceCallbacks voice,
       ContactTestApi contactTest,
       SlackRequests slack,
-      MattermostActions mattermost) {}
+      MattermostActions mattermost,
+      OidcPages oidc) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -114,6 +116,8 @@ public final class Routes {
     routes.get("/login", handlers.loginPages()::form);
     routes.post("/login", handlers.loginPages()::login);
     routes.post("/logout", handlers.loginPages()::logout);
+    routes.get("/auth/oidc/start", handlers.oidc()::start);
+    routes.get("/auth/oidc/callback", handlers.oidc()::callback);
     routes.get("/", handlers.incidentPages()::list);
     routes.get("/incidents/{id}", handlers.incidentPages()::show);
     routes.post("/incidents/declare", handlers.incidentForms()::declare);

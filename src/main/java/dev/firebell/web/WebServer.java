@@ -13,6 +13,7 @@ import dev.firebell.ingest.WebhookEndpoint;
 import dev.firebell.maintenance.Maintenance;
 import dev.firebell.metrics.FirebellMetrics;
 import dev.firebell.oncall.OnCallModule;
+import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import dev.firebell.paging.Job;
 import dev.firebell.postmortem.PostmortemService;
@@ -21,6 +22,8 @@ import dev.firebell.security.LoginThrottle;
 import dev.firebell.security.Secrets;
 import dev.firebell.security.SessionRetention;
 import dev.firebell.security.Sessions;
+import dev.firebell.security.oidc.OidcProvider;
+import dev.firebell.security.oidc.OidcSignIn;
 import dev.firebell.store.Database;
 import dev.firebell.store.Platform;
 import dev.firebell.store.Pruning;
@@ -37,6 +40,7 @@ import dev.firebell.web.oncall.SwapPages;
 import dev.firebell.web.ui.IncidentForms;
 import dev.firebell.web.ui.IncidentPages;
 import dev.firebell.web.ui.LoginPages;
+import dev.firebell.web.ui.OidcPages;
 import dev.firebell.web.ui.OnCallPage;
 import dev.firebell.web.ui.StaticAssets;
 import dev.firebell.web.ui.UiSecurity;
@@ -124,8 +128,20 @@ public final class WebServer implements AutoCloseable {
     Rota rota = s.oncall().rota();
     Sessions sessions =
         new Sessions(
-            s.database().jdbi(), s.clock(), config.security().sessionTtl(), config.users());
+            s.database().jdbi(),
+            s.clock(),
+            config.security().sessionTtl(),
+            config.users(),
+            personId -> rota.current().person(personId).map(Person::email).orElse(null));
     UiSecurity ui = new UiSecurity(sessions, publicUrl);
+    LoginPages login = new LoginPages(config.users(), config.auth(), sessions, throttle, ui, pages);
+    OidcSignIn signIn =
+        config.auth().oidc().isConfigured()
+            ? new OidcSignIn(
+                new OidcProvider(config.auth().oidc(), s.channels().http().client()),
+                s.database().jdbi(),
+                s.clock())
+            : null;
     CalendarFeedPage calendars =
         new CalendarFeedPage(s.secrets().calendars(), rota, publicUrl, s.clock());
     EscalationReads escalations = new EscalationReads(s.database().jdbi(), rota);
@@ -141,7 +157,7 @@ public final class WebServer implements AutoCloseable {
         new OnCallApi(rota, s.oncall().reload(), calendars, s.clock()),
         new LinkPages(s.tokens(), s.incidents(), s.reads(), rota, pages, s.clock()),
         new HealthApi(s.database()),
-        new LoginPages(config.users(), sessions, throttle, ui, pages),
+        login,
         new IncidentPages(
             s.reads(),
             escalations,
@@ -194,7 +210,8 @@ public final class WebServer implements AutoCloseable {
             config.severity(),
             s.clock()),
         new MattermostActions(
-            s.tokens(), s.incidents(), s.reads(), rota, s.json(), publicUrl, s.clock()));
+            s.tokens(), s.incidents(), s.reads(), rota, s.json(), publicUrl, s.clock()),
+        new OidcPages(signIn, sessions, rota, ui, login, publicUrl));
   }
 
   /** Expired sessions and used links. */

@@ -31,6 +31,7 @@ public final class ConfigBuilder {
   private TelegramConfig telegram;
   private SlackConfig slack;
   private UpstreamConfig upstream;
+  private AuthConfig auth;
 
   private ConfigBuilder() {}
 
@@ -58,6 +59,7 @@ public final class ConfigBuilder {
     builder.telegram = config.telegram();
     builder.slack = config.slack();
     builder.upstream = config.upstream();
+    builder.auth = config.auth();
     return builder;
   }
 
@@ -146,6 +148,11 @@ public final class ConfigBuilder {
     return this;
   }
 
+  public ConfigBuilder withAuth(AuthConfig value) {
+    this.auth = value;
+    return this;
+  }
+
   public ConfigBuilder withUpstream(UpstreamConfig value) {
     this.upstream = value;
     return this;
@@ -190,6 +197,7 @@ public final class ConfigBuilder {
         pushover,
         telegram,
         slack,
-        upstream);
+        upstream,
+        auth);
   }
 }

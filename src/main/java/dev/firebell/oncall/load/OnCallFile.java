@@ -29,7 +29,9 @@ public record OnCallFile(
       @JsonProperty("notify") NotifyEntry rules,
       Long telegramUserId,
       String timeZone,
-      String slackUserId) {
+      String slackUserId,
+      String email,
+      String role) {
     public PersonEntry {
       contacts = contacts == null ? List.of() : contacts;
     }

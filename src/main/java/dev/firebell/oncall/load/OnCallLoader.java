@@ -34,23 +34,35 @@ public final class OnCallLoader {
     this.persons = new PersonReader(file, fields, config);
   }
 
+  /** A way to know a person that names one person only: sign-in and chat act as them. */
+  private void unique(
+      Map<String, String> taken, String value, Person person, String key, String what) {
+    if (value == null) {
+      return;
+    }
+    String other = taken.putIfAbsent(value, person.id());
+    if (other != null) {
+      throw fields.problem(key, "'" + value + "' is already " + other + "'s " + what);
+    }
+  }
+
   public OnCall load(OnCallFile raw) {
     Map<String, Person> people = new LinkedHashMap<>();
     Map<String, String> slackUsers = new HashMap<>();
+    Map<String, String> emails = new HashMap<>();
     for (int i = 0; i < raw.people().size(); i++) {
-      Person person = persons.read(raw.people().get(i), "people[" + i + "]");
+      String key = "people[" + i + "]";
+      Person person = persons.read(raw.people().get(i), key);
       if (people.put(person.id(), person) != null) {
-        throw fields.problem("people[" + i + "].id", "'" + person.id() + "' is listed twice");
+        throw fields.problem(key + ".id", "'" + person.id() + "' is listed twice");
       }
-      String slackTaken =
-          person.slackUserId() == null
-              ? null
-              : slackUsers.putIfAbsent(person.slackUserId(), person.id());
-      if (slackTaken != null) {
-        throw fields.problem(
-            "people[" + i + "].slackUserId",
-            "'" + person.slackUserId() + "' is already " + slackTaken + "'s Slack member id");
-      }
+      unique(slackUsers, person.slackUserId(), person, key + ".slackUserId", "Slack member id");
+      unique(
+          emails,
+          person.email() == null ? null : person.email().toLowerCase(java.util.Locale.ROOT),
+          person,
+          key + ".email",
+          "email");
     }
     Map<String, Schedule> schedules = new LinkedHashMap<>();
     for (int i = 0; i < raw.schedules().size(); i++) {

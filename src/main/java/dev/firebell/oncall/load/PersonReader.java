@@ -4,6 +4,7 @@ import dev.firebell.channel.ChannelTypes;
 import dev.firebell.channel.ContactCheck;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.contact.Contact;
 import dev.firebell.oncall.contact.ContactEntry;
 import dev.firebell.oncall.contact.ContactMethod;
@@ -33,6 +34,7 @@ final class PersonReader {
   static final Duration LONGEST_WAIT = Duration.ofDays(1);
 
   private static final Pattern SLACK_MEMBER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,200}@[^@\\s]{1,200}");
 
   private final String file;
   private final Fields fields;
@@ -63,7 +65,29 @@ final class PersonReader {
               + "' is not a Slack member id (U0123ABCD: in Slack, a person's profile,"
               + " then ⋮, then Copy member ID)");
     }
-    return new Person(id, name, contacts, rules, entry.telegramUserId(), zone, slackUserId);
+    String email = entry.email() == null || entry.email().isBlank() ? null : entry.email().strip();
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw fields.problem(key + ".email", "'" + email + "' is not an email address");
+    }
+    Role role =
+        entry.role() == null
+            ? Role.RESPONDER
+            : Role.parse(entry.role())
+                .orElseThrow(
+                    () ->
+                        fields.problem(
+                            key + ".role",
+                            "'"
+                                + entry.role()
+                                + "' is not a role (use viewer, responder or admin)"));
+    return new Person(
+        id,
+        name,
+        contacts,
+        rules,
+        zone,
+        new Person.Accounts(entry.telegramUserId(), slackUserId, email),
+        role);
   }
 
   /** Each contact under its own id or its default one; two contacts never share an id. */

@@ -1,5 +1,6 @@
 package dev.firebell.web.ui;
 
+import dev.firebell.config.AuthConfig;
 import dev.firebell.config.UserConfig;
 import dev.firebell.security.Hashing;
 import dev.firebell.security.LogText;
@@ -36,6 +37,7 @@ public final class LoginPages {
       "$2a$12$oYijvoRYyBFFGf1y18zJUubXXu2MmRCcV7e7us9lVg2ZnH5wkvfrq";
 
   private final List<UserConfig> users;
+  private final AuthConfig auth;
   private final Sessions sessions;
   private final LoginThrottle throttle;
   private final UiSecurity security;
@@ -44,11 +46,13 @@ public final class LoginPages {
 
   public LoginPages(
       List<UserConfig> users,
+      AuthConfig auth,
       Sessions sessions,
       LoginThrottle throttle,
       UiSecurity security,
       Pages pages) {
     this.users = users;
+    this.auth = auth;
     this.sessions = sessions;
     this.throttle = throttle;
     this.security = security;
@@ -59,9 +63,22 @@ public final class LoginPages {
     show(ctx, 200, null, "");
   }
 
+  /** The log-in page with a refusal of single sign-on, and its status. */
+  void refused(Context ctx, int status, String error) {
+    show(ctx, status, error, "");
+  }
+
   public void login(Context ctx) {
     String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    if (!auth.localUsers()) {
+      show(
+          ctx,
+          403,
+          "Log-in with a password is turned off: sign in with " + auth.oidc().displayName() + ".",
+          "");
+      return;
+    }
     String token = ctx.formParam(UiSecurity.CSRF_FIELD);
     String cookie = ctx.cookie(LOGIN_COOKIE);
     if (token == null || cookie == null || !Hashing.constantTimeEquals(token, cookie)) {
@@ -110,6 +127,10 @@ public final class LoginPages {
     model.put("csrf", token);
     model.put("username", username);
     model.put("error", error);
+    model.put("localUsers", auth.localUsers());
+    if (auth.oidc().isConfigured()) {
+      model.put("oidcName", auth.oidc().displayName());
+    }
     ctx.status(status).html(pages.render("ui/login.peb", model));
   }
 }

@@ -80,7 +80,13 @@ class SlackAppIT {
     people.put(
         "tessa",
         new Person(
-            tessa.id(), tessa.name(), tessa.contacts(), tessa.rules(), null, null, "U0TESSA"));
+            tessa.id(),
+            tessa.name(),
+            tessa.contacts(),
+            tessa.rules(),
+            null,
+            new Person.Accounts(null, "U0TESSA", null),
+            null));
     return new OnCall(
         Map.copyOf(people), team.schedules(), team.policies(), team.routes(), List.of());
   }
