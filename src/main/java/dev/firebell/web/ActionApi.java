@@ -7,7 +7,7 @@ import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.Responders;
 import dev.firebell.oncall.OnCall;
-import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;
 import java.util.List;
@@ -33,25 +33,27 @@ public final class ActionApi {
 
   public void acknowledge(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
-    respond(ctx, incidents.acknowledge(id, actor(ctx)));
+    respond(ctx, incidents.acknowledge(id, actor(ctx, "acknowledging")));
   }
 
   public void resolve(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
-    respond(ctx, incidents.resolve(id, actor(ctx)));
+    respond(ctx, incidents.resolve(id, actor(ctx, "resolving")));
   }
 
   /** {@code POST /api/incidents/{id}/escalate}: the next step pages now. */
   public void escalate(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
     ctx.json(
-        new Response("escalated", IncidentJson.Summary.of(incidents.escalateNow(id, actor(ctx)))));
+        new Response(
+            "escalated",
+            IncidentJson.Summary.of(incidents.escalateNow(id, actor(ctx, "escalating")))));
   }
 
   /** {@code POST /api/incidents/{id}/unacknowledge}: back to triggered, paging resumes. */
   public void unacknowledge(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
-    boolean done = incidents.unacknowledge(id, actor(ctx));
+    boolean done = incidents.unacknowledge(id, actor(ctx, "unacknowledging"));
     ctx.json(
         new Response(
             done ? "unacknowledged" : "not_acknowledged",
@@ -82,7 +84,8 @@ public final class ActionApi {
       throw new HttpProblem(400, "name at least one of persons and schedules", "persons");
     }
     List<String> paged =
-        incidents.addResponders(id, new Responders(persons, schedules), actor(body));
+        incidents.addResponders(
+            id, new Responders(persons, schedules), actor(ctx, body, "adding responders"));
     ctx.json(new Paged("paged", paged, IncidentJson.Summary.of(reads.incident(id))));
   }
 
@@ -90,17 +93,12 @@ public final class ActionApi {
     ctx.json(new Response(result.outcome().wireName(), IncidentJson.Summary.of(result.incident())));
   }
 
-  private Actor actor(Context ctx) {
-    return actor(JsonBody.parse(json, ctx.body(), Set.of("by")));
+  private Actor actor(Context ctx, String what) {
+    return actor(ctx, JsonBody.parse(json, ctx.body(), Set.of("by")), what);
   }
 
-  private Actor actor(JsonBody body) {
-    String by = body.requiredText("by");
-    Person person =
-        rota.current()
-            .person(by)
-            .orElseThrow(() -> new HttpProblem(400, "unknown person '" + by + "'", "by"));
-    return new Actor(person.id(), person.name(), "API");
+  private Actor actor(Context ctx, JsonBody body, String what) {
+    return Acting.actor(ctx, body.text("by"), rota.current(), Role.RESPONDER, what);
   }
 
   record Response(String outcome, IncidentJson.Summary incident) {}

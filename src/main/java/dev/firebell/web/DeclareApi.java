@@ -8,7 +8,7 @@ import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentReads;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.oncall.OnCall;
-import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;
 import java.util.List;
@@ -62,13 +62,8 @@ public final class DeclareApi {
             body.strings("labels"),
             target(body, oncall),
             severity);
-    String by = body.requiredText("by");
-    Person person =
-        oncall
-            .person(by)
-            .orElseThrow(() -> new HttpProblem(400, "unknown person '" + by + "'", "by"));
-    Incident incident =
-        incidents.declare(declaration, new Actor(person.id(), person.name(), "API"));
+    Actor actor = Acting.actor(ctx, body.text("by"), oncall, Role.RESPONDER, "declaring incidents");
+    Incident incident = incidents.declare(declaration, actor);
     ctx.status(201).json(IncidentJson.of(reads.details(incident.id())));
   }
 

@@ -10,7 +10,7 @@ import dev.firebell.incident.review.EditField;
 import dev.firebell.incident.review.Impact;
 import dev.firebell.incident.review.IncidentEdit;
 import dev.firebell.incident.timeline.TimelineEntry;
-import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -57,7 +57,7 @@ public final class IncidentEditApi {
     long id = IncidentApi.incidentId(ctx);
     JsonBody body = JsonBody.parse(json, ctx.body(), NOTE_FIELDS);
     String text = IncidentEdit.note(body.requiredText("text"));
-    Actor actor = actor(body);
+    Actor actor = actor(ctx, body, "adding notes");
     TimelineEntry entry = incidents.addNote(id, actor, text, body.instant("at"));
     ctx.status(201).json(IncidentJson.Entry.of(entry));
   }
@@ -65,7 +65,7 @@ public final class IncidentEditApi {
   public void edit(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
     JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
-    Actor actor = actor(body);
+    Actor actor = actor(ctx, body, "editing fields");
     IncidentEdit.Builder edit = IncidentEdit.builder(severities);
     if (body.has("title")) {
       edit.title(body.requiredText("title"));
@@ -115,13 +115,8 @@ public final class IncidentEditApi {
         .toList();
   }
 
-  private Actor actor(JsonBody body) {
-    String by = body.requiredText("by");
-    Person person =
-        rota.current()
-            .person(by)
-            .orElseThrow(() -> new HttpProblem(400, "unknown person '" + by + "'", "by"));
-    return new Actor(person.id(), person.name(), "API");
+  private Actor actor(Context ctx, JsonBody body, String what) {
+    return Acting.actor(ctx, body.text("by"), rota.current(), Role.RESPONDER, what);
   }
 
   record EditResponse(List<String> changed, IncidentJson incident) {}

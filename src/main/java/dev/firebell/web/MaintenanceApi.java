@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceWindow;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -44,14 +45,19 @@ public final class MaintenanceApi {
       throw new HttpProblem(400, "to must be after from", "to");
     }
     String reason = body.requiredText("reason");
+    Acting.require(ctx, rota.current(), Role.ADMIN, "managing maintenance windows");
     String by = body.text("by");
     if (by != null && rota.current().person(by).isEmpty()) {
       throw new HttpProblem(400, "unknown person '" + by + "'", "by");
+    }
+    if (by == null && ApiCaller.of(ctx) instanceof ApiCaller.Personal token) {
+      by = token.personId();
     }
     ctx.status(201).json(maintenance.add(match, from, to, reason, by));
   }
 
   public void end(Context ctx) {
+    Acting.require(ctx, rota.current(), Role.ADMIN, "managing maintenance windows");
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));

@@ -18,6 +18,7 @@ import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OidcPages;
 import dev.firebell.web.ui.OnCallPage;
 import dev.firebell.web.ui.StaticAssets;
+import dev.firebell.web.ui.TokenPages;
 import io.javalin.config.RoutesConfig;
 
 /** Every HTTP path Firebell serves, in one place. */
@@ -55,7 +56,9 @@ public final class Routes {
       ContactTestApi contactTest,
       SlackRequests slack,
       MattermostActions mattermost,
-      OidcPages oidc) {}
+      OidcPages oidc,
+      TokenApi tokens,
+      TokenPages tokenPages) {}
 
   public static void register(RoutesConfig routes, Handlers handlers) {
     routes.before(handlers.metrics()::startTimer);
@@ -96,6 +99,12 @@ public final class Routes {
     routes.get("/api/maintenance", handlers.maintenance()::list);
     routes.post("/api/maintenance", handlers.maintenance()::add);
     routes.delete("/api/maintenance/{id}", handlers.maintenance()::end);
+    routes.get("/api/me/tokens", handlers.tokens()::listMine);
+    routes.post("/api/me/tokens", handlers.tokens()::createMine);
+    routes.delete("/api/me/tokens/{tokenId}", handlers.tokens()::revokeMine);
+    routes.get("/api/people/{id}/tokens", handlers.tokens()::listFor);
+    routes.post("/api/people/{id}/tokens", handlers.tokens()::createFor);
+    routes.delete("/api/people/{id}/tokens/{tokenId}", handlers.tokens()::revokeFor);
 
     routes.get("/ack/{token}", handlers.linkPages()::showAck);
     routes.post("/ack/{token}", handlers.linkPages()::ack);
@@ -132,6 +141,9 @@ public final class Routes {
     routes.get("/incidents/{id}/postmortem", handlers.incidentPages()::postmortem);
     routes.get("/incidents/{id}/postmortem.md", handlers.incidentPages()::postmortemFile);
     routes.get("/oncall", handlers.onCallPage()::show);
+    routes.get("/tokens", handlers.tokenPages()::show);
+    routes.post("/tokens", handlers.tokenPages()::make);
+    routes.post("/tokens/{id}/revoke", handlers.tokenPages()::revoke);
     routes.post("/oncall/overrides", handlers.onCallPage()::addOverride);
     routes.post("/oncall/overrides/{id}/delete", handlers.onCallPage()::removeOverride);
     routes.post("/oncall/swaps", handlers.onCallPage()::requestCover);

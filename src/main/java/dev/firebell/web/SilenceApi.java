@@ -2,6 +2,7 @@ package dev.firebell.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.config.DurationParser;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.upstream.Silences;
 import io.javalin.http.Context;
@@ -32,10 +33,8 @@ public final class SilenceApi {
   public void silence(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
     JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
-    String by = body.requiredText("by");
-    if (rota.current().person(by).isEmpty()) {
-      throw new HttpProblem(400, "unknown person '" + by + "'", "by");
-    }
+    String by =
+        Acting.actor(ctx, body.text("by"), rota.current(), Role.RESPONDER, "silencing").personId();
     Duration duration = duration(body.text("duration"), silences.maxDuration());
     Silences.Asked asked = silences.silence(id, by, duration, clock.instant());
     if (asked == Silences.Asked.NOT_OPEN) {

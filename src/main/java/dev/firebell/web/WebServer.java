@@ -14,9 +14,11 @@ import dev.firebell.maintenance.Maintenance;
 import dev.firebell.metrics.FirebellMetrics;
 import dev.firebell.oncall.OnCallModule;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.paging.Job;
 import dev.firebell.postmortem.PostmortemService;
+import dev.firebell.security.ApiTokens;
 import dev.firebell.security.LinkTokens;
 import dev.firebell.security.LoginThrottle;
 import dev.firebell.security.Secrets;
@@ -43,6 +45,7 @@ import dev.firebell.web.ui.LoginPages;
 import dev.firebell.web.ui.OidcPages;
 import dev.firebell.web.ui.OnCallPage;
 import dev.firebell.web.ui.StaticAssets;
+import dev.firebell.web.ui.TokenPages;
 import dev.firebell.web.ui.UiSecurity;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -133,7 +136,12 @@ public final class WebServer implements AutoCloseable {
             config.security().sessionTtl(),
             config.users(),
             personId -> rota.current().person(personId).map(Person::email).orElse(null));
-    UiSecurity ui = new UiSecurity(sessions, publicUrl);
+    UiSecurity ui =
+        new UiSecurity(
+            sessions,
+            publicUrl,
+            personId -> rota.current().person(personId).map(Person::role).orElse(Role.RESPONDER));
+    ApiTokens apiTokens = new ApiTokens(s.database().jdbi(), s.clock());
     LoginPages login = new LoginPages(config.users(), config.auth(), sessions, throttle, ui, pages);
     OidcSignIn signIn =
         config.auth().oidc().isConfigured()
@@ -148,7 +156,7 @@ public final class WebServer implements AutoCloseable {
     ContactTestApi contactTest = new ContactTestApi(rota, s.channels(), publicUrl);
     return new Routes.Handlers(
         s.webhooks(),
-        new ApiAuth(config.api()),
+        new ApiAuth(config.api(), apiTokens, rota),
         new IncidentApi(s.reads(), escalations),
         new ActionApi(s.incidents(), s.reads(), rota, s.json()),
         new IncidentEditApi(s.incidents(), s.reads(), rota, s.json(), config.severity()),
@@ -211,7 +219,9 @@ public final class WebServer implements AutoCloseable {
             s.clock()),
         new MattermostActions(
             s.tokens(), s.incidents(), s.reads(), rota, s.json(), publicUrl, s.clock()),
-        new OidcPages(signIn, sessions, rota, ui, login, publicUrl));
+        new OidcPages(signIn, sessions, rota, ui, login, publicUrl),
+        new TokenApi(apiTokens, rota, s.json()),
+        new TokenPages(apiTokens, rota, ui, pages));
   }
 
   /** Expired sessions and used links. */

@@ -3,9 +3,11 @@ package dev.firebell.web.oncall;
 import dev.firebell.channel.Channels;
 import dev.firebell.channel.PageMessage;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.contact.ContactMethod;
 import dev.firebell.outbox.DeliveryFailure;
+import dev.firebell.web.Acting;
 import dev.firebell.web.HttpProblem;
 import io.javalin.http.Context;
 
@@ -26,6 +28,8 @@ public final class ContactTestApi {
   }
 
   public void test(Context ctx) {
+    Acting.selfOrAdmin(
+        ctx, rota.current(), Role.VIEWER, "sending a test page", ctx.pathParam("id"));
     Result result = send(ctx.pathParam("id"), ctx.pathParam("contactId"));
     ctx.status(result.delivered() ? 200 : 502).json(result);
   }

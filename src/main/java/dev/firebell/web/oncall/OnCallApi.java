@@ -6,6 +6,7 @@ import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.Rotation;
 import dev.firebell.oncall.Schedule;
@@ -15,6 +16,7 @@ import dev.firebell.oncall.contact.NotificationRule;
 import dev.firebell.oncall.contact.NotificationRules;
 import dev.firebell.oncall.load.OnCallReload;
 import dev.firebell.security.CalendarTokens.Feed;
+import dev.firebell.web.Acting;
 import dev.firebell.web.HttpProblem;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -65,6 +67,7 @@ public final class OnCallApi {
 
   /** {@code POST /api/oncall/reload}: 200 with counts and warnings, or 422 with the error. */
   public void reload(Context ctx) {
+    Acting.require(ctx, rota.current(), Role.ADMIN, "reloading the rota");
     OnCallReload.Result result = reload.reload();
     if (!result.applied()) {
       throw new HttpProblem(422, result.error(), "oncall.file");

@@ -2,11 +2,13 @@ package dev.firebell.web.oncall;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.ScheduleOverride;
 import dev.firebell.oncall.override.OverrideRules;
 import dev.firebell.oncall.override.Overrides;
+import dev.firebell.web.Acting;
 import dev.firebell.web.HttpProblem;
 import dev.firebell.web.JsonBody;
 import io.javalin.http.Context;
@@ -40,6 +42,13 @@ public final class OverrideApi {
     Schedule schedule = SchedulePaths.forChange(oncall, ctx);
     String scheduleId = schedule.id();
     JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
+    Acting.selfOrAdmin(
+        ctx,
+        oncall,
+        Role.RESPONDER,
+        "adding an override",
+        body.text("person"),
+        body.text("replaces"));
     ScheduleOverride request =
         new ScheduleOverride(
             null,
@@ -48,7 +57,7 @@ public final class OverrideApi {
             body.instantIn("to", schedule.timeZone()),
             body.text("replaces"),
             body.text("reason"),
-            body.text("by"));
+            body.text("by") == null ? Acting.self(ctx) : body.text("by"));
     check(oncall, scheduleId, request, clock.instant());
     ctx.status(201).json(OverrideJson.of(scheduleId, overrides.add(scheduleId, request)));
   }
@@ -83,6 +92,18 @@ public final class OverrideApi {
     } catch (NumberFormatException e) {
       throw new HttpProblem(404, "no override " + ctx.pathParam("overrideId"), "overrideId");
     }
+    ScheduleOverride existing =
+        overrides.upcoming(scheduleId).stream()
+            .filter(override -> override.id() != null && override.id() == id)
+            .findFirst()
+            .orElse(null);
+    Acting.selfOrAdmin(
+        ctx,
+        rota.current(),
+        Role.RESPONDER,
+        "removing an override",
+        existing == null ? null : existing.person(),
+        existing == null ? null : existing.replaces());
     if (!overrides.remove(scheduleId, id)) {
       throw new HttpProblem(
           404, "schedule '" + scheduleId + "' has no override " + id, "overrideId");

@@ -2,11 +2,13 @@ package dev.firebell.web.oncall;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.swap.ShiftSwaps;
 import dev.firebell.oncall.swap.Swap;
 import dev.firebell.oncall.swap.SwapRules;
+import dev.firebell.web.Acting;
 import dev.firebell.web.HttpProblem;
 import dev.firebell.web.JsonBody;
 import io.javalin.http.Context;
@@ -39,7 +41,8 @@ public final class SwapApi {
     Schedule schedule = SchedulePaths.forChange(oncall, ctx);
     String scheduleId = schedule.id();
     JsonBody body = JsonBody.parse(json, ctx.body(), FIELDS);
-    String requester = body.text("requester");
+    String requester = body.text("requester") == null ? Acting.self(ctx) : body.text("requester");
+    Acting.selfOrAdmin(ctx, oncall, Role.RESPONDER, "requesting cover", requester);
     Instant from = body.instantIn("from", schedule.timeZone());
     Instant to = body.instantIn("to", schedule.timeZone());
     SwapRules.check(oncall, scheduleId, requester, from, to, clock.instant())
@@ -71,6 +74,12 @@ public final class SwapApi {
     } catch (NumberFormatException e) {
       throw new HttpProblem(404, "no request for cover " + ctx.pathParam("swapId"), "swapId");
     }
+    Acting.selfOrAdmin(
+        ctx,
+        rota.current(),
+        Role.RESPONDER,
+        "withdrawing a request for cover",
+        swaps.find(swapId).map(Swap::requester).orElse(null));
     if (!swaps.withdraw(schedule.id(), swapId)) {
       throw new HttpProblem(
           404, "no open request for cover " + swapId + " in " + schedule.id(), "swapId");

@@ -13,6 +13,7 @@ import dev.firebell.incident.review.EditField;
 import dev.firebell.incident.review.Impact;
 import dev.firebell.incident.review.IncidentEdit;
 import dev.firebell.oncall.OnCall;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.security.WebSession;
 import dev.firebell.upstream.Silences;
@@ -61,7 +62,7 @@ public final class IncidentForms {
   }
 
   public void acknowledge(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Acknowledging");
     ActionResult result = incidents.acknowledge(IncidentPages.id(ctx), actor(session));
     security.flash(
         ctx,
@@ -74,7 +75,7 @@ public final class IncidentForms {
   }
 
   public void resolve(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Resolving");
     ActionResult result = incidents.resolve(IncidentPages.id(ctx), actor(session));
     security.flash(
         ctx,
@@ -86,7 +87,7 @@ public final class IncidentForms {
 
   /** The "Escalate now" button: the next step pages at once. */
   public void escalate(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Escalating");
     incidents.escalateNow(IncidentPages.id(ctx), actor(session));
     security.flash(ctx, "Escalated: the next step pages now.");
     back(ctx);
@@ -94,7 +95,7 @@ public final class IncidentForms {
 
   /** The "Unacknowledge" button: back to triggered, paging resumes. */
   public void unacknowledge(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Unacknowledging");
     boolean done = incidents.unacknowledge(IncidentPages.id(ctx), actor(session));
     security.flash(
         ctx,
@@ -104,7 +105,7 @@ public final class IncidentForms {
 
   /** The "Add responders" form: a person or a schedule ({@code person:x}, {@code schedule:y}). */
   public void addResponders(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Adding responders");
     String target = IncidentPages.param(ctx, "responder");
     OnCall oncall = rota.current();
     Responders responders;
@@ -133,7 +134,7 @@ public final class IncidentForms {
 
   /** The "Silence in sender" button: a silence of the incident's alerts for the longest allowed. */
   public void silence(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Silencing");
     silences.silence(
         IncidentPages.id(ctx), actor(session).name(), silences.maxDuration(), clock.instant());
     security.flash(ctx, "Silence asked of the sender: the timeline says when it is set.");
@@ -141,7 +142,7 @@ public final class IncidentForms {
   }
 
   public void addNote(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Adding notes");
     String text = IncidentEdit.note(IncidentPages.param(ctx, "text"));
     String at = IncidentPages.param(ctx, "at");
     ZoneId zone = Views.zoneOf(rota.current(), session.personId(), ZoneOffset.UTC);
@@ -152,7 +153,7 @@ public final class IncidentForms {
   }
 
   public void editFields(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Editing fields");
     IncidentEdit.Builder edit =
         IncidentEdit.builder(severities)
             .title(IncidentPages.param(ctx, "title"))
@@ -252,7 +253,7 @@ public final class IncidentForms {
 
   /** {@code POST /incidents/declare}: the "Declare incident" form, as the logged-in person. */
   public void declare(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Declaring incidents");
     String target = IncidentPages.param(ctx, "target");
     int colon = target == null ? -1 : target.indexOf(':');
     Declaration.Target chosen =

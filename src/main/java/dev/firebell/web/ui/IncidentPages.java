@@ -16,6 +16,7 @@ import dev.firebell.incident.review.IncidentReview;
 import dev.firebell.incident.timeline.TimelineEntry;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.security.WebSession;
@@ -109,6 +110,7 @@ public final class IncidentPages {
     model.put("services", reads.services());
     model.put("defaultSeverity", defaultSeverity);
     model.put("targets", DeclareTargets.of(rota.current()));
+    model.put("canAct", security.role(session).allows(Role.RESPONDER));
     render(ctx, "ui/incidents.peb", model);
   }
 
@@ -171,9 +173,12 @@ public final class IncidentPages {
     Map<String, Object> model = base(session);
     model.put("i", incident);
     model.put("status", incident.status().wireName());
-    model.put("canAck", incident.status() == IncidentStatus.TRIGGERED);
-    model.put("canResolve", incident.status() != IncidentStatus.RESOLVED);
-    model.put("canUnack", incident.status() == IncidentStatus.ACKNOWLEDGED);
+    // Viewers read: what they cannot do is not offered.
+    boolean canAct = security.role(session).allows(Role.RESPONDER);
+    model.put("canAct", canAct);
+    model.put("canAck", canAct && incident.status() == IncidentStatus.TRIGGERED);
+    model.put("canResolve", canAct && incident.status() != IncidentStatus.RESOLVED);
+    model.put("canUnack", canAct && incident.status() == IncidentStatus.ACKNOWLEDGED);
     escalations
         .of(incident.id())
         .ifPresent(
@@ -181,7 +186,7 @@ public final class IncidentPages {
     model.put("responderTargets", DeclareTargets.responders(rota.current()));
     model.put(
         "canSilence",
-        incident.status() != IncidentStatus.RESOLVED && silences.canSilence(incident));
+        canAct && incident.status() != IncidentStatus.RESOLVED && silences.canSilence(incident));
     model.put("zone", zone.getId());
     model.put("opened", Views.time(incident.openedAt(), zone));
     model.put("started", Views.time(incident.startedAt(), zone));

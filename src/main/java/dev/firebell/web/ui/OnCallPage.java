@@ -6,6 +6,7 @@ import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.oncall.Person;
+import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
 import dev.firebell.oncall.Schedule;
 import dev.firebell.oncall.ScheduleOverride;
@@ -85,6 +86,9 @@ public final class OnCallPage {
     model.put("user", session.username());
     model.put("csrf", session.csrfToken());
     model.put("me", session.personId());
+    Role role = security.role(session);
+    model.put("canAct", role.allows(Role.RESPONDER));
+    model.put("isAdmin", role.allows(Role.ADMIN));
     model.put("myCalendar", calendars.urlFor(new Feed(Feed.Kind.PERSON, session.personId())));
     model.put(
         "myContacts",
@@ -133,9 +137,10 @@ public final class OnCallPage {
 
   /** {@code POST /oncall/overrides}: the add-override form; times in the zone its card shows. */
   public void addOverride(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Adding an override");
     OnCall oncall = rota.current();
     Schedule schedule = schedule(oncall, ctx.formParam("schedule"));
+    selfOrAdmin(session, "Adding an override", param(ctx, "person"), param(ctx, "replaces"));
     ScheduleOverride request =
         new ScheduleOverride(
             null,
@@ -159,7 +164,7 @@ public final class OnCallPage {
 
   /** {@code POST /oncall/swaps}: the "Request cover" form, for the logged-in person. */
   public void requestCover(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Requesting cover");
     OnCall oncall = rota.current();
     Schedule schedule = schedule(oncall, ctx.formParam("schedule"));
     Instant from = local(param(ctx, "from"), zone(oncall, session, schedule), "start");
@@ -187,7 +192,7 @@ public final class OnCallPage {
 
   /** {@code POST /oncall/swaps/{swapId}/withdraw}: the logged-in person withdraws their request. */
   public void withdrawCover(Context ctx) {
-    WebSession session = security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Withdrawing a request for cover");
     Schedule schedule = schedule(rota.current(), ctx.formParam("schedule"));
     long id;
     try {
@@ -227,7 +232,7 @@ public final class OnCallPage {
 
   /** {@code POST /oncall/overrides/{id}/delete}. */
   public void removeOverride(Context ctx) {
-    security.sessionWithCsrf(ctx);
+    WebSession session = security.acting(ctx, Role.RESPONDER, "Removing an override");
     Schedule schedule = schedule(rota.current(), ctx.formParam("schedule"));
     long id;
     try {
@@ -235,11 +240,31 @@ public final class OnCallPage {
     } catch (NumberFormatException e) {
       throw new PageProblem(404, "There is no such override.");
     }
+    overrides.upcoming(schedule.id()).stream()
+        .filter(override -> override.id() != null && override.id() == id)
+        .findFirst()
+        .ifPresent(
+            override ->
+                selfOrAdmin(
+                    session, "Removing an override", override.person(), override.replaces()));
     if (!overrides.remove(schedule.id(), id)) {
       throw new PageProblem(404, "There is no such override (it may have been removed already).");
     }
     security.flash(ctx, "Override removed.");
     back(ctx, schedule);
+  }
+
+  /** A rota change that names none of {@code named} as the logged-in person needs an admin. */
+  private void selfOrAdmin(WebSession session, String what, String... named) {
+    if (security.role(session).allows(Role.ADMIN)) {
+      return;
+    }
+    for (String id : named) {
+      if (session.personId().equals(id)) {
+        return;
+      }
+    }
+    throw new PageProblem(403, what + " for someone else needs the admin role.");
   }
 
   private Map<String, Object> schedule(OnCall oncall, Schedule schedule, Instant now, String me) {

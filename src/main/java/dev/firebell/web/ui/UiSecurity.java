@@ -1,11 +1,13 @@
 package dev.firebell.web.ui;
 
+import dev.firebell.oncall.Role;
 import dev.firebell.security.Hashing;
 import dev.firebell.security.Sessions;
 import dev.firebell.security.WebSession;
 import dev.firebell.web.SecurityHeaders;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Session cookies, CSRF checks and security headers for the web interface. The session cookie is
@@ -18,10 +20,37 @@ public final class UiSecurity {
 
   private final Sessions sessions;
   private final boolean secureCookies;
+  private final Function<String, Role> roleOf;
 
-  public UiSecurity(Sessions sessions, String publicUrl) {
+  /**
+   * @param roleOf a person's role in the rota as it is now
+   */
+  public UiSecurity(Sessions sessions, String publicUrl, Function<String, Role> roleOf) {
     this.sessions = sessions;
     this.secureCookies = publicUrl.startsWith("https://");
+    this.roleOf = roleOf;
+  }
+
+  /** The logged-in person's role. */
+  Role role(WebSession session) {
+    return roleOf.apply(session.personId());
+  }
+
+  /**
+   * A form post (with its CSRF token) by someone whose role allows {@code needed}; 403 naming the
+   * role otherwise.
+   *
+   * @param what the action, as the refusal names it ("Acknowledging")
+   */
+  WebSession acting(Context ctx, Role needed, String what) {
+    WebSession session = sessionWithCsrf(ctx);
+    Role role = role(session);
+    if (!role.allows(needed)) {
+      throw new PageProblem(
+          403,
+          what + " needs the " + needed.wireName() + " role; you are a " + role.wireName() + ".");
+    }
+    return session;
   }
 
   /** The logged-in user, or {@link LoginRequired}. */
