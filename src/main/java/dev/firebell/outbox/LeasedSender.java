@@ -58,6 +58,9 @@ public final class LeasedSender<M extends Leased> {
   public List<Future<?>> dispatchDue(Instant now, Instant leaseUntil) {
     List<Future<?>> sends = new ArrayList<>();
     for (M due : mailbox.due(now)) {
+      if (!SenderPool.hasRoom(workers)) {
+        break; // claimed now, it would wait for its lease to end; due, it goes at the next pass
+      }
       if (!inFlight.add(due.key())) {
         continue;
       }

@@ -39,6 +39,13 @@ public final class BenchMain {
   private final List<String> report = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, Double> serverCpuMicros = new LinkedHashMap<>();
+
+  /** The guarded figures other than CPU, by "database.figure" ({@link BenchGuard}). */
+  private final Map<String, Double> measured = new LinkedHashMap<>();
+
+  private boolean checkFailed;
+
+  private static final Path BASELINE = Path.of("bench/baseline.json");
   private final List<String> listReport = new ArrayList<>();
 
   /** One paragraph per database, after the table (a paragraph inside would end the table). */
@@ -71,10 +78,16 @@ public final class BenchMain {
   /**
    * Options: {@code --quick} (a 10-second smoke), {@code --h2-only}, {@code --list-only} (only the
    * list with many incidents stored), {@code --profile} (a Java Flight Recorder file for each phase
-   * under target/bench/profile/), {@code --phase=SECONDS} and {@code --warm-up=SECONDS}.
+   * under target/bench/profile/), {@code --phase=SECONDS}, {@code --warm-up=SECONDS}, {@code
+   * --check} (exit 1 when a guarded figure is more than 25% worse than bench/baseline.json) and
+   * {@code --write-baseline} (make this run the baseline).
    */
   public static void main(String[] args) throws Exception {
-    new BenchMain(Arrays.asList(args)).run();
+    BenchMain bench = new BenchMain(Arrays.asList(args));
+    bench.run();
+    if (bench.checkFailed) {
+      System.exit(1);
+    }
     // HTTP client and server threads must not keep the benchmark JVM alive.
     System.exit(0);
   }
@@ -242,6 +255,7 @@ public final class BenchMain {
       results.put(
           name + ".receiptToPageMillis",
           Map.of("p50", toPage[0] / 1000.0, "p99", toPage[1] / 1000.0));
+      measured.put(name + ".receiptToPageP99", toPage[1] / 1000.0);
 
       post(url, grafanaBody);
       progress(name + " (a) repeats of an open group, " + phase.toSeconds() + " s");
@@ -311,12 +325,15 @@ public final class BenchMain {
       results.put(name + ".listMillis", list);
       rss = firebell.peakRssMib();
       results.put(name + ".peakRssMib", rss);
+      measured.put(name + ".peakRssMib", (double) rss);
       peakRssMib = Math.max(peakRssMib, rss);
     }
     double restart = restartMillis(config, port, dir, false);
     double restartCached = restartMillis(config, port, dir, true);
     results.put(name + ".restartMillis", restart);
     results.put(name + ".restartWithClassCacheMillis", restartCached);
+    measured.put(name + ".restartMillis", restart);
+    measured.put(name + ".restartWithClassCacheMillis", restartCached);
     progress(
         name
             + ": ready after a restart in "
@@ -632,12 +649,46 @@ public final class BenchMain {
             + " MiB, "
             + goal(peakRssMib > 0 && peakRssMib <= 256)
             + ").");
+    Map<String, BenchGuard.Figure> figures = BenchGuard.figures(serverCpuMicros, measured);
+    Map<String, Double> baseline = baseline();
+    lines.add("");
+    lines.addAll(BenchGuard.table(figures, baseline));
+    List<String> regressions = quick ? List.of() : BenchGuard.regressions(figures, baseline);
+    if (!regressions.isEmpty()) {
+      lines.add("");
+      lines.add("**Worse than bench/baseline.json by more than 25%:**");
+      regressions.forEach(line -> lines.add("- " + line));
+    }
     Files.write(out.resolve("report.md"), lines);
+    if (options.contains("--write-baseline") && !quick) {
+      Files.createDirectories(BASELINE.getParent());
+      Files.writeString(
+          BASELINE,
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(BenchGuard.baselineOf(figures))
+              + "\n");
+      progress("wrote " + BASELINE);
+    }
+    if (options.contains("--check") && !regressions.isEmpty()) {
+      progress("--check: " + regressions.size() + " figure(s) worse than " + BASELINE);
+      checkFailed = true;
+    }
     Files.writeString(
         out.resolve("results.json"),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
     progress("wrote " + out.resolve("report.md") + " and " + out.resolve("results.json"));
     System.out.println(String.join("\n", lines));
+  }
+
+  /** bench/baseline.json's figures, or none when there is no baseline yet. */
+  private static Map<String, Double> baseline() throws IOException {
+    if (!Files.exists(BASELINE)) {
+      return Map.of();
+    }
+    Map<String, Double> baseline = new LinkedHashMap<>();
+    JSON.readTree(BASELINE.toFile())
+        .fields()
+        .forEachRemaining(field -> baseline.put(field.getKey(), field.getValue().asDouble()));
+    return baseline;
   }
 
   private static void progress(String message) {
