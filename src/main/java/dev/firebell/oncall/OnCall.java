@@ -26,6 +26,15 @@ public record OnCall(
     return Optional.ofNullable(people.get(id));
   }
 
+  /** "Tessa, Sam" for these people (an id for one gone from the rota), or "nobody". */
+  public String names(List<String> ids) {
+    return ids.isEmpty()
+        ? "nobody"
+        : ids.stream()
+            .map(id -> person(id).map(Person::name).orElse(id))
+            .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** The policy of the first route whose labels match. */
   public Optional<EscalationPolicy> policyFor(Map<String, String> labels) {
     return routeFor(labels).map(route -> policies.get(route.policy()));

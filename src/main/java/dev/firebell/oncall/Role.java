@@ -17,6 +17,23 @@ public enum Role {
     return compareTo(needed) >= 0;
   }
 
+  /**
+   * Whether {@code person}, with this role, may change the rota for the people a change names (an
+   * override's person and whom it replaces, a request's requester): an admin for anyone, anybody
+   * else only when it names them.
+   */
+  public boolean mayChangeFor(String person, String... named) {
+    if (allows(ADMIN)) {
+      return true;
+    }
+    for (String id : named) {
+      if (person.equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

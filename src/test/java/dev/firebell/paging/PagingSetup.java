@@ -56,6 +56,27 @@ public final class PagingSetup {
         List.of());
   }
 
+  /** {@code team} with these people added, or in place of the one with the same id. */
+  public static OnCall with(OnCall team, Person... people) {
+    Map<String, Person> all = new java.util.HashMap<>(team.people());
+    for (Person person : people) {
+      all.put(person.id(), person);
+    }
+    return new OnCall(Map.copyOf(all), team.schedules(), team.policies(), team.routes(), List.of());
+  }
+
+  /** {@code person} with other accounts and role. */
+  public static Person as(Person person, Person.Accounts accounts, dev.firebell.oncall.Role role) {
+    return new Person(
+        person.id(),
+        person.name(),
+        person.contacts(),
+        person.rules(),
+        person.timeZone(),
+        accounts,
+        role);
+  }
+
   public static Contact webhook(String url) {
     return new UrlContact(ContactType.WEBHOOK, url);
   }

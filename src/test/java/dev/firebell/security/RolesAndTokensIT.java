@@ -36,9 +36,11 @@ class RolesAndTokensIT {
   @BeforeEach
   void start() {
     OnCall team = PagingSetup.team(List.of(), List.of());
-    Map<String, Person> people = new HashMap<>(team.people());
-    people.put("sam", withRole(people.get("sam"), Role.VIEWER));
-    people.put("ada", withRole(new Person("ada", "Ada", List.of()), Role.ADMIN));
+    OnCall roles =
+        PagingSetup.with(
+            team,
+            PagingSetup.as(team.people().get("sam"), null, Role.VIEWER),
+            PagingSetup.as(new Person("ada", "Ada", List.of()), null, Role.ADMIN));
     app =
         TestApp.start(
             ConfigBuilder.from(TestApp.defaultConfig())
@@ -47,8 +49,7 @@ class RolesAndTokensIT {
                         new UserConfig(TestApp.USER, Passwords.hash(TestApp.PASSWORD, 4), "tessa"),
                         new UserConfig("sam", Passwords.hash(TestApp.PASSWORD, 4), "sam")))
                 .build(),
-            new OnCall(
-                Map.copyOf(people), team.schedules(), team.policies(), team.routes(), List.of()));
+            roles);
     for (String person : List.of("sam", "tessa", "ada")) {
       Reply made =
           call(
@@ -302,16 +303,5 @@ class RolesAndTokensIT {
             body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static Person withRole(Person person, Role role) {
-    return new Person(
-        person.id(),
-        person.name(),
-        person.contacts(),
-        person.rules(),
-        person.timeZone(),
-        person.accounts(),
-        role);
   }
 }

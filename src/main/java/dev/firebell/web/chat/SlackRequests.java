@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -265,7 +264,7 @@ public final class SlackRequests {
               return "*"
                   + schedule.id()
                   + "*: "
-                  + names(oncall, status.onCall())
+                  + oncall.names(status.onCall())
                   + (status.until() == null
                       ? ""
                       : " until <!date^"
@@ -273,17 +272,9 @@ public final class SlackRequests {
                           + "^{date_short_pretty} at {time}|"
                           + status.until()
                           + ">, then "
-                          + names(oncall, status.next()));
+                          + oncall.names(status.next()));
             })
         .collect(Collectors.joining("\n"));
-  }
-
-  private static String names(OnCall oncall, List<String> ids) {
-    return ids.isEmpty()
-        ? "nobody"
-        : ids.stream()
-            .map(id -> oncall.person(id).map(Person::name).orElse(id))
-            .collect(Collectors.joining(", "));
   }
 
   private Optional<Person> personOf(String slackUser) {

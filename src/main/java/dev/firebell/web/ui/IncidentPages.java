@@ -236,14 +236,7 @@ public final class IncidentPages {
   }
 
   private void render(Context ctx, String template, Map<String, Object> model) {
-    String flash = security.takeFlash(ctx);
-    if (flash != null) {
-      model.put("flash", flash);
-    }
-    FormError refused = FormError.take(ctx, security);
-    if (refused != null) {
-      refused.addTo(model);
-    }
+    security.feedback(ctx, model);
     ctx.html(pages.render(template, model));
   }
 

@@ -100,14 +100,7 @@ public final class OnCallPage {
                         .map(contact -> Map.of("id", contact.id(), "channel", contact.channel()))
                         .toList())
             .orElse(List.of()));
-    String flash = security.takeFlash(ctx);
-    if (flash != null) {
-      model.put("flash", flash);
-    }
-    FormError refused = FormError.take(ctx, security);
-    if (refused != null) {
-      refused.addTo(model);
-    }
+    security.feedback(ctx, model);
     model.put("schedules", schedules);
     model.put("people", people(oncall));
     model.put("policies", policies(oncall));
@@ -256,13 +249,8 @@ public final class OnCallPage {
 
   /** A rota change that names none of {@code named} as the logged-in person needs an admin. */
   private void selfOrAdmin(WebSession session, String what, String... named) {
-    if (security.role(session).allows(Role.ADMIN)) {
+    if (security.role(session).mayChangeFor(session.personId(), named)) {
       return;
-    }
-    for (String id : named) {
-      if (session.personId().equals(id)) {
-        return;
-      }
     }
     throw new PageProblem(403, what + " for someone else needs the admin role.");
   }
@@ -273,9 +261,9 @@ public final class OnCallPage {
     view.put("id", schedule.id());
     ZoneId zone = Views.zoneOf(oncall, me, schedule.timeZone());
     view.put("zone", zone.getId());
-    view.put("now", names(oncall, status.onCall()));
+    view.put("now", oncall.names(status.onCall()));
     view.put("until", status.until() == null ? "" : Views.time(status.until(), zone));
-    view.put("next", status.until() == null ? "" : names(oncall, status.next()));
+    view.put("next", status.until() == null ? "" : oncall.names(status.next()));
     view.put("days", RotaDays.of(oncall, schedule, now, DAYS, zone));
     view.put("calendarUrl", calendars.urlFor(new Feed(Feed.Kind.SCHEDULE, schedule.id())));
     view.put(
@@ -345,14 +333,6 @@ public final class OnCallPage {
     } catch (DateTimeParseException e) {
       throw new PageProblem(400, "The " + which + " time must look like 2026-12-24T09:00.");
     }
-  }
-
-  private static String names(OnCall oncall, List<String> ids) {
-    return ids.isEmpty()
-        ? "nobody"
-        : ids.stream()
-            .map(id -> oncall.person(id).map(Person::name).orElse(id))
-            .collect(Collectors.joining(", "));
   }
 
   private static String param(Context ctx, String name) {

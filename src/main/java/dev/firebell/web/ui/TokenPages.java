@@ -83,14 +83,7 @@ public final class TokenPages {
               "expires", Views.time(made.token().expiresAt(), zone)));
       ctx.header("Cache-Control", "no-store");
     }
-    String flash = security.takeFlash(ctx);
-    if (flash != null) {
-      model.put("flash", flash);
-    }
-    FormError refused = FormError.take(ctx, security);
-    if (refused != null) {
-      refused.addTo(model);
-    }
+    security.feedback(ctx, model);
     UiSecurity.headers(ctx);
     ctx.html(pages.render("ui/tokens.peb", model));
   }

@@ -112,6 +112,21 @@ public final class UiSecurity {
     }
   }
 
+  /**
+   * Into a page's model, once: the confirmation of the action that led here, and the form that was
+   * refused with what was typed in it.
+   */
+  void feedback(Context ctx, java.util.Map<String, Object> model) {
+    String flash = takeFlash(ctx);
+    if (flash != null) {
+      model.put("flash", flash);
+    }
+    FormError refused = FormError.take(ctx, this);
+    if (refused != null) {
+      refused.addTo(model);
+    }
+  }
+
   void clearCookie(Context ctx, String name) {
     setCookie(ctx, name, "", Duration.ZERO);
   }

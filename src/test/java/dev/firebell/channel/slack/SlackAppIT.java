@@ -20,9 +20,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
@@ -75,20 +73,10 @@ class SlackAppIT {
         PagingSetup.team(
             List.of(new SlackContact(null, CHANNEL), PagingSetup.webhook(hooks.url("/tessa"))),
             List.of(PagingSetup.webhook(hooks.url("/sam"))));
-    Map<String, Person> people = new HashMap<>(team.people());
-    Person tessa = people.get("tessa");
-    people.put(
-        "tessa",
-        new Person(
-            tessa.id(),
-            tessa.name(),
-            tessa.contacts(),
-            tessa.rules(),
-            null,
-            new Person.Accounts(null, "U0TESSA", null),
-            null));
-    return new OnCall(
-        Map.copyOf(people), team.schedules(), team.policies(), team.routes(), List.of());
+    return PagingSetup.with(
+        team,
+        PagingSetup.as(
+            team.people().get("tessa"), new Person.Accounts(null, "U0TESSA", null), null));
   }
 
   static MockResponse ok(String body) {

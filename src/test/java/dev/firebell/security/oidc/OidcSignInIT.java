@@ -57,18 +57,13 @@ class OidcSignInIT {
                 new NettyWrapper(null)));
     provider.start();
     OnCall team = PagingSetup.team(List.of(), List.of());
-    Map<String, Person> people = new HashMap<>(team.people());
-    Person tessa = people.get("tessa");
-    people.put(
-        "tessa",
-        new Person(
-            tessa.id(),
-            tessa.name(),
-            tessa.contacts(),
-            tessa.rules(),
-            null,
-            new Person.Accounts(null, null, "Tessa@Example.com"),
-            null));
+    OnCall withEmail =
+        PagingSetup.with(
+            team,
+            PagingSetup.as(
+                team.people().get("tessa"),
+                new Person.Accounts(null, null, "Tessa@Example.com"),
+                null));
     String issuer = provider.issuerUrl("default").toString();
     app =
         TestApp.start(
@@ -78,8 +73,7 @@ class OidcSignInIT {
                         null,
                         new AuthConfig.Oidc(issuer, CLIENT, "secret", null, null, "Example SSO")))
                 .build(),
-            new OnCall(
-                Map.copyOf(people), team.schedules(), team.policies(), team.routes(), List.of()),
+            withEmail,
             clock);
     browser =
         HttpClient.newBuilder()
