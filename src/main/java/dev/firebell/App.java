@@ -21,9 +21,8 @@ import dev.firebell.store.Database;
 import dev.firebell.store.Housekeeping;
 import dev.firebell.store.Platform;
 import dev.firebell.store.Pruning;
-import dev.firebell.web.Pages;
+import dev.firebell.text.Templates;
 import dev.firebell.web.WebServer;
-import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ public record App(
       OnCallModule onCall =
           new OnCallModule(platform, oncall, source, secrets.links(), metrics::onCallReloaded);
       Maintenance maintenance = Maintenance.configured(database.jdbi(), config, clock);
-      PebbleEngine templates = Pages.engine();
+      Templates templates = new Templates();
       PagingModule paging =
           new PagingModule(
               platform, onCall.rota(), maintenance, secrets.links(), templates, metrics);
@@ -113,6 +112,10 @@ public record App(
       jobs.add(new Job("housekeeping", Duration.ofHours(1), housekeeping::run));
       jobs.add(new Job("missed heartbeats", Duration.ofSeconds(30), heartbeats::checkMissed));
       paging.start(followUps, jobs);
+      // Serving needs neither an HTTP client nor the JVM's metrics: /readyz answers from here on,
+      // and both are set up beside the first requests, not before them.
+      paging.channels().http().prepareInBackground();
+      metrics.bindJvmMetrics();
       App app = new App(database, onCall, paging, followUps, heartbeats, housekeeping, web);
       started = true;
       return app;

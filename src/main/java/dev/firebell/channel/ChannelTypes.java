@@ -27,7 +27,7 @@ import dev.firebell.oncall.contact.SlackContact;
 import dev.firebell.oncall.contact.TelegramContact;
 import dev.firebell.oncall.contact.UrlContact;
 import dev.firebell.security.LinkTokens;
-import io.pebbletemplates.pebble.PebbleEngine;
+import dev.firebell.text.Templates;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class ChannelTypes {
       FirebellConfig config,
       HttpDelivery http,
       ObjectMapper json,
-      PebbleEngine templates,
+      Templates templates,
       LinkTokens tokens,
       TelegramChannel telegram,
       Clock clock) {}

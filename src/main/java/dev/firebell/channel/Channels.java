@@ -7,12 +7,13 @@ import dev.firebell.oncall.contact.Contact;
 import dev.firebell.oncall.contact.ContactType;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.security.LinkTokens;
-import io.pebbletemplates.pebble.PebbleEngine;
+import dev.firebell.text.Templates;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -56,20 +57,22 @@ public final class Channels {
   public static Channels create(
       FirebellConfig config,
       ObjectMapper json,
-      PebbleEngine templates,
+      Templates templates,
       LinkTokens tokens,
       Clock clock) {
-    OkHttpClient client =
-        new OkHttpClient.Builder()
-            .callTimeout(config.paging().requestTimeout())
-            .connectTimeout(config.paging().requestTimeout())
-            .readTimeout(config.paging().requestTimeout())
-            .followRedirects(false)
-            // A storm sends many pages at once to one service (Slack, ntfy, a webhook): up to 32
-            // idle connections are kept for reuse, where OkHttp keeps 5 and opens the rest anew
-            // for every burst.
-            .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
-            .build();
+    Supplier<OkHttpClient> client =
+        () ->
+            new OkHttpClient.Builder()
+                .callTimeout(config.paging().requestTimeout())
+                .connectTimeout(config.paging().requestTimeout())
+                .readTimeout(config.paging().requestTimeout())
+                .followRedirects(false)
+                // A storm sends many pages at once to one service (Slack, ntfy, a webhook): up to
+                // 32
+                // idle connections are kept for reuse, where OkHttp keeps 5 and opens the rest anew
+                // for every burst.
+                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+                .build();
     HttpDelivery http = new HttpDelivery(client, clock);
     TelegramChannel telegram = new TelegramChannel(http, config.telegram(), json);
     ChannelTypes.Deps deps =

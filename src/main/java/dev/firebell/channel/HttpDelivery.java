@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -24,17 +25,39 @@ import org.slf4j.LoggerFactory;
 public final class HttpDelivery {
   private static final Logger log = LoggerFactory.getLogger(HttpDelivery.class);
 
-  private final OkHttpClient client;
+  private final Supplier<OkHttpClient> build;
   private final Clock clock;
+  private volatile OkHttpClient client;
 
-  public HttpDelivery(OkHttpClient client, Clock clock) {
-    this.client = client;
+  /**
+   * @param build makes the client on first use: building it loads TLS and the system's trust store,
+   *     a quarter of a second no webhook needs before Firebell is ready
+   */
+  public HttpDelivery(Supplier<OkHttpClient> build, Clock clock) {
+    this.build = build;
     this.clock = clock;
   }
 
   /** The shared client, for calls that read their answers themselves (the sign-in provider). */
   public OkHttpClient client() {
-    return client;
+    OkHttpClient made = client;
+    if (made == null) {
+      synchronized (this) {
+        made = client;
+        if (made == null) {
+          made = build.get();
+          client = made;
+        }
+      }
+    }
+    return made;
+  }
+
+  /** Makes the client now, on a thread of its own, so the first page does not wait for it. */
+  public void prepareInBackground() {
+    Thread thread = new Thread(this::client, "http-client-setup");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   public void execute(Request request, String channel) throws DeliveryFailure {
@@ -43,7 +66,7 @@ public final class HttpDelivery {
 
   /** As {@link #execute}, returning the 2xx answer's body (empty when it has none). */
   public String call(Request request, String channel) throws DeliveryFailure {
-    try (Response response = client.newCall(request).execute()) {
+    try (Response response = client().newCall(request).execute()) {
       int code = response.code();
       if (code >= 200 && code < 300) {
         ResponseBody body = response.body();

@@ -65,6 +65,20 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
    * seen).
    */
   /** Metrics for the configured severities and every channel type. */
+  /**
+   * The JVM's own metrics (memory, GC, threads, classes, CPU, uptime). Their management beans take
+   * a tenth of a second to set up, which no webhook needs before Firebell is ready: they are bound
+   * once it is.
+   */
+  public void bindJvmMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
   public static FirebellMetrics create(Jdbi jdbi, SeverityConfig severity, Clock clock) {
     return new FirebellMetrics(
         jdbi,
@@ -74,12 +88,6 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   public FirebellMetrics(Jdbi jdbi, Clock clock, Set<String> severities, List<String> channels) {
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
     for (String status : new String[] {"triggered", "acknowledged"}) {
       Gauge.builder(
               "firebell.incidents.open",

@@ -22,9 +22,9 @@ import dev.firebell.security.LinkTokens;
 import dev.firebell.store.Database;
 import dev.firebell.store.Platform;
 import dev.firebell.store.Pruning;
+import dev.firebell.text.Templates;
 import dev.firebell.upstream.UpstreamCalls;
 import dev.firebell.upstream.UpstreamRetention;
-import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class PagingModule implements AutoCloseable {
       Rota rota,
       Maintenance maintenance,
       LinkTokens tokens,
-      PebbleEngine templates,
+      Templates templates,
       DeliveryObserver observer) {
     this.config = platform.config();
     this.database = platform.database();

@@ -1,8 +1,7 @@
 package dev.firebell.web;
 
+import dev.firebell.text.Templates;
 import io.javalin.http.Context;
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -10,27 +9,16 @@ import java.util.Map;
 
 /** Renders the HTML pages from Pebble templates; Pebble escapes every value for HTML. */
 public final class Pages {
-  private final PebbleEngine engine;
+  private final Templates templates;
 
-  public Pages(PebbleEngine engine) {
-    this.engine = engine;
-  }
-
-  /** The engine for templates under {@code resources/templates/}, escaping HTML by default. */
-  public static PebbleEngine engine() {
-    ClasspathLoader loader = new ClasspathLoader();
-    loader.setPrefix("templates");
-    return new PebbleEngine.Builder()
-        .loader(loader)
-        .autoEscaping(true)
-        .strictVariables(false)
-        .build();
+  public Pages(Templates templates) {
+    this.templates = templates;
   }
 
   public String render(String template, Map<String, Object> model) {
     StringWriter out = new StringWriter();
     try {
-      engine.getTemplate(template).evaluate(out, model);
+      templates.get().getTemplate(template).evaluate(out, model);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

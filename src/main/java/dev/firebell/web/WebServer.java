@@ -29,6 +29,7 @@ import dev.firebell.security.oidc.OidcSignIn;
 import dev.firebell.store.Database;
 import dev.firebell.store.Platform;
 import dev.firebell.store.Pruning;
+import dev.firebell.text.Templates;
 import dev.firebell.upstream.Silences;
 import dev.firebell.web.chat.MattermostActions;
 import dev.firebell.web.chat.SlackRequests;
@@ -49,7 +50,6 @@ import dev.firebell.web.ui.TokenPages;
 import dev.firebell.web.ui.UiSecurity;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import io.pebbletemplates.pebble.PebbleEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class WebServer implements AutoCloseable {
   /** What the handlers call. */
   public record Services(
       Platform platform,
-      PebbleEngine templates,
+      Templates templates,
       Secrets secrets,
       IncidentService incidents,
       IncidentReads reads,

@@ -35,7 +35,7 @@ import dev.firebell.oncall.contact.PushoverContact;
 import dev.firebell.oncall.contact.TelegramContact;
 import dev.firebell.security.LinkTokens;
 import dev.firebell.text.Cut;
-import dev.firebell.web.Pages;
+import dev.firebell.text.Templates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -329,7 +329,7 @@ class ChannelLimitsTest {
     EmailChannel email =
         new EmailChannel(
             new SmtpConfig("localhost", 25, null, null, false, "firebell@example.com"),
-            Pages.engine(),
+            new Templates(),
             Duration.ofSeconds(5));
     String subject = EmailChannel.subject(message);
     assertThat(subject).hasSizeLessThanOrEqualTo(200).doesNotContain("\n").doesNotContain("\r");

@@ -9,6 +9,7 @@ import dev.firebell.oncall.contact.ContactEntry;
 import dev.firebell.oncall.contact.EmailContact;
 import dev.firebell.outbox.DeliveryFailure;
 import dev.firebell.text.Cut;
+import dev.firebell.text.Templates;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -38,14 +39,29 @@ public final class EmailChannel implements Channel<EmailContact> {
 
   private final SmtpConfig smtp;
   private final Session session;
-  private final PebbleTemplate html;
-  private final PebbleTemplate text;
+  private final Templates templates;
+  private volatile PebbleTemplate html;
+  private volatile PebbleTemplate text;
 
-  public EmailChannel(SmtpConfig smtp, PebbleEngine templates, Duration timeout) {
+  public EmailChannel(SmtpConfig smtp, Templates templates, Duration timeout) {
     this.smtp = smtp;
     this.session = session(smtp, timeout);
-    this.html = templates.getTemplate("email.html.peb");
-    this.text = plainText().getTemplate("email.txt.peb");
+    this.templates = templates;
+  }
+
+  /** Compiled on the first email, not at start-up. */
+  private PebbleTemplate html() {
+    if (html == null) {
+      html = templates.get().getTemplate("email.html.peb");
+    }
+    return html;
+  }
+
+  private PebbleTemplate text() {
+    if (text == null) {
+      text = plainText().getTemplate("email.txt.peb");
+    }
+    return text;
   }
 
   /**
@@ -153,11 +169,11 @@ public final class EmailChannel implements Channel<EmailContact> {
   }
 
   public String text(PageMessage message) {
-    return render(text, message);
+    return render(text(), message);
   }
 
   public String html(PageMessage message) {
-    return render(html, message);
+    return render(html(), message);
   }
 
   /**
