@@ -66,7 +66,8 @@ public final class IncidentQueries {
 
   /**
    * Earlier incidents of the same alert group or the same alert rule, newest first: the
-   * postmortem's Prevention section asks whether this happened before.
+   * postmortem's Prevention section asks whether this happened before. Each half reads its own
+   * index (by group, by alert name): one query with OR would walk every earlier incident on H2.
    */
   public List<Incident> earlierIncidents(long id, String groupHash, String alertName) {
     return handle
@@ -74,10 +75,14 @@ public final class IncidentQueries {
             "SELECT "
                 + IncidentColumns.COLUMNS
                 + """
-                FROM incident
-                WHERE id < :id AND test = FALSE
-                  AND (group_hash = :groupHash
-                       OR (alert_name IS NOT NULL AND alert_name = :alertName))
+                FROM incident WHERE id IN (
+                  SELECT id FROM (
+                    SELECT id FROM incident WHERE group_hash = :groupHash AND id < :id
+                      AND test = FALSE ORDER BY id DESC LIMIT 10) same_group
+                  UNION
+                  SELECT id FROM (
+                    SELECT id FROM incident WHERE alert_name = :alertName AND id < :id
+                      AND test = FALSE ORDER BY id DESC LIMIT 10) same_rule)
                 ORDER BY id DESC LIMIT 10
                 """)
         .bind("id", id)

@@ -6,10 +6,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +29,10 @@ final class Migrations {
   /**
    * The newest migration this build carries; {@code MigrationsTest} checks it against the files.
    */
-  static final int LATEST = 22;
+  static final int LATEST = 23;
+
+  /** The migrations written in Java, beside the SQL files. */
+  static final List<JavaMigration> IN_JAVA = List.of(new V23OnlyQueriedIndexes());
 
   private Migrations() {}
 
@@ -72,7 +78,13 @@ final class Migrations {
   }
 
   static Flyway flyway(DataSource dataSource) {
-    return Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
+    return configured().dataSource(dataSource).load();
+  }
+
+  private static FluentConfiguration configured() {
+    return Flyway.configure()
+        .locations(LOCATION)
+        .javaMigrations(IN_JAVA.toArray(JavaMigration[]::new));
   }
 
   /**
@@ -87,11 +99,7 @@ final class Migrations {
     H2FileSnapshot copy = snapshot.get();
     copy.restoreLeftOver();
     String url = Database.h2Url(config.url());
-    Flyway flyway =
-        Flyway.configure()
-            .dataSource(url, config.username(), config.password())
-            .locations(LOCATION)
-            .load();
+    Flyway flyway = configured().dataSource(url, config.username(), config.password()).load();
     int pending = flyway.info().pending().length;
     if (pending > 0) {
       log.info(
