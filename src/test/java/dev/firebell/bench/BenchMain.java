@@ -52,6 +52,7 @@ public final class BenchMain {
   private final List<String> notes = new ArrayList<>();
 
   private static final int STORED_INCIDENTS = 100_000;
+  private static final int LARGE_NOTIFICATION = 20_000;
   private static final Path CLASS_CACHE = Path.of("target/bench/firebell.jsa");
   private final String grafanaBody = BenchPayloads.GRAFANA;
   private final WrkLoad wrk = new WrkLoad(Path.of("target/bench/wrk"));
@@ -240,6 +241,7 @@ public final class BenchMain {
     long[] toPage;
     double postmortem;
     double list;
+    double largeMillis;
     long rss;
     try (FirebellProcess firebell = FirebellProcess.start(config, port, dir, serverJvmOptions())) {
       startup = (System.nanoTime() - started) / 1e6;
@@ -323,10 +325,24 @@ public final class BenchMain {
       results.put(name + ".postmortem10kMillis", postmortem);
       list = timed(() -> get(firebell.url("/api/incidents?status=all&limit=100")), 5);
       results.put(name + ".listMillis", list);
+      int instances = quick ? 2_000 : LARGE_NOTIFICATION;
+      progress(name + ": one notification of " + instances + " alerts");
+      long sent = System.nanoTime();
+      post(
+          firebell.url("/webhooks/alertmanager"),
+          BenchPayloads.largeNotification(name + "-large", instances));
+      largeMillis = (System.nanoTime() - sent) / 1e6;
+      results.put(name + ".largeNotificationMillis", largeMillis);
+      progress(name + " large notification: peak RSS so far " + firebell.peakRssMib() + " MiB");
       rss = firebell.peakRssMib();
       results.put(name + ".peakRssMib", rss);
       measured.put(name + ".peakRssMib", (double) rss);
       peakRssMib = Math.max(peakRssMib, rss);
+    }
+    Disk disk = name.equals("H2") ? Disk.of(dir) : null;
+    if (disk != null) {
+      results.put(name + ".diskBytesPerIncident", disk.perIncident());
+      measured.put(name + ".diskBytesPerIncident", disk.perIncident());
     }
     double restart = restartMillis(config, port, dir, false);
     double restartCached = restartMillis(config, port, dir, true);
@@ -384,11 +400,24 @@ public final class BenchMain {
             + Math.round(list)
             + " ms with the incidents above ("
             + goal(list < 200)
-            + "); peak RSS "
+            + "); one notification of "
+            + (quick ? "2,000" : "20,000")
+            + " alerts answered in "
+            + Math.round(largeMillis)
+            + " ms; peak RSS "
             + rss
             + " MiB ("
             + goal(rss > 0 && rss <= 256)
-            + ").");
+            + ")"
+            + (disk == null
+                ? ""
+                : String.format(
+                    "; database file %,.0f MB for %,d incidents, %,.0f bytes an incident (%s)",
+                    disk.bytes() / 1e6,
+                    disk.incidents(),
+                    disk.perIncident(),
+                    goal(disk.perIncident() <= 3_072)))
+            + ".");
     notes.add("");
   }
 

@@ -43,6 +43,27 @@ final class BenchPayloads {
     }
   }
 
+  /** A live Alertmanager's notification, as it sent it. */
+  static final String ALERTMANAGER = Fixtures.read("alertmanager-live/am-firing.json");
+
+  /**
+   * One Alertmanager notification of group {@code key} with {@code count} instances: the largest a
+   * storm sends at once (about 700 bytes an instance, under ingest.maxBodyBytes for 20,000).
+   */
+  static String largeNotification(String key, int count) throws IOException {
+    ObjectNode body = (ObjectNode) JSON.readTree(ALERTMANAGER);
+    body.put("groupKey", "{}:{service=\"" + key + "\"}");
+    ObjectNode template = (ObjectNode) body.get("alerts").get(0);
+    ArrayNode alerts = body.putArray("alerts");
+    for (int n = 0; n < count; n++) {
+      ObjectNode alert = template.deepCopy();
+      ((ObjectNode) alert.get("labels")).put("instance", "10.1." + (n / 250) + "." + (n % 250));
+      alert.put("fingerprint", String.format("%016x", n + 1));
+      alerts.add(alert);
+    }
+    return JSON.writeValueAsString(body);
+  }
+
   /** Group {@code key} with 1,000 instances, the {@code batch}-th thousand. */
   static String bigGroup(String key, int batch) throws IOException {
     ObjectNode body = (ObjectNode) JSON.readTree(group(key, false));
