@@ -64,6 +64,7 @@ public record App(
     boolean started = false;
     try {
       FirebellMetrics metrics = FirebellMetrics.create(database.jdbi(), config.severity(), clock);
+      database.compaction().ifPresent(metrics::watchDatabaseFile);
       Secrets secrets = Secrets.of(config, database, clock);
       OnCallModule onCall =
           new OnCallModule(platform, oncall, source, secrets.links(), metrics::onCallReloaded);

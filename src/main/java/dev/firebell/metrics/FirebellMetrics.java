@@ -6,8 +6,10 @@ import dev.firebell.incident.IncidentObserver;
 import dev.firebell.ingest.WebhookObserver;
 import dev.firebell.oncall.contact.ContactType;
 import dev.firebell.outbox.DeliveryObserver;
+import dev.firebell.store.H2Compaction;
 import dev.firebell.store.Repositories;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -59,13 +61,6 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   private final ServiceTags services = new ServiceTags();
 
   /**
-   * Registers every series the shipped dashboard reads at zero, so a fresh install's panels show 0
-   * rather than "No data": webhooks per sender and outcome, deliveries per channel, kind and
-   * outcome, and incidents and response times per severity (with an empty service until one is
-   * seen).
-   */
-  /** Metrics for the configured severities and every channel type. */
-  /**
    * The JVM's own metrics (memory, GC, threads, classes, CPU, uptime). Their management beans take
    * a tenth of a second to set up, which no webhook needs before Firebell is ready: they are bound
    * once it is.
@@ -79,6 +74,7 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
     new UptimeMetrics().bindTo(registry);
   }
 
+  /** Metrics for the configured severities and every channel type. */
   public static FirebellMetrics create(Jdbi jdbi, SeverityConfig severity, Clock clock) {
     return new FirebellMetrics(
         jdbi,
@@ -87,6 +83,12 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
         Arrays.stream(ContactType.values()).map(ContactType::id).toList());
   }
 
+  /**
+   * Registers every series the shipped dashboard reads at zero, so a fresh install's panels show 0
+   * rather than "No data": webhooks per sender and outcome, deliveries per channel, kind and
+   * outcome, and incidents and response times per severity (with an empty service until one is
+   * seen).
+   */
   public FirebellMetrics(Jdbi jdbi, Clock clock, Set<String> severities, List<String> channels) {
     for (String status : new String[] {"triggered", "acknowledged"}) {
       Gauge.builder(
@@ -150,6 +152,24 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
           .tag("id", id)
           .register(registry);
     }
+  }
+
+  /**
+   * The embedded database file: {@code firebell_database_file_bytes}, and its compaction's steps
+   * and the longest time one held H2's store lock (intake's commits wait that long at most).
+   */
+  public void watchDatabaseFile(H2Compaction compaction) {
+    Gauge.builder("firebell.database.file", compaction::fileBytes)
+        .description("Size of the embedded H2 database file")
+        .baseUnit("bytes")
+        .register(registry);
+    FunctionCounter.builder("firebell.database.compaction.steps", compaction, H2Compaction::steps)
+        .description("Steps taken to move the H2 file's live chunks into its free space")
+        .register(registry);
+    Gauge.builder("firebell.database.compaction.longest.step", compaction::longestStepSeconds)
+        .description("The longest a compaction step held the H2 store's lock")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   /** An on-call reload was applied or refused. */

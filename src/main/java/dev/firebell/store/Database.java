@@ -5,8 +5,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.firebell.config.DatabaseConfig;
 import dev.firebell.text.Cut;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementException;
@@ -20,11 +23,14 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Durability durability;
+  private final H2Compaction compaction;
 
-  private Database(HikariDataSource dataSource, Jdbi jdbi, Durability durability) {
+  private Database(
+      HikariDataSource dataSource, Jdbi jdbi, Durability durability, H2Compaction compaction) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
     this.durability = durability;
+    this.compaction = compaction;
   }
 
   /** Connects, applies the Flyway migrations and prepares Jdbi. */
@@ -56,9 +62,13 @@ public final class Database implements AutoCloseable {
       // data, and may be secrets a sender put in a label.
       jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
       JsonColumns.install(jdbi, json);
-      Durability durability =
-          config.isH2() && !config.isH2InMemory() ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;
-      return new Database(dataSource, jdbi, durability);
+      boolean h2File = config.isH2() && !config.isH2InMemory();
+      H2Compaction compaction = h2File ? H2Compaction.start(dataSource) : null;
+      Durability durability = h2File ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;
+      return new Database(dataSource, jdbi, durability, compaction);
+    } catch (SQLException e) { // no connection to find the H2 file's store on
+      dataSource.close();
+      throw new ConnectionException(e);
     } catch (RuntimeException e) { // not handled here: close the pool, then rethrow
       dataSource.close();
       throw e;
@@ -124,6 +134,11 @@ public final class Database implements AutoCloseable {
     return durability;
   }
 
+  /** The embedded H2 file's compaction; empty for PostgreSQL and in-memory H2. */
+  public Optional<H2Compaction> compaction() {
+    return Optional.ofNullable(compaction);
+  }
+
   /** True when the database answers a trivial query. */
   public boolean isReachable() {
     try {
@@ -153,6 +168,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (compaction != null) {
+      compaction.close();
+    }
     durability.close();
     if (dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
       dropInMemoryDatabase();

@@ -40,6 +40,7 @@ final class BenchGuard {
     plain(figures, measured, "H2.restartMillis", "ms", 2_000);
     plain(figures, measured, "H2.receiptToPageP99", "ms", 25);
     plain(figures, measured, "H2.diskBytesPerIncident", "B", 3_072);
+    plain(figures, measured, "H2.compactionLongestStepMillis", "ms", 50);
     return figures;
   }
 

@@ -36,7 +36,7 @@ final class BenchSetup {
         """
         server: { port: %d, host: 127.0.0.1, publicUrl: "http://127.0.0.1:%d" }
         database: { url: "%s", username: "", password: "" }
-        ingest: { bearerToken: "%s", maxBodyBytes: 4194304 }
+        ingest: { bearerToken: "%s" }
         api: { tokens: ["%s"] }
         oncall: { file: "%s" }
         paging: { maxPagesPerPersonPerMinute: 1000000 }

@@ -1,0 +1,165 @@
+package dev.firebell.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.RandomAccessStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives an embedded H2 file back the space its old row versions hold. H2 writes copy-on-write, a
+ * new chunk at every sync, and its own upkeep only repacks chunks: the file keeps every byte it
+ * ever reached (the bench's grew to 24 KB an incident). A pass every {@link #EVERY_SECONDS} seconds
+ * copies live pages out of chunks of mostly old versions and moves live chunks from the file's end
+ * into its holes, {@link #STEP_BYTES} a step, and H2 cuts the file behind them. H2 frees a chunk
+ * only once it has been dead for its RETENTION_TIME (45 s by default, kept: a shorter window is
+ * what lets H2 overwrite a chunk a reader or a crash may still need). A step holds H2's store lock,
+ * and so the next commit's sync, for a few milliseconds; steps are {@link #PAUSE_MILLIS} apart so
+ * intake runs between them. The thread is never interrupted: an interrupt in the middle of a file
+ * operation would close H2's file.
+ */
+public final class H2Compaction implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
+  private static final long EVERY_SECONDS = 10;
+  private static final long STEP_BYTES = 4L << 20;
+  private static final long PAUSE_MILLIS = 100;
+
+  /** Steps go on until this much (percent) of the file, and of its chunks, is live. */
+  private static final int TARGET_FILL = 90;
+
+  /** A pass's most steps: 400 MB moved, about 40 seconds with the pauses. */
+  private static final int MAX_STEPS = 100;
+
+  private final long everyMillis;
+  private final MVStore store;
+  private final RandomAccessStore file;
+  private final Thread thread;
+  private boolean closed;
+  private final AtomicLong steps = new AtomicLong();
+  private final AtomicLong longestStepNanos = new AtomicLong();
+
+  private H2Compaction(MVStore store, RandomAccessStore file, long everyMillis) {
+    this.everyMillis = everyMillis;
+    this.store = store;
+    this.file = file;
+    this.thread = new Thread(this::run, "h2-compaction");
+    thread.setDaemon(true);
+  }
+
+  /** Starts compacting the file behind {@code dataSource}, an embedded H2 file database. */
+  static H2Compaction start(DataSource dataSource) throws SQLException {
+    return start(dataSource, TimeUnit.SECONDS.toMillis(EVERY_SECONDS));
+  }
+
+  /** As {@link #start(DataSource)}, a pass every {@code everyMillis}. */
+  static H2Compaction start(DataSource dataSource, long everyMillis) throws SQLException {
+    MVStore store;
+    try (Connection connection = dataSource.getConnection()) {
+      store =
+          ((org.h2.engine.SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
+              .getDatabase()
+              .getStore()
+              .getMvStore();
+    }
+    H2Compaction compaction =
+        new H2Compaction(store, (RandomAccessStore) store.getFileStore(), everyMillis);
+    compaction.thread.start();
+    return compaction;
+  }
+
+  /** The database file's size now, in bytes. */
+  public long fileBytes() {
+    return store.isClosed() ? 0 : file.size();
+  }
+
+  /** Steps run since start. */
+  public long steps() {
+    return steps.get();
+  }
+
+  /** The longest any step held H2's store lock, in seconds. */
+  public double longestStepSeconds() {
+    return longestStepNanos.get() / 1e9;
+  }
+
+  private void run() {
+    while (pause(everyMillis)) {
+      try {
+        pass();
+      } catch (MVStoreException e) { // a closing store or a failed write: the next pass tries again
+        log.warn("database file compaction stopped: {}", e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * The first step also frees the chunks nothing refers to any more (H2 counts them as used until
+   * then), so every pass takes one; more while the file or its chunks are mostly free space.
+   */
+  private void pass() {
+    long before = file.size();
+    int taken = 0;
+    do {
+      step();
+      taken++;
+    } while (taken < MAX_STEPS && sparse() && pause(PAUSE_MILLIS));
+    if (file.size() < before) {
+      log.info(
+          "compacted the database file from {} MB to {} MB in {} steps",
+          before >> 20,
+          file.size() >> 20,
+          taken);
+    }
+  }
+
+  private boolean sparse() {
+    return store.getFillRate() < TARGET_FILL || file.getChunksFillRate() < TARGET_FILL;
+  }
+
+  /**
+   * Copies the live pages out of chunks that are mostly old versions (so those chunks die), then
+   * moves live chunks from the file's end into free space, so H2 can cut the file.
+   */
+  private void step() {
+    long started = System.nanoTime();
+    store.compact(TARGET_FILL, (int) STEP_BYTES);
+    file.compactMoveChunks(TARGET_FILL, STEP_BYTES, store);
+    long took = System.nanoTime() - started;
+    steps.incrementAndGet();
+    longestStepNanos.accumulateAndGet(took, Math::max);
+  }
+
+  /** Waits, unless closing; false once closed. */
+  private synchronized boolean pause(long millis) {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (long left = millis; !closed && left > 0; left = (until - System.nanoTime()) / 1_000_000) {
+      try {
+        wait(left);
+      } catch (InterruptedException e) { // nobody interrupts this thread; stop as if closed
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return !closed && !store.isClosed();
+  }
+
+  /** Stops after the step under way (a few milliseconds), before the database closes. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+    }
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
