@@ -18,7 +18,8 @@ record Disk(long bytes, long incidents) {
   static Disk of(Path dir) throws IOException, SQLException {
     Path file = dir.resolve("data/firebell.mv.db");
     long bytes = Files.size(file);
-    String url = "jdbc:h2:file:" + dir.resolve("data/firebell") + ";MODE=PostgreSQL";
+    String url =
+        "jdbc:h2:file:" + dir.resolve("data/firebell") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement();
         ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM incident")) {
