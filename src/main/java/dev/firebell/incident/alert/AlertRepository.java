@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL for the alert instances of incidents, run on the caller's handle. */
 public final class AlertRepository {
@@ -98,6 +99,24 @@ public final class AlertRepository {
         .toList();
   }
 
+  /** Counted in the database: a storm's incident has tens of thousands of instances. */
+  AlertTally tally(long incidentId) {
+    return handle
+        .createQuery(
+            """
+            SELECT COUNT(*) AS total,
+              COALESCE(SUM(CASE WHEN status = 'FIRING' THEN 1 ELSE 0 END), 0) AS firing,
+              MAX(ends_at) AS last_end
+            FROM incident_alert WHERE incident_id = :incidentId
+            """)
+        .bind("incidentId", incidentId)
+        .map(
+            (row, context) ->
+                new AlertTally(
+                    row.getInt("total"), row.getInt("firing"), Rows.instant(row, "last_end")))
+        .one();
+  }
+
   public int alertCount(long incidentId) {
     return handle
         .createQuery("SELECT COUNT(*) FROM incident_alert WHERE incident_id = :incidentId")
@@ -129,19 +148,25 @@ public final class AlertRepository {
         .list();
   }
 
-  public void insertAlert(IncidentAlert alert) {
-    bindAlert(
-            """
-            INSERT INTO incident_alert (incident_id, fingerprint, fingerprint_text, status, labels,
-              annotations, alert_values, value_string, starts_at, ends_at, generator_url,
-              dashboard_url, panel_url, silence_url, image_url, fired_values, fired_value_string,
-              peak_values)
-            VALUES (:incidentId, :fingerprint, :fingerprintText, :status, :labels, :annotations,
-              :values, :valueString, :startsAt, :endsAt, :generatorUrl, :dashboardUrl, :panelUrl,
-              :silenceUrl, :imageUrl, :firedValues, :firedValueString, :peakValues)
-            """,
-            alert)
-        .execute();
+  private static final String INSERT =
+      """
+      INSERT INTO incident_alert (incident_id, fingerprint, fingerprint_text, status, labels,
+        annotations, alert_values, value_string, starts_at, ends_at, generator_url,
+        dashboard_url, panel_url, silence_url, image_url, fired_values, fired_value_string,
+        peak_values)
+      VALUES (:incidentId, :fingerprint, :fingerprintText, :status, :labels, :annotations,
+        :values, :valueString, :startsAt, :endsAt, :generatorUrl, :dashboardUrl, :panelUrl,
+        :silenceUrl, :imageUrl, :firedValues, :firedValueString, :peakValues)
+      """;
+
+  /** New instances in one batch: a storm's notification brings thousands. */
+  public void insertAlerts(List<IncidentAlert> alerts) {
+    if (alerts.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch(INSERT);
+    alerts.forEach(alert -> bindAlert(batch, alert).add());
+    batch.execute();
   }
 
   /** What an instance last reported; its fired values are set by a new episode only. */
@@ -161,12 +186,12 @@ public final class AlertRepository {
         """
         , fired_values = :firedValues,
           fired_value_string = :firedValueString, peak_values = :peakValues""";
-    bindAlert(REPORTED.replace("<fired>", fired), alert).execute();
+    bindAlert(handle.createUpdate(REPORTED.replace("<fired>", fired)), alert).execute();
   }
 
   /** A resolution: the values it fired with, and the highest seen, stay. */
   public void resolveAlert(IncidentAlert alert) {
-    bindAlert(REPORTED.replace("<fired>", ""), alert).execute();
+    bindAlert(handle.createUpdate(REPORTED.replace("<fired>", "")), alert).execute();
   }
 
   /** A firing alert reported a higher value than before. */
@@ -183,10 +208,9 @@ public final class AlertRepository {
         .execute();
   }
 
-  private Update bindAlert(String sql, IncidentAlert alert) {
+  private static <S extends SqlStatement<S>> S bindAlert(S statement, IncidentAlert alert) {
     String fingerprint = alert.fingerprint();
-    return handle
-        .createUpdate(sql)
+    return statement
         .bind("incidentId", alert.incidentId())
         .bind("fingerprint", BoundedKey.of(fingerprint, FINGERPRINT_WIDTH))
         .bind(

@@ -14,11 +14,11 @@ import dev.firebell.incident.timeline.TimelineRepository;
 import dev.firebell.incident.timeline.TimelineTexts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /** Applies one notification to its alert group inside the caller's transaction. */
@@ -154,13 +154,24 @@ public final class GroupRecorder {
     return new RecordResult(RecordOutcome.UPDATED, id, status);
   }
 
+  /**
+   * New instances and their entries go in batches; an incident opened in this transaction has no
+   * entries to look for, so its entries are batched too.
+   */
   private void apply(long id, AlertMerge.Plan plan) {
+    alertRows.insertAlerts(
+        plan.added().stream().map(alert -> IncidentAlert.of(id, alert)).toList());
+    List<TimelineRepository.NewEntry> entries = new ArrayList<>();
     for (AlertSignal alert : plan.added()) {
-      alertRows.insertAlert(IncidentAlert.of(id, alert));
-      stampFired(id, alert);
+      entries.add(fired(id, alert));
       if (!alert.isFiring()) {
-        stampResolved(id, alert);
+        entries.add(resolved(id, alert));
       }
+    }
+    if (id == opened) {
+      timeline.insertAll(entries);
+    } else {
+      entries.forEach(this::stamp);
     }
     for (AlertSignal alert : plan.refired()) {
       alertRows.refireAlert(IncidentAlert.of(id, alert));
@@ -188,16 +199,11 @@ public final class GroupRecorder {
     if (!autoResolve) {
       return incident.status();
     }
-    List<IncidentAlert> alerts = alertRows.alerts(id);
-    if (alerts.isEmpty() || alerts.stream().anyMatch(a -> a.status() == AlertStatus.FIRING)) {
+    AlertTally tally = alertRows.tally(id);
+    if (!tally.allResolved()) {
       return incident.status();
     }
-    Instant lastEnd =
-        alerts.stream()
-            .map(IncidentAlert::endsAt)
-            .filter(Objects::nonNull)
-            .max(Comparator.naturalOrder())
-            .orElse(clock.instant());
+    Instant lastEnd = tally.lastEnd() != null ? tally.lastEnd() : clock.instant();
     // An incident never ends before it started, however the senders' clocks disagree.
     Instant resolvedAt = lastEnd.isBefore(incident.startedAt()) ? incident.startedAt() : lastEnd;
     repository.resolveIncident(id, resolvedAt);
@@ -207,26 +213,36 @@ public final class GroupRecorder {
         id,
         resolvedAt,
         TimelineKind.INCIDENT_RESOLVED,
-        TimelineTexts.autoResolved(alerts.size()),
+        TimelineTexts.autoResolved(tally.total()),
         "incident.resolved");
     return IncidentStatus.RESOLVED;
   }
 
   private void stampFired(long id, AlertSignal alert) {
-    stamp(
+    stamp(fired(id, alert));
+  }
+
+  private void stampResolved(long id, AlertSignal alert) {
+    stamp(resolved(id, alert));
+  }
+
+  private static TimelineRepository.NewEntry fired(long id, AlertSignal alert) {
+    return new TimelineRepository.NewEntry(
         id,
         alert.startsAt(),
         TimelineKind.ALERT_FIRED,
         TimelineTexts.fired(alert),
+        TimelineEntry.SYSTEM,
         "alert.fired/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
   }
 
-  private void stampResolved(long id, AlertSignal alert) {
-    stamp(
+  private static TimelineRepository.NewEntry resolved(long id, AlertSignal alert) {
+    return new TimelineRepository.NewEntry(
         id,
         alert.endsAt(),
         TimelineKind.ALERT_RESOLVED,
         TimelineTexts.resolved(alert),
+        TimelineEntry.SYSTEM,
         "alert.resolved/" + alert.fingerprint() + "/" + alert.startsAt().toEpochMilli());
   }
 
@@ -235,9 +251,14 @@ public final class GroupRecorder {
    * incident opened in this transaction has no entries to look for (its alerts' keys differ).
    */
   private void stamp(long id, Instant at, TimelineKind kind, String text, String dedupKey) {
-    if (dedupKey != null && id != opened && timeline.hasEntry(id, dedupKey)) {
+    stamp(new TimelineRepository.NewEntry(id, at, kind, text, TimelineEntry.SYSTEM, dedupKey));
+  }
+
+  private void stamp(TimelineRepository.NewEntry entry) {
+    long id = entry.incidentId();
+    if (entry.dedupKey() != null && id != opened && timeline.hasEntry(id, entry.dedupKey())) {
       return;
     }
-    timeline.insertTimelineEntry(id, at, kind, text, TimelineEntry.SYSTEM, dedupKey);
+    timeline.insert(entry);
   }
 }

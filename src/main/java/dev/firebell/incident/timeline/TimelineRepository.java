@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL for incidents' timelines, run on the caller's handle. */
 public final class TimelineRepository {
@@ -29,23 +31,44 @@ public final class TimelineRepository {
     this.handle = handle;
   }
 
+  private static final String INSERT =
+      """
+      INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor, dedup_key)
+      VALUES (:incidentId, :at, :kind, :text, :actor, :dedupKey)
+      """;
+
   public void insertTimelineEntry(
       long incidentId, Instant at, TimelineKind kind, String text, String actor, String dedupKey) {
-    handle
-        .createUpdate(
-            """
-            INSERT INTO timeline_entry (incident_id, occurred_at, kind, description, actor,
-              dedup_key)
-            VALUES (:incidentId, :at, :kind, :text, :actor, :dedupKey)
-            """)
-        .bind("incidentId", incidentId)
-        .bind("at", at)
-        .bind("kind", kind.wireName())
-        .bind("text", text)
-        .bind("actor", actor)
-        .bind("dedupKey", BoundedKey.of(dedupKey, DEDUP_KEY_WIDTH))
-        .execute();
+    insert(new NewEntry(incidentId, at, kind, text, actor, dedupKey));
   }
+
+  public void insert(NewEntry entry) {
+    bind(handle.createUpdate(INSERT), entry).execute();
+  }
+
+  /** Entries in one batch, in this order: a storm's incident stamps thousands at once. */
+  public void insertAll(List<NewEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch(INSERT);
+    entries.forEach(entry -> bind(batch, entry).add());
+    batch.execute();
+  }
+
+  private static <S extends SqlStatement<S>> S bind(S statement, NewEntry entry) {
+    return statement
+        .bind("incidentId", entry.incidentId())
+        .bind("at", entry.at())
+        .bind("kind", entry.kind().wireName())
+        .bind("text", entry.text())
+        .bind("actor", entry.actor())
+        .bind("dedupKey", BoundedKey.of(entry.dedupKey(), DEDUP_KEY_WIDTH));
+  }
+
+  /** An automatic entry to write; {@code dedupKey} stamps it once (null: no key). */
+  public record NewEntry(
+      long incidentId, Instant at, TimelineKind kind, String text, String actor, String dedupKey) {}
 
   public List<TimelineEntry> timeline(long incidentId) {
     return handle
