@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
  * #MAX_THREADS}, idle ones go after a minute), so contacts that hang hold only their own sends,
  * each for at most {@code paging.requestTimeout}, and never delay anybody else's page. While every
  * thread is busy nothing more is claimed ({@link #hasRoom}): the rest stays due in the outbox for
- * the next pass. 64 threads keep a storm's send bursts from growing the process by a thread stack
- * each (it had 115 sender threads at the bench's peak with 256 allowed).
+ * the next pass. 32 threads keep a storm's send bursts from growing the process by a thread stack
+ * each: the bench's peak was 115 sender threads with 256 allowed, and all 64 with 64, while two
+ * cores sent no faster; with 32 the whole process stays under 80 threads.
  */
 public final class SenderPool {
-  static final int MAX_THREADS = 64;
+  static final int MAX_THREADS = 32;
   private static final int KEPT_THREADS = 4;
 
   private SenderPool() {}

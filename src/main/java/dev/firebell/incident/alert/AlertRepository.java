@@ -159,8 +159,12 @@ public final class AlertRepository {
         :silenceUrl, :imageUrl, :firedValues, :firedValueString, :peakValues)
       """;
 
-  /** New instances in one batch: a storm's notification brings thousands. */
+  /** New instances, in one batch when several: a storm's notification brings thousands. */
   public void insertAlerts(List<IncidentAlert> alerts) {
+    if (alerts.size() == 1) {
+      bindAlert(handle.createUpdate(INSERT), alerts.get(0)).execute();
+      return;
+    }
     if (alerts.isEmpty()) {
       return;
     }

@@ -46,8 +46,12 @@ public final class TimelineRepository {
     bind(handle.createUpdate(INSERT), entry).execute();
   }
 
-  /** Entries in one batch, in this order: a storm's incident stamps thousands at once. */
+  /** Entries in this order, in one batch when several: a storm's incident stamps thousands. */
   public void insertAll(List<NewEntry> entries) {
+    if (entries.size() == 1) {
+      insert(entries.get(0));
+      return;
+    }
     if (entries.isEmpty()) {
       return;
     }
