@@ -519,17 +519,18 @@ public final class BenchMain {
   }
 
   /**
-   * Waits while the file still shrinks: H2 frees a dead chunk only after its 45-second retention,
-   * and compaction passes run every 10 seconds. At most {@code quick ? 15 : 150} seconds.
+   * Waits while the file still changes: H2 frees a dead chunk only after its 45-second retention,
+   * and compaction passes run every 10 seconds. At least {@code quick ? 5 : 100} seconds, then
+   * until the size held for 20 seconds; at most {@code quick ? 15 : 180}.
    */
   private void awaitCompaction(FirebellProcess firebell) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(quick ? 15 : 150).toNanos();
-    long settled = System.nanoTime() + Duration.ofSeconds(quick ? 5 : 60).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(quick ? 15 : 180).toNanos();
+    long settled = System.nanoTime() + Duration.ofSeconds(quick ? 5 : 100).toNanos();
     double smallest = gauge(firebell, "firebell_database_file_bytes");
     while (System.nanoTime() < deadline) {
       Thread.sleep(5_000);
       double now = gauge(firebell, "firebell_database_file_bytes");
-      if (now < smallest) {
+      if (now != smallest) {
         smallest = now;
         settled = Math.max(settled, System.nanoTime() + Duration.ofSeconds(20).toNanos());
       } else if (System.nanoTime() > settled) {

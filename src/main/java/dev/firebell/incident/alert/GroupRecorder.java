@@ -23,6 +23,9 @@ import org.jdbi.v3.core.Handle;
 
 /** Applies one notification to its alert group inside the caller's transaction. */
 public final class GroupRecorder {
+  /** Rows a batch inserts: fewer statements, in bounded memory. */
+  private static final int BATCH = 500;
+
   private final IncidentRepository repository;
   private final GroupRepository groups;
   private final TimelineRepository timeline;
@@ -155,23 +158,28 @@ public final class GroupRecorder {
   }
 
   /**
-   * New instances and their entries go in batches; an incident opened in this transaction has no
-   * entries to look for, so its entries are batched too.
+   * New instances and their entries go in batches of {@link #BATCH}; an incident opened in this
+   * transaction has no entries to look for, so its entries are batched too. A JDBC batch holds
+   * every row's values until it runs: one batch of a 20,000-alert notification took the heap to 230
+   * MB.
    */
   private void apply(long id, AlertMerge.Plan plan) {
-    alertRows.insertAlerts(
-        plan.added().stream().map(alert -> IncidentAlert.of(id, alert)).toList());
-    List<TimelineRepository.NewEntry> entries = new ArrayList<>();
-    for (AlertSignal alert : plan.added()) {
-      entries.add(fired(id, alert));
-      if (!alert.isFiring()) {
-        entries.add(resolved(id, alert));
+    List<AlertSignal> added = plan.added();
+    for (int from = 0; from < added.size(); from += BATCH) {
+      List<AlertSignal> batch = added.subList(from, Math.min(added.size(), from + BATCH));
+      alertRows.insertAlerts(batch.stream().map(alert -> IncidentAlert.of(id, alert)).toList());
+      List<TimelineRepository.NewEntry> entries = new ArrayList<>();
+      for (AlertSignal alert : batch) {
+        entries.add(fired(id, alert));
+        if (!alert.isFiring()) {
+          entries.add(resolved(id, alert));
+        }
       }
-    }
-    if (id == opened) {
-      timeline.insertAll(entries);
-    } else {
-      entries.forEach(this::stamp);
+      if (id == opened) {
+        timeline.insertAll(entries);
+      } else {
+        entries.forEach(this::stamp);
+      }
     }
     for (AlertSignal alert : plan.refired()) {
       alertRows.refireAlert(IncidentAlert.of(id, alert));
