@@ -63,8 +63,9 @@ public final class Database implements AutoCloseable {
       jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
       JsonColumns.install(jdbi, json);
       boolean h2File = config.isH2() && !config.isH2InMemory();
-      H2Compaction compaction = h2File ? H2Compaction.start(dataSource) : null;
-      Durability durability = h2File ? new H2GroupSync(jdbi) : Durability.IMMEDIATE;
+      H2GroupSync sync = h2File ? new H2GroupSync(jdbi) : null;
+      H2Compaction compaction = h2File ? H2Compaction.start(dataSource, sync::lastSyncNanos) : null;
+      Durability durability = h2File ? sync : Durability.IMMEDIATE;
       return new Database(dataSource, jdbi, durability, compaction);
     } catch (SQLException e) { // no connection to find the H2 file's store on
       dataSource.close();

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -33,6 +34,7 @@ public final class H2Compaction implements AutoCloseable {
   private static final int REWRITE_BYTES = 1 << 20;
 
   private static final long PAUSE_MILLIS = 100;
+  private static final long QUIET_MILLIS = 2_000;
 
   /** Steps go on until this much (percent) of the file holds live chunks. */
   private static final int TARGET_FILL = 90;
@@ -41,6 +43,7 @@ public final class H2Compaction implements AutoCloseable {
   private static final int MAX_STEPS = 100;
 
   private final long everyMillis;
+  private final LongSupplier lastIntakeNanos;
   private final MVStore store;
   private final RandomAccessStore file;
   private final Thread thread;
@@ -48,21 +51,28 @@ public final class H2Compaction implements AutoCloseable {
   private final AtomicLong steps = new AtomicLong();
   private final AtomicLong longestStepNanos = new AtomicLong();
 
-  private H2Compaction(MVStore store, RandomAccessStore file, long everyMillis) {
+  private H2Compaction(
+      MVStore store, RandomAccessStore file, long everyMillis, LongSupplier lastIntakeNanos) {
     this.everyMillis = everyMillis;
+    this.lastIntakeNanos = lastIntakeNanos;
     this.store = store;
     this.file = file;
     this.thread = new Thread(this::run, "h2-compaction");
     thread.setDaemon(true);
   }
 
-  /** Starts compacting the file behind {@code dataSource}, an embedded H2 file database. */
-  static H2Compaction start(DataSource dataSource) throws SQLException {
-    return start(dataSource, TimeUnit.SECONDS.toMillis(EVERY_SECONDS));
+  /**
+   * Starts compacting the file behind {@code dataSource}, an embedded H2 file database, while
+   * intake is quiet: {@code lastIntakeNanos} tells when a webhook last waited for a sync.
+   */
+  static H2Compaction start(DataSource dataSource, LongSupplier lastIntakeNanos)
+      throws SQLException {
+    return start(dataSource, TimeUnit.SECONDS.toMillis(EVERY_SECONDS), lastIntakeNanos);
   }
 
-  /** As {@link #start(DataSource)}, a pass every {@code everyMillis}. */
-  static H2Compaction start(DataSource dataSource, long everyMillis) throws SQLException {
+  /** As {@link #start(DataSource, LongSupplier)}, a pass every {@code everyMillis}. */
+  static H2Compaction start(DataSource dataSource, long everyMillis, LongSupplier lastIntakeNanos)
+      throws SQLException {
     MVStore store;
     try (Connection connection = dataSource.getConnection()) {
       store =
@@ -72,7 +82,8 @@ public final class H2Compaction implements AutoCloseable {
               .getMvStore();
     }
     H2Compaction compaction =
-        new H2Compaction(store, (RandomAccessStore) store.getFileStore(), everyMillis);
+        new H2Compaction(
+            store, (RandomAccessStore) store.getFileStore(), everyMillis, lastIntakeNanos);
     compaction.thread.start();
     return compaction;
   }
@@ -104,15 +115,22 @@ public final class H2Compaction implements AutoCloseable {
 
   /**
    * The first step also frees the chunks nothing refers to any more (H2 counts them as used until
-   * then), so every pass takes one; more while much of the file is free space.
+   * then), so every quiet pass takes one; more while much of the file is free space and intake
+   * stays quiet.
    */
   private void pass() {
+    if (!quiet()) {
+      return;
+    }
     long before = file.size();
     int taken = 0;
     do {
       step();
       taken++;
-    } while (taken < MAX_STEPS && store.getFillRate() < TARGET_FILL && pause(PAUSE_MILLIS));
+    } while (taken < MAX_STEPS
+        && store.getFillRate() < TARGET_FILL
+        && pause(PAUSE_MILLIS)
+        && quiet());
     if (file.size() < before) {
       log.info(
           "compacted the database file from {} MB to {} MB in {} steps",
@@ -133,6 +151,15 @@ public final class H2Compaction implements AutoCloseable {
     long took = System.nanoTime() - started;
     steps.incrementAndGet();
     longestStepNanos.accumulateAndGet(took, Math::max);
+  }
+
+  /**
+   * No webhook waited for a sync in the last {@link #QUIET_MILLIS}: a step holds the store lock,
+   * which every sync needs, so a storm's intake is left alone and the file is compacted after.
+   */
+  private boolean quiet() {
+    return System.nanoTime() - lastIntakeNanos.getAsLong()
+        >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
   }
 
   /** Waits, unless closing; false once closed. */

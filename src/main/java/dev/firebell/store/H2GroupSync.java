@@ -19,12 +19,18 @@ final class H2GroupSync implements Durability {
   private final Thread syncer;
   private CompletableFuture<Void> nextBatch;
   private boolean closed;
+  private volatile long lastSyncNanos = System.nanoTime();
 
   H2GroupSync(Jdbi jdbi) {
     this.jdbi = jdbi;
     this.syncer = new Thread(this::syncLoop, "h2-group-sync");
     syncer.setDaemon(true);
     syncer.start();
+  }
+
+  /** When intake last waited for a sync ({@link System#nanoTime()}); the start before the first. */
+  long lastSyncNanos() {
+    return lastSyncNanos;
   }
 
   @Override
@@ -69,6 +75,7 @@ final class H2GroupSync implements Durability {
       }
       try {
         jdbi.useHandle(handle -> handle.execute("CHECKPOINT SYNC"));
+        lastSyncNanos = System.nanoTime();
         batch.complete(null);
       } catch (Throwable e) { // the waiting webhooks answer 503; the sync thread must live on
         batch.completeExceptionally(e);

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class H2CompactionIT {
       int written = churn(connection, 0, 3_000);
       long grown = Files.size(file);
 
-      try (H2Compaction compaction = H2Compaction.start(dataSource, 200)) {
+      try (H2Compaction compaction = H2Compaction.start(dataSource, 200, H2CompactionIT::longAgo)) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (Files.size(file) > grown / 4 && System.nanoTime() < deadline) {
           Thread.sleep(100);
@@ -76,6 +77,11 @@ class H2CompactionIT {
       }
     }
     return from + count;
+  }
+
+  /** Intake last wrote an hour ago. */
+  private static long longAgo() {
+    return System.nanoTime() - TimeUnit.HOURS.toNanos(1);
   }
 
   private static int lastWrite(int id, int written) {
