@@ -109,9 +109,6 @@ public final class Database implements AutoCloseable {
     // H2 keeps 8 parsed statements a session by default; Firebell runs a few dozen distinct ones,
     // which would otherwise be parsed and planned again on most calls.
     appendIfAbsent(full, "QUERY_CACHE_SIZE", "256");
-    // H2's page cache (16 MB by default) holds every page written until it is pushed out: under a
-    // storm those pages lived long enough to be promoted, and filled the old generation.
-    appendIfAbsent(full, "CACHE_SIZE", "4096");
     // Every error H2 would trace reaches Firebell as an exception and is logged there; the trace
     // file beside the database only left stale copies (a first start's probe of the history).
     appendIfAbsent(full, "TRACE_LEVEL_FILE", "0");
