@@ -3,6 +3,7 @@ package dev.firebell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** {@code kill -HUP <pid>} reloads the on-call file, as daemons do. */
 final class ReloadSignal {
@@ -12,7 +13,12 @@ final class ReloadSignal {
 
   static void install(Runnable reload) {
     try {
-      Signal.handle(new Signal("HUP"), signal -> reload.run());
+      SignalHandler before = Signal.handle(new Signal("HUP"), signal -> reload.run());
+      if (before == SignalHandler.SIG_IGN) { // started with SIGHUP ignored, as under nohup
+        log.warn(
+            "SIGHUP is ignored by this process (started under nohup?) and cannot reload the"
+                + " on-call file; use POST /api/oncall/reload");
+      }
     } catch (IllegalArgumentException e) { // no SIGHUP here (Windows), or the JVM keeps it
       log.warn(
           "SIGHUP cannot reload the on-call file here ({}); use POST /api/oncall/reload",

@@ -1,6 +1,7 @@
 package dev.firebell.incident.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebell.store.Batches;
 import dev.firebell.store.BoundedKey;
 import dev.firebell.store.Rows;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL for the alert instances of incidents, run on the caller's handle. */
@@ -161,16 +161,7 @@ public final class AlertRepository {
 
   /** New instances, in one batch when several: a storm's notification brings thousands. */
   public void insertAlerts(List<IncidentAlert> alerts) {
-    if (alerts.size() == 1) {
-      bindAlert(handle.createUpdate(INSERT), alerts.get(0)).execute();
-      return;
-    }
-    if (alerts.isEmpty()) {
-      return;
-    }
-    PreparedBatch batch = handle.prepareBatch(INSERT);
-    alerts.forEach(alert -> bindAlert(batch, alert).add());
-    batch.execute();
+    Batches.execute(handle, INSERT, alerts, AlertRepository::bindAlert);
   }
 
   /** What an instance last reported; its fired values are set by a new episode only. */

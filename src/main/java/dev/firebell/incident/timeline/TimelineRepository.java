@@ -1,5 +1,6 @@
 package dev.firebell.incident.timeline;
 
+import dev.firebell.store.Batches;
 import dev.firebell.store.BoundedKey;
 import dev.firebell.store.Rows;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL for incidents' timelines, run on the caller's handle. */
@@ -48,16 +48,7 @@ public final class TimelineRepository {
 
   /** Entries in this order, in one batch when several: a storm's incident stamps thousands. */
   public void insertAll(List<NewEntry> entries) {
-    if (entries.size() == 1) {
-      insert(entries.get(0));
-      return;
-    }
-    if (entries.isEmpty()) {
-      return;
-    }
-    PreparedBatch batch = handle.prepareBatch(INSERT);
-    entries.forEach(entry -> bind(batch, entry).add());
-    batch.execute();
+    Batches.execute(handle, INSERT, entries, TimelineRepository::bind);
   }
 
   private static <S extends SqlStatement<S>> S bind(S statement, NewEntry entry) {
