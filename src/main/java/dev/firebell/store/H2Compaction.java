@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * into its holes, {@link #STEP_BYTES} a step, and H2 cuts the file behind them. H2 frees a chunk
  * only once it has been dead for its RETENTION_TIME (45 s by default, kept: a shorter window is
  * what lets H2 overwrite a chunk a reader or a crash may still need). A step holds H2's store lock,
- * and so the next commit's sync, for a few milliseconds; steps are {@link #PAUSE_MILLIS} apart so
- * intake runs between them. The thread is never interrupted: an interrupt in the middle of a file
+ * and so the next webhook's sync: mostly milliseconds, up to half a second when H2 cuts hundreds of
+ * megabytes off the file. So steps run only while intake is quiet ({@link #QUIET_MILLIS}), {@link
+ * #PAUSE_MILLIS} apart. The thread is never interrupted: an interrupt in the middle of a file
  * operation would close H2's file.
  */
 public final class H2Compaction implements AutoCloseable {
