@@ -64,15 +64,21 @@ public final class Database implements AutoCloseable {
       JsonColumns.install(jdbi, json);
       boolean h2File = config.isH2() && !config.isH2InMemory();
       H2GroupSync sync = h2File ? new H2GroupSync(jdbi) : null;
-      H2Compaction compaction = h2File ? H2Compaction.start(dataSource, sync::lastSyncNanos) : null;
+      H2Compaction compaction = h2File ? compaction(dataSource, sync) : null;
       Durability durability = h2File ? sync : Durability.IMMEDIATE;
       return new Database(dataSource, jdbi, durability, compaction);
-    } catch (SQLException e) { // no connection to find the H2 file's store on
-      dataSource.close();
-      throw new ConnectionException(e);
     } catch (RuntimeException e) { // not handled here: close the pool, then rethrow
       dataSource.close();
       throw e;
+    }
+  }
+
+  private static H2Compaction compaction(DataSource dataSource, H2GroupSync sync) {
+    try {
+      return H2Compaction.start(dataSource, sync::lastSyncNanos);
+    } catch (SQLException e) { // no connection to find the H2 file's store on
+      sync.close();
+      throw new ConnectionException(e);
     }
   }
 
