@@ -1,5 +1,8 @@
 package dev.firebell.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,7 @@ public final class H2Compaction implements AutoCloseable {
   private final LongSupplier lastIntakeNanos;
   private final MVStore store;
   private final RandomAccessStore file;
+  private final Path path;
   private final Thread thread;
   private boolean closed;
   private final AtomicLong steps = new AtomicLong();
@@ -58,6 +62,7 @@ public final class H2Compaction implements AutoCloseable {
     this.lastIntakeNanos = lastIntakeNanos;
     this.store = store;
     this.file = file;
+    this.path = Path.of(file.getFileName());
     this.thread = new Thread(this::run, "h2-compaction");
     thread.setDaemon(true);
   }
@@ -89,9 +94,13 @@ public final class H2Compaction implements AutoCloseable {
     return compaction;
   }
 
-  /** The database file's size now, in bytes. */
+  /** The database file's size on disk now, in bytes (H2's own count can lag a cut). */
   public long fileBytes() {
-    return store.isClosed() ? 0 : file.size();
+    try {
+      return Files.size(path);
+    } catch (IOException e) { // gone or unreadable: nothing to report
+      return 0;
+    }
   }
 
   /** Steps run since start. */
@@ -123,7 +132,7 @@ public final class H2Compaction implements AutoCloseable {
     if (!quiet()) {
       return;
     }
-    long before = file.size();
+    long before = fileBytes();
     int taken = 0;
     do {
       step();
@@ -132,11 +141,12 @@ public final class H2Compaction implements AutoCloseable {
         && store.getFillRate() < TARGET_FILL
         && pause(PAUSE_MILLIS)
         && quiet());
-    if (file.size() < before) {
+    long after = fileBytes();
+    if (after < before) {
       log.info(
           "compacted the database file from {} MB to {} MB in {} steps",
           before >> 20,
-          file.size() >> 20,
+          after >> 20,
           taken);
     }
   }
