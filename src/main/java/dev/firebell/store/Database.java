@@ -121,6 +121,11 @@ public final class Database implements AutoCloseable {
     // H2 would close the database from its own shutdown hook, racing Firebell's: the senders still
     // finishing then found it gone. Firebell closes it itself, last (App.close).
     appendIfAbsent(full, "DB_CLOSE_ON_EXIT", "FALSE");
+    // By default H2 compacts for 200 ms as it closes, and sets the chunk retention time to 0 to do
+    // it: freed chunks are overwritten at once, the setting under which H2 files are known to come
+    // back unreadable (h2database issues 2752, 4083, 4387; one of this machine's files did, after
+    // a few plain restarts). H2Compaction shrinks the file while running, retention kept.
+    appendIfAbsent(full, "MAX_COMPACT_TIME", "0");
     if (url.startsWith("jdbc:h2:mem:")) {
       appendIfAbsent(full, "DB_CLOSE_DELAY", "-1");
     }
