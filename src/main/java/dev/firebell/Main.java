@@ -57,6 +57,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    Warmup.startInBackground();
     FirebellConfig config;
     OnCall oncall;
     try {
