@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * copies live pages out of chunks of mostly old versions and moves live chunks from the file's end
  * into its holes, {@link #STEP_BYTES} a step, and H2 cuts the file behind them. H2 frees a chunk
  * only once it has been dead for its RETENTION_TIME (45 s by default, kept: a shorter window is
- * what lets H2 overwrite a chunk a reader or a crash may still need). A step holds H2's store lock,
- * and so the next webhook's sync: mostly milliseconds, up to half a second when H2 cuts hundreds of
- * megabytes off the file. So steps run only while intake is quiet ({@link #QUIET_MILLIS}), {@link
- * #PAUSE_MILLIS} apart. The thread is never interrupted: an interrupt in the middle of a file
- * operation would close H2's file.
+ * what lets H2 overwrite a chunk a reader or a crash may still need). Each of a step's two parts
+ * holds H2's store lock, and so the next webhook's sync, by itself: mostly milliseconds, up to half
+ * a second when H2 cuts hundreds of megabytes off the file. So steps run only while intake is quiet
+ * ({@link #QUIET_MILLIS}), {@link #PAUSE_MILLIS} apart. The thread is never interrupted: an
+ * interrupt in the middle of a file operation would close H2's file.
  */
 public final class H2Compaction implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
@@ -134,8 +134,10 @@ public final class H2Compaction implements AutoCloseable {
     }
     long before = fileBytes();
     int taken = 0;
+    Step longest = new Step(0, 0);
     do {
-      step();
+      Step step = step();
+      longest = step.lockNanos() > longest.lockNanos() ? step : longest;
       taken++;
     } while (taken < MAX_STEPS
         && store.getFillRate() < TARGET_FILL
@@ -144,10 +146,21 @@ public final class H2Compaction implements AutoCloseable {
     long after = fileBytes();
     if (after < before) {
       log.info(
-          "compacted the database file from {} MB to {} MB in {} steps",
+          "compacted the database file from {} MB to {} MB in {} steps; the longest held H2's"
+              + " store lock {} ms ({} ms copying live pages, then {} ms moving chunks)",
           before >> 20,
           after >> 20,
-          taken);
+          taken,
+          TimeUnit.NANOSECONDS.toMillis(longest.lockNanos()),
+          TimeUnit.NANOSECONDS.toMillis(longest.rewriteNanos()),
+          TimeUnit.NANOSECONDS.toMillis(longest.moveNanos()));
+    }
+  }
+
+  /** How long a step's two parts held the store lock. */
+  private record Step(long rewriteNanos, long moveNanos) {
+    long lockNanos() {
+      return Math.max(rewriteNanos, moveNanos);
     }
   }
 
@@ -155,13 +168,21 @@ public final class H2Compaction implements AutoCloseable {
    * Copies the live pages out of chunks that are mostly old versions (so those chunks die), then
    * moves live chunks from the file's end into free space, so H2 can cut the file.
    */
-  private void step() {
+  private Step step() {
     long started = System.nanoTime();
     store.compact(TARGET_FILL, REWRITE_BYTES);
-    file.compactMoveChunks(TARGET_FILL, STEP_BYTES, store);
-    long took = System.nanoTime() - started;
+    long rewrite = System.nanoTime() - started;
+    long move = 0;
+    // Each part takes the store lock by itself: apart, a sync waits for one part at most.
+    if (pause(PAUSE_MILLIS) && quiet()) {
+      long moving = System.nanoTime();
+      file.compactMoveChunks(TARGET_FILL, STEP_BYTES, store);
+      move = System.nanoTime() - moving;
+    }
+    Step step = new Step(rewrite, move);
     steps.incrementAndGet();
-    longestStepNanos.accumulateAndGet(took, Math::max);
+    longestStepNanos.accumulateAndGet(step.lockNanos(), Math::max);
+    return step;
   }
 
   /**
