@@ -144,7 +144,7 @@ public final class H2Compaction implements AutoCloseable {
         && pause(PAUSE_MILLIS)
         && quiet());
     long after = fileBytes();
-    if (after < before) {
+    if (before - after >= 1 << 20) { // a megabyte or more: worth a line
       log.info(
           "compacted the database file from {} MB to {} MB in {} steps; the longest held H2's"
               + " store lock {} ms ({} ms copying live pages, then {} ms moving chunks)",
