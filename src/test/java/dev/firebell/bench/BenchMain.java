@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code scripts/bench.sh}: measures Firebell against a bare Javalin ceiling on the same machine,
@@ -39,6 +41,7 @@ public final class BenchMain {
   private final List<String> report = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, Double> serverCpuMicros = new LinkedHashMap<>();
+  private final Map<String, Double> serverAllocatedKb = new LinkedHashMap<>();
 
   /** The guarded figures other than CPU, by "database.figure" ({@link BenchGuard}). */
   private final Map<String, Double> measured = new LinkedHashMap<>();
@@ -46,6 +49,8 @@ public final class BenchMain {
   private boolean checkFailed;
 
   private static final Path BASELINE = Path.of("bench/baseline.json");
+  private static final Pattern ALLOCATED =
+      Pattern.compile("(?m)^jvm_gc_memory_allocated_bytes_total(?:\\{[^}]*})? (\\S+)");
   private final List<String> listReport = new ArrayList<>();
 
   /** One paragraph per database, after the table (a paragraph inside would end the table). */
@@ -223,6 +228,36 @@ public final class BenchMain {
       serverCpuMicros.put(result.name(), micros);
       results.put(result.name() + ".serverCpuMicrosPerRequest", micros);
     }
+  }
+
+  private void noteAllocated(WrkLoad.Result result, double bytes) {
+    if (result.requests() > 0 && bytes > 0) {
+      double kb = bytes / 1024 / result.requests();
+      serverAllocatedKb.put(result.name(), kb);
+      results.put(result.name() + ".serverAllocatedKbPerRequest", kb);
+    }
+  }
+
+  /** The heap allocated a request in the repeats and new-groups phases, with the goal for H2. */
+  private String allocation(String name) {
+    Double repeat = serverAllocatedKb.get(name + " repeats");
+    Double group = serverAllocatedKb.get(name + " new groups");
+    if (repeat == null || group == null) {
+      return "";
+    }
+    return String.format(
+        "; heap allocated a new incident %,.0f KB (%s), a repeat %,.1f KB",
+        group, name.equals("H2") ? goal(group <= 250) : "no goal", repeat);
+  }
+
+  /**
+   * What the server's heap has taken in since start, from its own JVM metric: Micrometer adds up
+   * what each young collection found allocated, so a phase of thousands of requests is counted
+   * close enough; objects too large for the young generation are not counted.
+   */
+  private double allocatedBytes(FirebellProcess firebell) throws Exception {
+    Matcher allocated = ALLOCATED.matcher(get(firebell.url("/metrics")));
+    return allocated.find() ? Double.parseDouble(allocated.group(1)) : Double.NaN;
   }
 
   private void benchDatabase(
@@ -424,6 +459,7 @@ public final class BenchMain {
                     disk.incidents(),
                     disk.perIncident(),
                     goal(disk.perIncident() <= 3_072)))
+            + allocation(name)
             + ".");
     notes.add("");
   }
@@ -544,8 +580,10 @@ public final class BenchMain {
       FirebellProcess firebell, String name, PhaseProfiler.PhaseBody<WrkLoad.Result> load)
       throws Exception {
     long cpuBefore = firebell.cpuMillis();
+    double allocatedBefore = allocatedBytes(firebell);
     WrkLoad.Result result = profiler.record(firebell.pid(), name, load);
     noteCpu(result, firebell.cpuMillis() - cpuBefore, cpuBefore);
+    noteAllocated(result, allocatedBytes(firebell) - allocatedBefore);
     progress(name + ": peak RSS so far " + firebell.peakRssMib() + " MiB");
     return result;
   }
@@ -652,7 +690,7 @@ public final class BenchMain {
     return response.body();
   }
 
-  private void get(String url) throws Exception {
+  private String get(String url) throws Exception {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(url))
@@ -662,6 +700,7 @@ public final class BenchMain {
     if (response.statusCode() != 200) {
       throw new IllegalStateException(url + " answered " + response.statusCode());
     }
+    return response.body();
   }
 
   private String row(WrkLoad.Result result, WrkLoad.Result ceiling) {
