@@ -96,7 +96,7 @@ public final class Main {
       log.error("Firebell could not migrate its database: {}", e.getMessage());
       System.exit(1);
       return;
-    } catch (RuntimeException e) { // anything else that stops start-up: said once, then exit
+    } catch (RuntimeException e) { // last resort: App.start closed what it opened; log, exit 1
       log.error("Firebell could not start: {}", e.getMessage(), e);
       System.exit(1);
       return;

@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
     // A snapshot left by a start killed while migrating goes back before anything opens the file.
     H2FileSnapshot.forUrl(config.url()).ifPresent(H2FileSnapshot::restoreLeftOver);
     HikariDataSource dataSource = new HikariDataSource(hikari(config));
+    boolean opened = false;
     try {
       if (!Migrations.isCurrent(dataSource)) {
         if (H2FileSnapshot.forUrl(config.url()).isPresent()) {
@@ -66,10 +67,13 @@ public final class Database implements AutoCloseable {
       H2GroupSync sync = h2File ? new H2GroupSync(jdbi) : null;
       H2Compaction compaction = h2File ? compaction(dataSource, sync) : null;
       Durability durability = h2File ? sync : Durability.IMMEDIATE;
-      return new Database(dataSource, jdbi, durability, compaction);
-    } catch (RuntimeException e) { // not handled here: close the pool, then rethrow
-      dataSource.close();
-      throw e;
+      Database database = new Database(dataSource, jdbi, durability, compaction);
+      opened = true;
+      return database;
+    } finally {
+      if (!opened) { // whatever failed is the caller's to report; the pool goes with it
+        dataSource.close();
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Group commit for H2. An H2 commit stays in memory until its background writer runs (every 500
@@ -77,7 +78,7 @@ final class H2GroupSync implements Durability {
         jdbi.useHandle(handle -> handle.execute("CHECKPOINT SYNC"));
         lastSyncNanos = System.nanoTime();
         batch.complete(null);
-      } catch (Throwable e) { // the waiting webhooks answer 503; the sync thread must live on
+      } catch (JdbiException e) { // H2 turns every failure into an SQLException: 503, loop on
         batch.completeExceptionally(e);
       }
     }
