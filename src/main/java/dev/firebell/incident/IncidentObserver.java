@@ -4,7 +4,8 @@ package dev.firebell.incident;
 public interface IncidentObserver {
   IncidentObserver NONE = new IncidentObserver() {};
 
-  default void opened(Incident incident) {}
+  /** An incident of {@code severity} for {@code service} (may be null) was opened. */
+  default void opened(String severity, String service, boolean test) {}
 
   default void acknowledged(Incident incident) {}
 

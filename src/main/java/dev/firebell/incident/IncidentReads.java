@@ -41,9 +41,10 @@ public final class IncidentReads {
     return jdbi.withHandle(
         handle -> {
           AlertRepository alerts = new AlertRepository(handle);
+          List<IncidentAlert> first = alerts.firstAlerts(id, listed);
           return new IncidentSummary(
-              details(handle, id, alerts.firstAlerts(id, listed)),
-              alerts.alertCount(id),
+              details(handle, id, first),
+              alerts.alertCount(id, first, listed),
               alerts.alertNames(id));
         });
   }

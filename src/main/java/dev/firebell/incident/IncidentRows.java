@@ -43,8 +43,9 @@ public final class IncidentRows {
     return alerts.firstAlerts(id, limit);
   }
 
-  public int alertCount(long id) {
-    return alerts.alertCount(id);
+  /** How many alerts the incident has, given its first as {@link #firstAlerts} read them. */
+  public int alertCount(long id, List<IncidentAlert> first, int limit) {
+    return alerts.alertCount(id, first, limit);
   }
 
   /**

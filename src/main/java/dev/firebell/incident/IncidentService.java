@@ -7,6 +7,7 @@ import dev.firebell.incident.alert.AlertMerge;
 import dev.firebell.incident.alert.AlertState;
 import dev.firebell.incident.alert.GroupRecorder;
 import dev.firebell.incident.alert.GroupRepository;
+import dev.firebell.incident.alert.GroupSighting;
 import dev.firebell.incident.alert.OpenIncident;
 import dev.firebell.incident.alert.RecordOutcome;
 import dev.firebell.incident.alert.RecordResult;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -75,30 +77,32 @@ public final class IncidentService {
 
   /** Records a notification; returns once what it changed is durable. */
   public RecordResult record(AlertGroupSignal signal) {
-    RecordResult repeat = knownRepeat(signal);
+    GroupSighting sighting =
+        jdbi.withHandle(
+            handle -> new GroupRepository(handle).sight(signal.groupHash(), signal.anyNumbers()));
+    RecordResult repeat = knownRepeat(sighting, signal);
     if (repeat != null) {
       return repeat;
     }
+    // Only the first attempt may take the group for new: a retry follows a lost race for it.
+    AtomicBoolean unseen = new AtomicBoolean(!sighting.seen());
     RecordResult result =
         UniqueViolation.retry(
             () ->
                 jdbi.inTransaction(
                     handle ->
                         new GroupRecorder(handle, clock, autoResolve, severity, handOff)
-                            .record(signal)));
+                            .record(signal, unseen.getAndSet(false))));
     if (result.changedSomething()) {
       durability.awaitDurable();
       boolean opened = result.outcome() == RecordOutcome.OPENED;
       boolean resolved = result.status() == IncidentStatus.RESOLVED;
-      // An update that neither opens nor resolves tells no observer: no need to read it back.
-      if (opened || resolved) {
-        Incident incident = find(result.incidentId());
-        if (opened) {
-          observer.opened(incident);
-        }
-        if (resolved) {
-          observer.resolved(incident);
-        }
+      // What an opening tells is in the notification; only a resolution is read back.
+      if (opened) {
+        observer.opened(signal.severity(), signal.service(), signal.test());
+      }
+      if (resolved) {
+        observer.resolved(find(result.incidentId()));
       }
       if (opened || resolved) {
         onChange.run();
@@ -112,13 +116,8 @@ public final class IncidentService {
    * knows. Answered from a plain read, without the group's row lock, so repeats do not queue behind
    * each other; anything that might change something takes the locked path.
    */
-  private RecordResult knownRepeat(AlertGroupSignal signal) {
-    OpenIncident open =
-        jdbi.withHandle(
-            handle ->
-                new GroupRepository(handle)
-                    .openIncidentOf(signal.groupHash(), signal.anyNumbers())
-                    .orElse(null));
+  private static RecordResult knownRepeat(GroupSighting sighting, AlertGroupSignal signal) {
+    OpenIncident open = sighting.open();
     if (open == null || !open.status().isOpen()) {
       return null;
     }
@@ -239,7 +238,7 @@ public final class IncidentService {
               return new IncidentRepository(handle).findIncident(id).orElseThrow();
             });
     durability.awaitDurable();
-    observer.opened(incident);
+    observer.opened(incident.severity(), incident.service(), incident.test());
     onChange.run();
     return incident;
   }

@@ -207,9 +207,9 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   @Override
-  public void opened(Incident incident) {
-    if (!incident.test()) {
-      counter("firebell.incidents.opened", OPENED, incident).increment();
+  public void opened(String severity, String service, boolean test) {
+    if (!test) {
+      counter("firebell.incidents.opened", OPENED, severity, services.tagFor(service)).increment();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.firebell.channel.Sent;
 import dev.firebell.incident.IncidentDetails;
 import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.alert.IncidentAlert;
 import dev.firebell.incident.review.IncidentReview;
 import dev.firebell.incident.timeline.Timeline;
 import dev.firebell.incident.timeline.TimelineKind;
@@ -177,13 +178,11 @@ public final class PageMailbox implements Mailbox<Delivery> {
     return jdbi.withHandle(
         handle -> {
           IncidentRows rows = IncidentRows.on(handle);
+          List<IncidentAlert> first = rows.firstAlerts(incidentId, PageMessage.MAX_ALERTS);
           return new Loaded(
               new IncidentDetails(
-                  rows.find(incidentId).orElseThrow(),
-                  rows.firstAlerts(incidentId, PageMessage.MAX_ALERTS),
-                  List.of(),
-                  IncidentReview.empty()),
-              rows.alertCount(incidentId));
+                  rows.find(incidentId).orElseThrow(), first, List.of(), IncidentReview.empty()),
+              rows.alertCount(incidentId, first, PageMessage.MAX_ALERTS));
         });
   }
 }

@@ -53,6 +53,11 @@ public final class LeasedRows {
   /**
    * Takes a message for one attempt while it is still in {@code status}; 0 rows when someone else
    * holds it or it moved on since it was found due.
+   *
+   * <p>The conditions sit in a CASE so that only the primary key can serve them. H2 plans a
+   * statement once per connection, often while the table is still empty, and then judged the due
+   * index ({@code status, next_attempt_at}) cheaper: every claim walked all due rows, 14% of the
+   * server's CPU under a burst of new incidents.
    */
   public int claim(long id, OutboxStatus status, Instant now, Instant leaseUntil) {
     return handle
@@ -61,8 +66,8 @@ public final class LeasedRows {
                 + table
                 + """
                  SET lease_until = :leaseUntil, attempts = attempts + 1
-                WHERE id = :id AND status = :status AND next_attempt_at <= :now
-                  AND (lease_until IS NULL OR lease_until <= :now)
+                WHERE id = :id AND CASE WHEN status = :status AND next_attempt_at <= :now
+                  AND (lease_until IS NULL OR lease_until <= :now) THEN TRUE ELSE FALSE END
                 """)
         .bind("id", id)
         .bind("status", status.name())

@@ -117,6 +117,14 @@ public final class AlertRepository {
         .one();
   }
 
+  /**
+   * How many alerts the incident has, given its {@code first} alerts as read with {@code limit}: a
+   * shorter list is all of them, so only a larger incident is counted.
+   */
+  public int alertCount(long incidentId, List<IncidentAlert> first, int limit) {
+    return first.size() < limit ? first.size() : alertCount(incidentId);
+  }
+
   public int alertCount(long incidentId) {
     return handle
         .createQuery("SELECT COUNT(*) FROM incident_alert WHERE incident_id = :incidentId")

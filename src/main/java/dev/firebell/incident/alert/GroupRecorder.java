@@ -56,8 +56,12 @@ public final class GroupRecorder {
     this.severity = severity;
   }
 
-  public RecordResult record(AlertGroupSignal signal) {
-    AlertGroup group = lockOrCreateGroup(signal);
+  /**
+   * @param unseen the group had no row when read just before this transaction: its row is inserted
+   *     without first looking for it (and locking it)
+   */
+  public RecordResult record(AlertGroupSignal signal, boolean unseen) {
+    AlertGroup group = unseen ? createGroup(signal) : lockOrCreateGroup(signal);
     if (group.openIncidentId() != null) {
       return updateOpenIncident(group, signal);
     }
@@ -69,13 +73,17 @@ public final class GroupRecorder {
    * first sight waits on its primary key and then retries.
    */
   private AlertGroup lockOrCreateGroup(AlertGroupSignal signal) {
-    return groups
-        .lockGroup(signal.groupHash())
-        .orElseGet(
-            () -> {
-              groups.insertGroup(signal);
-              return new AlertGroup(signal.groupHash(), null, null);
-            });
+    return groups.lockGroup(signal.groupHash()).orElseGet(() -> createGroup(signal));
+  }
+
+  /**
+   * The group's first sight. Should another transaction have inserted it since it was found
+   * missing, its primary key refuses this one, which runs again and locks the row instead. (H2
+   * parses a {@code FOR UPDATE} query on every run, so a new group is spared the lock's query.)
+   */
+  private AlertGroup createGroup(AlertGroupSignal signal) {
+    groups.insertGroup(signal);
+    return new AlertGroup(signal.groupHash(), null, null);
   }
 
   private RecordResult openIncident(AlertGroupSignal signal, List<AlertSignal> alerts, Long last) {

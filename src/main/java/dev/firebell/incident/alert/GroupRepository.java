@@ -68,44 +68,45 @@ public final class GroupRepository {
   }
 
   /**
-   * The group's open incident with what merging needs of its alert instances, in one query: a
-   * storm's repeats are answered from this read alone.
+   * What the group holds now, with what merging needs of its open incident's alert instances, in
+   * one query: a storm's repeats are answered from this read alone, and a group never seen before
+   * is known to be new.
    */
-  public Optional<OpenIncident> openIncidentOf(String groupHash, boolean withPeaks) {
-    OpenIncident found =
-        handle
-            .createQuery(
-                """
+  public GroupSighting sight(String groupHash, boolean withPeaks) {
+    return handle
+        .createQuery(
+            """
             SELECT i.id, i.status, a.fingerprint, a.fingerprint_text, a.status AS alert_status,
               a.starts_at<peaks>
-            FROM alert_group g JOIN incident i ON i.id = g.open_incident_id
+            FROM alert_group g LEFT JOIN incident i ON i.id = g.open_incident_id
             LEFT JOIN incident_alert a ON a.incident_id = i.id
             WHERE g.group_hash = :groupHash
             """
-                    .replace("<peaks>", withPeaks ? ", a.peak_values" : ""))
-            .bind("groupHash", groupHash)
-            .reduceResultSet(
-                (OpenIncident) null,
-                (open, row, context) -> {
-                  OpenIncident incident =
-                      open != null
-                          ? open
-                          : new OpenIncident(
-                              row.getLong("id"),
-                              IncidentStatus.valueOf(row.getString("status")),
-                              new HashMap<>());
-                  if (row.getString("alert_status") != null) {
-                    AlertState state =
-                        new AlertState(
-                            AlertRepository.fingerprint(row),
-                            AlertStatus.valueOf(row.getString("alert_status")),
-                            Rows.instant(row, "starts_at"),
-                            withPeaks ? Rows.json(row, "peak_values") : null);
-                    incident.alerts().put(state.fingerprint(), state);
-                  }
-                  return incident;
-                });
-    return Optional.ofNullable(found);
+                .replace("<peaks>", withPeaks ? ", a.peak_values" : ""))
+        .bind("groupHash", groupHash)
+        .reduceResultSet(
+            GroupSighting.NEVER_SEEN,
+            (sighting, row, context) -> {
+              Long id = Rows.nullableLong(row, "id");
+              if (id == null) {
+                return GroupSighting.WITHOUT_OPEN_INCIDENT;
+              }
+              OpenIncident incident =
+                  sighting.open() != null
+                      ? sighting.open()
+                      : new OpenIncident(
+                          id, IncidentStatus.valueOf(row.getString("status")), new HashMap<>());
+              if (row.getString("alert_status") != null) {
+                AlertState state =
+                    new AlertState(
+                        AlertRepository.fingerprint(row),
+                        AlertStatus.valueOf(row.getString("alert_status")),
+                        Rows.instant(row, "starts_at"),
+                        withPeaks ? Rows.json(row, "peak_values") : null);
+                incident.alerts().put(state.fingerprint(), state);
+              }
+              return sighting.open() != null ? sighting : new GroupSighting(true, incident);
+            });
   }
 
   /** Detaches a resolved incident from its group, so the group's next firing opens a new one. */
