@@ -61,19 +61,22 @@ public final class LeasedRows {
    */
   public int claim(long id, OutboxStatus status, Instant now, Instant leaseUntil) {
     return handle
-        .createUpdate(
-            "UPDATE "
-                + table
-                + """
-                 SET lease_until = :leaseUntil, attempts = attempts + 1
-                WHERE id = :id AND CASE WHEN status = :status AND next_attempt_at <= :now
-                  AND (lease_until IS NULL OR lease_until <= :now) THEN TRUE ELSE FALSE END
-                """)
+        .createUpdate(claimSql(table))
         .bind("id", id)
         .bind("status", status.name())
         .bind("now", now)
         .bind("leaseUntil", leaseUntil)
         .execute();
+  }
+
+  static String claimSql(String table) {
+    return "UPDATE "
+        + table
+        + """
+         SET lease_until = :leaseUntil, attempts = attempts + 1
+        WHERE id = :id AND CASE WHEN status = :status AND next_attempt_at <= :now
+          AND (lease_until IS NULL OR lease_until <= :now) THEN TRUE ELSE FALSE END
+        """;
   }
 
   /** A failed attempt to be tried again at {@code nextAttemptAt}. */

@@ -91,14 +91,8 @@ public final class GroupRecorder {
     long id = repository.insertIncident(signal, signal.startedAt(alerts), last, urgency);
     opened = id;
     groups.updateGroup(signal.groupHash(), id, id);
-    stamp(
-        id,
-        signal.receivedAt(),
-        TimelineKind.NOTIFICATION_RECEIVED,
-        TimelineTexts.received(signal, last),
-        null);
     AlertMerge.Plan plan = AlertMerge.plan(Map.of(), alerts);
-    apply(id, plan);
+    apply(id, plan, received(id, signal, last));
     // A new incident with a firing alert stays triggered; no need to read it back.
     IncidentStatus status =
         alerts.stream().anyMatch(AlertSignal::isFiring)
@@ -154,43 +148,60 @@ public final class GroupRecorder {
     }
     repository.widenIncident(id, signal.startedAt(plan.added()), signal.truncatedAlerts());
     raisePeaks(id, plan, known);
-    stamp(
-        id,
-        signal.receivedAt(),
-        TimelineKind.NOTIFICATION_RECEIVED,
-        TimelineTexts.received(signal, null),
-        null);
-    apply(id, plan);
+    apply(id, plan, received(id, signal, null));
     IncidentStatus status = resolveIfAllResolved(id, signal.groupHash());
     return new RecordResult(RecordOutcome.UPDATED, id, status);
   }
 
   /**
    * New instances and their entries go in batches of {@link #BATCH}. A JDBC batch holds every row's
-   * values until it runs: one batch of a 20,000-alert notification took the heap to 230 MB.
+   * values until it runs: one batch of a 20,000-alert notification took the heap to 230 MB. The
+   * notification's own entry goes with the first batch of entries, and the entries of refired and
+   * resolved instances in one batch after them.
    */
-  private void apply(long id, AlertMerge.Plan plan) {
+  private void apply(long id, AlertMerge.Plan plan, TimelineRepository.NewEntry received) {
+    List<TimelineRepository.NewEntry> entries = new ArrayList<>(List.of(received));
     List<AlertSignal> added = plan.added();
     for (int from = 0; from < added.size(); from += BATCH) {
       List<AlertSignal> batch = added.subList(from, Math.min(added.size(), from + BATCH));
       alertRows.insertAlerts(batch.stream().map(alert -> IncidentAlert.of(id, alert)).toList());
-      List<TimelineRepository.NewEntry> entries = new ArrayList<>();
       for (AlertSignal alert : batch) {
         entries.add(fired(id, alert));
         if (!alert.isFiring()) {
           entries.add(resolved(id, alert));
         }
       }
-      stampAll(entries);
+      stampIfFull(entries);
     }
     for (AlertSignal alert : plan.refired()) {
       alertRows.refireAlert(IncidentAlert.of(id, alert));
-      stampFired(id, alert);
+      entries.add(fired(id, alert));
+      stampIfFull(entries);
     }
     for (AlertSignal alert : plan.resolved()) {
       alertRows.resolveAlert(IncidentAlert.of(id, alert));
-      stampResolved(id, alert);
+      entries.add(resolved(id, alert));
+      stampIfFull(entries);
     }
+    stampAll(entries);
+  }
+
+  /** Writes the entries waiting once they fill a batch, and empties the list. */
+  private void stampIfFull(List<TimelineRepository.NewEntry> entries) {
+    if (entries.size() >= BATCH) {
+      stampAll(entries);
+      entries.clear();
+    }
+  }
+
+  private static TimelineRepository.NewEntry received(long id, AlertGroupSignal signal, Long last) {
+    return new TimelineRepository.NewEntry(
+        id,
+        signal.receivedAt(),
+        TimelineKind.NOTIFICATION_RECEIVED,
+        TimelineTexts.received(signal, last),
+        TimelineEntry.SYSTEM,
+        null);
   }
 
   private void raisePeaks(long id, AlertMerge.Plan plan, Map<String, AlertState> known) {
@@ -226,14 +237,6 @@ public final class GroupRecorder {
         TimelineTexts.autoResolved(tally.total()),
         "incident.resolved");
     return IncidentStatus.RESOLVED;
-  }
-
-  private void stampFired(long id, AlertSignal alert) {
-    stamp(fired(id, alert));
-  }
-
-  private void stampResolved(long id, AlertSignal alert) {
-    stamp(resolved(id, alert));
   }
 
   private static TimelineRepository.NewEntry fired(long id, AlertSignal alert) {
