@@ -77,22 +77,7 @@ public final class IncidentService {
 
   /** Records a notification; returns once what it changed is durable. */
   public RecordResult record(AlertGroupSignal signal) {
-    GroupSighting sighting =
-        jdbi.withHandle(
-            handle -> new GroupRepository(handle).sight(signal.groupHash(), signal.anyNumbers()));
-    RecordResult repeat = knownRepeat(sighting, signal);
-    if (repeat != null) {
-      return repeat;
-    }
-    // Only the first attempt may take the group for new: a retry follows a lost race for it.
-    AtomicBoolean unseen = new AtomicBoolean(!sighting.seen());
-    RecordResult result =
-        UniqueViolation.retry(
-            () ->
-                jdbi.inTransaction(
-                    handle ->
-                        new GroupRecorder(handle, clock, autoResolve, severity, handOff)
-                            .record(signal, unseen.getAndSet(false))));
+    RecordResult result = jdbi.withHandle(handle -> record(handle, signal));
     if (result.changedSomething()) {
       durability.awaitDurable();
       boolean opened = result.outcome() == RecordOutcome.OPENED;
@@ -109,6 +94,27 @@ public final class IncidentService {
       }
     }
     return result;
+  }
+
+  /**
+   * Reads the group, then records the notification in a transaction on the same connection, unless
+   * it only repeats what the open incident knows.
+   */
+  private RecordResult record(Handle handle, AlertGroupSignal signal) {
+    GroupSighting sighting =
+        new GroupRepository(handle).sight(signal.groupHash(), signal.anyNumbers());
+    RecordResult repeat = knownRepeat(sighting, signal);
+    if (repeat != null) {
+      return repeat;
+    }
+    // Only the first attempt may take the group for new: a retry follows a lost race for it.
+    AtomicBoolean unseen = new AtomicBoolean(!sighting.seen());
+    return UniqueViolation.retry(
+        () ->
+            handle.inTransaction(
+                transaction ->
+                    new GroupRecorder(transaction, clock, autoResolve, severity, handOff)
+                        .record(signal, unseen.getAndSet(false))));
   }
 
   /**
