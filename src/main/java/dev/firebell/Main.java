@@ -1,5 +1,6 @@
 package dev.firebell;
 
+import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import dev.firebell.config.ConfigException;
 import dev.firebell.config.ConfigLoader;
 import dev.firebell.config.FirebellConfig;
@@ -8,11 +9,13 @@ import dev.firebell.importer.Sleeper;
 import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.OnCallWarnings;
 import dev.firebell.store.MigrationFailed;
+import io.javalin.util.JavalinBindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,8 +99,10 @@ public final class Main {
       log.error("Firebell could not migrate its database: {}", e.getMessage());
       System.exit(1);
       return;
-    } catch (RuntimeException e) { // last resort: App.start closed what it opened; log, exit 1
-      log.error("Firebell could not start: {}", e.getMessage(), e);
+    } catch (JavalinBindException | PoolInitializationException | JdbiException e) {
+      // The port is taken, or the database refused or failed: one line says which, no stack
+      // trace. App.start closed what it had opened. Anything else is a defect and propagates.
+      log.error("Firebell could not start: {}", e.getMessage());
       System.exit(1);
       return;
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar as a user runs it: {@code --help} prints the usage and exits 0; a start leaves
- * no H2 trace file; a stop while pages are being sent logs no stack trace.
+ * The packaged jar as a user runs it: {@code --help} prints the usage and exits 0; a taken port
+ * ends the start with one line and exit 1; a start leaves no H2 trace file; a stop while pages are
+ * being sent logs no stack trace.
  */
 class ProcessLifecycleIT {
   @TempDir Path dir;
@@ -37,6 +38,32 @@ class ProcessLifecycleIT {
     assertThat(output)
         .startsWith("usage: java -jar firebell.jar [--config PATH]")
         .contains("import");
+  }
+
+  @Test
+  void aTakenPortEndsTheStartWithOneLineAndExitOne() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      int port = taken.getLocalPort();
+      Path config = FirebellProcess.writeConfig(dir, port, dir, "");
+      Process process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  Path.of(System.getProperty("firebell.jar", "target/firebell.jar"))
+                      .toAbsolutePath()
+                      .toString(),
+                  "--config",
+                  config.toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor()).isEqualTo(1);
+      assertThat(output)
+          .as(output)
+          .contains("Firebell could not start: Port already in use")
+          .contains(Integer.toString(port))
+          .doesNotContain("\tat ");
+    }
   }
 
   @Test
