@@ -95,6 +95,7 @@ final class PayloadParser {
 
   private List<PayloadAlert> readAlerts(JsonParser parser) throws IOException {
     List<PayloadAlert> alerts = new ArrayList<>();
+    SharedTexts shared = new SharedTexts();
     for (JsonToken token = parser.nextToken();
         token != JsonToken.END_ARRAY;
         token = parser.nextToken()) {
@@ -103,7 +104,9 @@ final class PayloadParser {
       }
       try {
         alerts.add(
-            token == JsonToken.VALUE_NULL ? null : json.readValue(parser, PayloadAlert.class));
+            token == JsonToken.VALUE_NULL
+                ? null
+                : shared.share(json.readValue(parser, PayloadAlert.class)));
       } catch (JsonMappingException e) {
         String field = JsonPaths.of(e, null);
         String path = "alerts[" + alerts.size() + "]" + (field == null ? "" : "." + field);
