@@ -1,10 +1,15 @@
 package dev.firebell.store;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebell.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.sql.Types;
 import java.util.Map;
@@ -36,12 +41,36 @@ final class JsonColumns {
     return text == null ? Map.of() : read(() -> READER.readValue(text, STRING_MAP));
   }
 
+  /** The text of one top-level field of a JSON object; null when absent or not text. */
+  static String readField(String text, String name) {
+    if (text == null) {
+      return null;
+    }
+    return read(
+        () -> {
+          try (JsonParser parser = READER.getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+              throw new JsonParseException(parser, "expected a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              boolean wanted = name.equals(parser.currentName());
+              JsonToken value = parser.nextToken();
+              if (wanted) {
+                return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+              }
+              parser.skipChildren();
+            }
+            return null;
+          }
+        });
+  }
+
   static JsonNode readTree(String text) {
     return text == null ? null : read(() -> READER.readTree(text));
   }
 
   private interface JsonRead<T> {
-    T read() throws JsonProcessingException;
+    T read() throws IOException;
   }
 
   private static <T> T read(JsonRead<T> reader) {
@@ -49,6 +78,8 @@ final class JsonColumns {
       return reader.read();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+    } catch (IOException e) { // text held in memory: nothing to read from but the string
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -30,6 +30,14 @@ public final class Rows {
     return JsonColumns.readMap(row.getString(column));
   }
 
+  /**
+   * One label of a label map stored as JSON text, or null: read without building the map, for
+   * queries that go through every alert of a storm's incident.
+   */
+  public static String label(ResultSet row, String column, String name) throws SQLException {
+    return JsonColumns.readField(row.getString(column), name);
+  }
+
   /** A JSON tree stored as text, or null. */
   public static JsonNode json(ResultSet row, String column) throws SQLException {
     return JsonColumns.readTree(row.getString(column));

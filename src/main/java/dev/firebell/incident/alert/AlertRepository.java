@@ -92,7 +92,7 @@ public final class AlertRepository {
             ORDER BY starts_at, fingerprint
             """)
         .bind("incidentId", incidentId)
-        .map((row, context) -> Rows.labels(row, "labels").get("alertname"))
+        .map((row, context) -> Rows.label(row, "labels", "alertname"))
         .stream()
         .filter(Objects::nonNull)
         .distinct()
