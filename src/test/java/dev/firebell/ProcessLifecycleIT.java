@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,19 +24,9 @@ class ProcessLifecycleIT {
 
   @Test
   void helpPrintsTheUsageAndExitsZero() throws Exception {
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Path.of(System.getProperty("firebell.jar", "target/firebell.jar"))
-                    .toAbsolutePath()
-                    .toString(),
-                "--help")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).isZero();
-    assertThat(output)
+    Ran ran = runJar("--help");
+    assertThat(ran.exit()).isZero();
+    assertThat(ran.output())
         .startsWith("usage: java -jar firebell.jar [--config PATH]")
         .contains("import");
   }
@@ -45,21 +36,10 @@ class ProcessLifecycleIT {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
       int port = taken.getLocalPort();
       Path config = FirebellProcess.writeConfig(dir, port, dir, "");
-      Process process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  Path.of(System.getProperty("firebell.jar", "target/firebell.jar"))
-                      .toAbsolutePath()
-                      .toString(),
-                  "--config",
-                  config.toString())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor()).isEqualTo(1);
-      assertThat(output)
-          .as(output)
+      Ran ran = runJar("--config", config.toString());
+      assertThat(ran.exit()).isEqualTo(1);
+      assertThat(ran.output())
+          .as(ran.output())
           .contains("Firebell could not start: Port already in use")
           .contains(Integer.toString(port))
           .doesNotContain("\tat ");
@@ -102,5 +82,22 @@ class ProcessLifecycleIT {
             .noneMatch(name -> name.endsWith(".trace.db"));
       }
     }
+  }
+
+  /** What the packaged jar printed and how it exited, run to its end with {@code args}. */
+  private record Ran(int exit, String output) {}
+
+  private static Ran runJar(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(
+        Path.of(System.getProperty("firebell.jar", "target/firebell.jar"))
+            .toAbsolutePath()
+            .toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Ran(process.waitFor(), output);
   }
 }
