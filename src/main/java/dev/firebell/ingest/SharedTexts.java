@@ -41,7 +41,11 @@ final class SharedTexts {
     return known == null ? text : known;
   }
 
-  /** Shared maps are read-only, so no alert can change another's labels. */
+  /**
+   * Shared maps are read-only, so no alert can change another's labels. A map equal to one seen
+   * before, in another order, takes the earlier one's order. The stored key is the shared copy, so
+   * the parsed original with its own strings is not kept.
+   */
   private Map<String, String> map(Map<String, String> map) {
     if (map.isEmpty()) {
       return Map.of();

@@ -3,19 +3,28 @@ package dev.firebell.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
+import dev.firebell.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The parser hands each body's alerts through {@link SharedTexts}: repeated texts are one copy. */
 class SharedTextsTest {
-  private final SharedTexts shared = new SharedTexts();
+  private final PayloadParser parser = new PayloadParser(Json.mapper());
 
   @Test
   void alertsWithTheSameLabelsShareOneReadOnlyCopy() {
-    PayloadAlert first = shared.share(alert("a1", labels("10.0.0.1"), Map.of("summary", "down")));
-    PayloadAlert second = shared.share(alert("a2", labels("10.0.0.1"), Map.of("summary", "down")));
+    List<PayloadAlert> alerts =
+        parse(
+            alert("a1", "10.0.0.1", "{\"summary\":\"down\"}"),
+            alert("a2", "10.0.0.1", "{\"summary\":\"down\"}"));
+    PayloadAlert first = alerts.get(0);
+    PayloadAlert second = alerts.get(1);
 
-    assertThat(second.labels()).isSameAs(first.labels()).isEqualTo(labels("10.0.0.1"));
+    assertThat(second.labels())
+        .isSameAs(first.labels())
+        .isEqualTo(Map.of("alertname", "HighLatency", "instance", "10.0.0.1", "job", "api"));
     assertThat(second.annotations()).isSameAs(first.annotations());
     assertThat(second.generatorURL()).isSameAs(first.generatorURL());
     assertThat(second.fingerprint()).isEqualTo("a2");
@@ -25,8 +34,9 @@ class SharedTextsTest {
 
   @Test
   void differentLabelSetsStayApartAndKeepTheirOrderButShareTheirRepeatedValues() {
-    PayloadAlert first = shared.share(alert("a1", labels("10.0.0.1"), Map.of()));
-    PayloadAlert second = shared.share(alert("a2", labels("10.0.0.2"), Map.of()));
+    List<PayloadAlert> alerts = parse(alert("a1", "10.0.0.1", "{}"), alert("a2", "10.0.0.2", "{}"));
+    PayloadAlert first = alerts.get(0);
+    PayloadAlert second = alerts.get(1);
 
     assertThat(second.labels()).isNotSameAs(first.labels());
     assertThat(second.labels())
@@ -38,29 +48,17 @@ class SharedTextsTest {
     assertThat(second.annotations()).isEmpty();
   }
 
-  private static Map<String, String> labels(String instance) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("alertname", new String("HighLatency"));
-    labels.put("instance", instance);
-    labels.put("job", new String("api"));
-    return labels;
+  private List<PayloadAlert> parse(String... alerts) {
+    String body = "{\"version\":\"4\",\"alerts\":[" + String.join(",", alerts) + "]}";
+    return parser.parse(body.getBytes(StandardCharsets.UTF_8)).alerts();
   }
 
-  private static PayloadAlert alert(
-      String fingerprint, Map<String, String> labels, Map<String, String> annotations) {
-    return new PayloadAlert(
-        "firing",
-        labels,
-        new LinkedHashMap<>(annotations),
-        "2026-12-06T05:00:00Z",
-        null,
-        new String("http://prometheus:9090/graph?g0.expr=up"),
-        fingerprint,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  private static String alert(String fingerprint, String instance, String annotations) {
+    return """
+        {"status":"firing","labels":{"alertname":"HighLatency","instance":"%s","job":"api"},
+         "annotations":%s,"startsAt":"2026-12-06T05:00:00Z",
+         "generatorURL":"http://prometheus:9090/graph?g0.expr=up","fingerprint":"%s"}
+        """
+        .formatted(instance, annotations, fingerprint);
   }
 }
