@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import org.jdbi.v3.core.HandleConsumer;
@@ -34,7 +33,7 @@ public final class LeasedSender<M extends Leased> {
   private final DeliveryPolicy policy;
   private final DeliveryObserver observer;
   private final Clock clock;
-  private final ExecutorService workers;
+  private final SenderPool senders;
   private final Set<Object> inFlight = ConcurrentHashMap.newKeySet();
 
   public LeasedSender(
@@ -44,48 +43,53 @@ public final class LeasedSender<M extends Leased> {
       DeliveryPolicy policy,
       DeliveryObserver observer,
       Clock clock,
-      ExecutorService workers) {
+      SenderPool senders) {
     this.jdbi = jdbi;
     this.durability = durability;
     this.mailbox = mailbox;
     this.policy = policy;
     this.observer = observer;
     this.clock = clock;
-    this.workers = workers;
+    this.senders = senders;
   }
 
-  /** Claims every due message and hands it to a worker; returns without waiting. */
+  /**
+   * Claims every due message a sender thread is free for and hands it to that thread; returns
+   * without waiting. While every thread is busy the rest stays due, unclaimed, for the pass that
+   * {@link SenderPool#onRoom} asks for.
+   */
   public List<Future<?>> dispatchDue(Instant now, Instant leaseUntil) {
     List<Future<?>> sends = new ArrayList<>();
     for (M due : mailbox.due(now)) {
-      if (!SenderPool.hasRoom(workers)) {
-        break; // claimed now, it would wait for its lease to end; due, it goes at the next pass
+      if (!senders.reserve()) {
+        break;
       }
-      if (!inFlight.add(due.key())) {
-        continue;
-      }
-      Future<?> send = null;
-      try {
-        Optional<M> claimed = mailbox.claim(due, now, leaseUntil);
-        if (claimed.isPresent()) {
-          M message = claimed.get();
-          send = workers.submit(() -> send(message));
-        }
-      } catch (JdbiException e) {
-        // The claim failed: the message stays due (or its lease runs out) for the next pass.
-        log.error("{} could not be claimed; retrying at the next pass", mailbox.describe(due), e);
-      } catch (RejectedExecutionException e) {
-        log.warn("{}: every sender is busy; sending it when its lease ends", mailbox.describe(due));
-      } finally {
-        if (send == null) {
-          inFlight.remove(due.key());
-        }
-      }
-      if (send != null) {
+      Future<?> send = inFlight.add(due.key()) ? claimAndSend(due, now, leaseUntil) : null;
+      if (send == null) {
+        senders.cancel();
+      } else {
         sends.add(send);
       }
     }
     return sends;
+  }
+
+  /** Claims a message and hands it to its reserved thread; null when it was not handed over. */
+  private Future<?> claimAndSend(M due, Instant now, Instant leaseUntil) {
+    try {
+      Optional<M> claimed = mailbox.claim(due, now, leaseUntil);
+      if (claimed.isPresent()) {
+        M message = claimed.get();
+        return senders.submit(() -> send(message));
+      }
+    } catch (JdbiException e) {
+      // The claim failed: the message stays due (or its lease runs out) for the next pass.
+      log.error("{} could not be claimed; retrying at the next pass", mailbox.describe(due), e);
+    } catch (RejectedExecutionException e) {
+      log.warn("{}: paging is stopping; sending it when its lease ends", mailbox.describe(due));
+    }
+    inFlight.remove(due.key());
+    return null;
   }
 
   private void send(M message) {

@@ -13,13 +13,13 @@ import dev.firebell.outbox.DeliveryPolicy;
 import dev.firebell.outbox.Leased;
 import dev.firebell.outbox.LeasedSender;
 import dev.firebell.outbox.Mailbox;
+import dev.firebell.outbox.SenderPool;
 import dev.firebell.store.Durability;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,10 +55,10 @@ public final class OutboxSender {
       DeliveryObserver observer,
       PagingConfig config,
       Clock clock,
-      ExecutorService workers) {
+      SenderPool pool) {
     this.config = config;
     Senders senders =
-        new Senders(jdbi, durability, new DeliveryPolicy(config), observer, clock, workers);
+        new Senders(jdbi, durability, new DeliveryPolicy(config), observer, clock, pool);
     this.folding = new PageFolding(jdbi, rota, config, observer);
     this.pages = senders.of(new PageMailbox(jdbi, rota, channels, composer, folding, clock));
     List<LeasedSender<?>> rest = new ArrayList<>();
@@ -76,9 +76,9 @@ public final class OutboxSender {
       DeliveryPolicy policy,
       DeliveryObserver observer,
       Clock clock,
-      ExecutorService workers) {
+      SenderPool pool) {
     <M extends Leased> LeasedSender<M> of(Mailbox<M> mailbox) {
-      return new LeasedSender<>(jdbi, durability, mailbox, policy, observer, clock, workers);
+      return new LeasedSender<>(jdbi, durability, mailbox, policy, observer, clock, pool);
     }
   }
 

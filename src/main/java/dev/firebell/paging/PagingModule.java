@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,7 @@ public final class PagingModule implements AutoCloseable {
   private final Clock clock;
   private static final Logger log = LoggerFactory.getLogger(PagingModule.class);
 
-  private final ExecutorService senders = SenderPool.create();
+  private final SenderPool senders = SenderPool.create();
   private final Channels channels;
   private final UpstreamCalls upstream;
   private final EscalationEngine escalations;
@@ -88,6 +87,7 @@ public final class PagingModule implements AutoCloseable {
             clock,
             senders);
     this.scheduler = new PagingScheduler(escalations, outbox, clock);
+    senders.onRoom(scheduler::wakeSender);
   }
 
   /**
@@ -103,7 +103,15 @@ public final class PagingModule implements AutoCloseable {
   /** What comes back from the channels and the alert sources and acts on incidents. */
   public FollowUps followUps(IncidentService incidents) {
     return new FollowUps(
-        config, database.jdbi(), channels, upstream, incidents, rota, json, clock, senders);
+        config,
+        database.jdbi(),
+        channels,
+        upstream,
+        incidents,
+        rota,
+        json,
+        clock,
+        senders.executor());
   }
 
   /** Starts the loop with {@code jobs} beside it, and Telegram's long poll when configured. */
@@ -155,9 +163,8 @@ public final class PagingModule implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
-    senders.shutdownNow();
     try {
-      if (!senders.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (!senders.stop(10, TimeUnit.SECONDS)) {
         log.warn("a send did not end within 10 s of shutdown; it is sent again after the restart");
       }
     } catch (InterruptedException e) {

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -30,13 +30,13 @@ class LeasedSenderTest {
   private static final Instant LEASE = NOW.plusSeconds(30);
 
   private final Jdbi jdbi = Jdbi.create("jdbc:h2:mem:leased-sender");
-  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final SenderPool workers = new SenderPool(2);
   private final List<String> metrics = new CopyOnWriteArrayList<>();
   private final FakeMailbox mailbox = new FakeMailbox();
 
   @AfterEach
-  void stop() {
-    workers.shutdownNow();
+  void stop() throws InterruptedException {
+    workers.stop(1, TimeUnit.SECONDS);
   }
 
   @Test
@@ -125,13 +125,40 @@ class LeasedSenderTest {
   }
 
   @Test
-  void everySenderBusyLeavesTheMessageToItsLease() {
+  void whileEverySenderIsBusyTheRestStaysDueUnclaimedUntilOneFreesUp() throws Exception {
+    SenderPool one = new SenderPool(1);
+    CountDownLatch roomAsked = new CountDownLatch(1);
+    one.onRoom(roomAsked::countDown);
     mailbox.queue(new Message("a", 0));
-    ExecutorService stopped = Executors.newSingleThreadExecutor();
-    stopped.shutdownNow();
+    mailbox.queue(new Message("b", 0));
+    mailbox.hold = new CountDownLatch(1);
+    try {
+      List<Future<?>> first = sender(one).dispatchDue(NOW, LEASE);
+      assertThat(first).hasSize(1);
+      assertThat(mailbox.events).contains("claim a").doesNotContain("claim b");
+
+      mailbox.hold.countDown();
+      first.get(0).get(5, TimeUnit.SECONDS);
+      assertThat(roomAsked.await(5, TimeUnit.SECONDS)).as("the next pass is asked for").isTrue();
+      mailbox.due.remove(0);
+      for (Future<?> send : sender(one).dispatchDue(NOW, LEASE)) {
+        send.get(5, TimeUnit.SECONDS);
+      }
+      assertThat(mailbox.events).contains("claim b", "delivered b");
+    } finally {
+      one.stop(1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aStoppedPoolLeavesTheClaimedMessageToItsLeaseAndGivesItsThreadBack() throws Exception {
+    mailbox.queue(new Message("a", 0));
+    SenderPool stopped = new SenderPool(1);
+    stopped.stop(1, TimeUnit.SECONDS);
     List<Future<?>> sends = sender(stopped).dispatchDue(NOW, LEASE);
     assertThat(sends).isEmpty();
     assertThat(mailbox.events).containsExactly("claim a");
+    assertThat(stopped.reserve()).isTrue();
   }
 
   @Test
@@ -149,7 +176,7 @@ class LeasedSenderTest {
     }
   }
 
-  private LeasedSender<Message> sender(ExecutorService pool) {
+  private LeasedSender<Message> sender(SenderPool pool) {
     return new LeasedSender<>(
         jdbi,
         Durability.IMMEDIATE,
@@ -186,6 +213,7 @@ class LeasedSenderTest {
   static final class FakeMailbox implements Mailbox<Message> {
     final List<String> events = new CopyOnWriteArrayList<>();
     private final List<Message> due = new ArrayList<>();
+    CountDownLatch hold;
     boolean claimable = true;
     boolean nothingToSend;
     DeliveryFailure failure;
@@ -211,6 +239,13 @@ class LeasedSenderTest {
     @Override
     public Outcome send(Message message) throws DeliveryFailure {
       events.add("send " + message.name() + " (attempt " + message.attempts() + ")");
+      if (hold != null) {
+        try {
+          hold.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (bug != null) {
         throw bug;
       }

@@ -1,9 +1,11 @@
 package dev.firebell.paging;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebell.Fixtures;
+import dev.firebell.Payloads;
 import dev.firebell.TestApp;
 import dev.firebell.TestDatabases;
 import dev.firebell.config.ConfigBuilder;
@@ -19,7 +21,9 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -234,6 +238,38 @@ class DeliveryIT {
       third.runPaging();
     }
     assertThat(capture.requests("/tessa")).hasSize(1);
+  }
+
+  /**
+   * More new incidents at once than there are sender threads, at a receiver that takes 300 ms an
+   * answer: the pages left when every thread was busy go out as threads free up, not one pool's
+   * worth per poll interval (five minutes here) nor when a lease runs out.
+   */
+  @Test
+  void aStormOfNewIncidentsIsPagedAsFastAsTheReceiverAnswers() throws InterruptedException {
+    int incidents = 100;
+    MockResponse slow =
+        new MockResponse.Builder().code(200).body("ok").headersDelay(300, MILLISECONDS).build();
+    capture.answer("/tessa", Collections.nCopies(incidents, slow).toArray(MockResponse[]::new));
+    FirebellConfig config =
+        ConfigBuilder.from(TestApp.defaultConfig())
+            .withPaging(
+                new PagingConfig(Duration.ofMinutes(5), null, null, null, null, null, 1_000))
+            .build();
+    try (TestApp app = TestApp.startLive(config, PagingSetup.team(capture))) {
+      for (int group = 0; group < incidents; group++) {
+        assertThat(
+                app.postWebhook(
+                        "/webhooks/alertmanager", Payloads.group("storm-" + group, group + 1))
+                    .status())
+            .isEqualTo(200);
+      }
+      Instant deadline = Instant.now().plusSeconds(20);
+      while (capture.requests("/tessa").size() < incidents && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+      }
+      assertThat(capture.requests("/tessa")).hasSize(incidents);
+    }
   }
 
   /** The restarted instance sends the queued page by itself; wait until it is recorded. */
