@@ -76,7 +76,7 @@ public final class SilenceWatch {
         looks.add(workers.submit(() -> look(silence, now)));
       } catch (RejectedExecutionException e) {
         log.warn(
-            "incident {}: every worker is busy; its silence is looked at next minute",
+            "incident {}: paging is stopping; its silence is looked at after the restart",
             silence.incidentId());
       }
     }

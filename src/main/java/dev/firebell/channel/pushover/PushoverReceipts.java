@@ -82,7 +82,8 @@ public final class PushoverReceipts {
         looks.add(workers.submit(() -> look(watched)));
       } catch (RejectedExecutionException e) {
         log.warn(
-            "incident {}: every worker is busy; its Pushover receipt waits", watched.incidentId());
+            "incident {}: paging is stopping; its Pushover receipt is looked at after the restart",
+            watched.incidentId());
       }
     }
     return looks;
