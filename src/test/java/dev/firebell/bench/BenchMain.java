@@ -278,6 +278,7 @@ public final class BenchMain {
     double list;
     double largeMillis;
     long rss;
+    long threads;
     try (FirebellProcess firebell = FirebellProcess.start(config, port, dir, serverJvmOptions())) {
       startup = (System.nanoTime() - started) / 1e6;
       results.put(name + ".startupMillis", startup);
@@ -378,6 +379,10 @@ public final class BenchMain {
       }
       rss = firebell.peakRssMib();
       results.put(name + ".peakRssMib", rss);
+      // The JVM's own count: Java threads (senders, Jetty's, H2's), not its compiler and GC
+      // threads.
+      threads = Math.round(gauge(firebell, "jvm_threads_peak_threads"));
+      results.put(name + ".peakThreads", threads);
       measured.put(name + ".peakRssMib", (double) rss);
       peakRssMib = Math.max(peakRssMib, rss);
     }
@@ -450,6 +455,10 @@ public final class BenchMain {
             + rss
             + " MiB ("
             + goal(rss > 0 && rss <= 256)
+            + "), peak threads "
+            + threads
+            + " ("
+            + goal(threads > 0 && threads <= 80)
             + ")"
             + (disk == null
                 ? ""
