@@ -1,22 +1,24 @@
 package dev.firebell.outbox;
 
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The threads that send pages. A send first {@link #reserve reserves} one of {@link #MAX_THREADS}
- * threads, before its message is claimed, so a claimed message always gets a thread at once and
- * contacts that hang hold only their own sends. While every thread is busy nothing more is claimed:
- * the rest stays due, and as soon as a thread frees up {@link #onRoom} asks for the next pass, so a
- * storm's backlog goes out at the senders' pace instead of one pool's worth a poll interval. 32
- * threads keep a storm's send bursts from growing the process by a thread stack each: the bench's
- * peak was 115 sender threads with 256 allowed, and all 64 with 64, while two cores sent no faster;
- * with 32 the whole process stays under 80 threads.
+ * The threads that send pages, digests, notices and calls to the alert sources, and run the
+ * watchers' looks. Each send first {@link #reserve reserves} one of {@link #MAX_THREADS} threads,
+ * before its message is claimed, so a claimed message gets a thread at once and contacts that hang
+ * hold only their own sends; a look runs only on a thread free at that moment ({@link #trySubmit}).
+ * While every thread is busy nothing more is claimed: the rest stays due, and as soon as a thread
+ * frees up {@link #onRoom} asks for the next pass, so a storm's backlog goes out at the receivers'
+ * pace instead of one pool's worth a poll interval. 32 threads keep a storm's send bursts from
+ * growing the process by a thread stack each: the bench's peak was 115 sender threads with 256
+ * allowed, and all 64 with 64, while two cores sent no faster.
  */
 public final class SenderPool {
   static final int MAX_THREADS = 32;
@@ -28,8 +30,8 @@ public final class SenderPool {
 
   /** A pool of {@code size} threads; idle ones end after a minute. */
   SenderPool(int size) {
-    // As many threads as reservations, so a reserved send never waits; the queue only takes the
-    // watchers' looks (silences, receipts) that find every thread busy.
+    // As many threads as reservations, so a reserved send never waits. The queue only bridges the
+    // moment between a send giving back its reservation and its thread taking the next one.
     this.threads =
         new ThreadPoolExecutor(
             size,
@@ -80,8 +82,7 @@ public final class SenderPool {
   /**
    * Runs a reserved send on its thread; the reservation ends with the send.
    *
-   * @throws java.util.concurrent.RejectedExecutionException once the pool is stopped (the
-   *     reservation is still held)
+   * @throws RejectedExecutionException once the pool is stopped (the reservation is still held)
    */
   public Future<?> submit(Runnable send) {
     return threads.submit(
@@ -94,9 +95,21 @@ public final class SenderPool {
         });
   }
 
-  /** The same threads for work that is not a claimed message, queued while all are busy. */
-  public ExecutorService executor() {
-    return threads;
+  /**
+   * Runs {@code work} at once on a free thread, as its own reservation: what the watchers' looks
+   * use, so they never hold a thread a reserved send is waiting for. Empty (nothing run) while
+   * every thread is busy, and once the pool is stopped.
+   */
+  public Optional<Future<?>> trySubmit(Runnable work) {
+    if (!reserve()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(submit(work));
+    } catch (RejectedExecutionException stopped) {
+      cancel();
+      return Optional.empty();
+    }
   }
 
   /** Stops the threads and waits up to {@code timeout} for the sends in flight; false if late. */

@@ -7,12 +7,12 @@ import dev.firebell.channel.telegram.TelegramUpdates;
 import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.oncall.Rota;
+import dev.firebell.outbox.SenderPool;
 import dev.firebell.upstream.SilenceWatch;
 import dev.firebell.upstream.UpstreamCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -34,7 +34,7 @@ public final class FollowUps implements AutoCloseable {
       Rota rota,
       ObjectMapper json,
       Clock clock,
-      ExecutorService workers) {
+      SenderPool workers) {
     this.watch = upstream.watch(incidents, workers);
     this.receipts =
         new PushoverReceipts(

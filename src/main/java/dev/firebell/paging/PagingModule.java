@@ -103,15 +103,7 @@ public final class PagingModule implements AutoCloseable {
   /** What comes back from the channels and the alert sources and acts on incidents. */
   public FollowUps followUps(IncidentService incidents) {
     return new FollowUps(
-        config,
-        database.jdbi(),
-        channels,
-        upstream,
-        incidents,
-        rota,
-        json,
-        clock,
-        senders.executor());
+        config, database.jdbi(), channels, upstream, incidents, rota, json, clock, senders);
   }
 
   /** Starts the loop with {@code jobs} beside it, and Telegram's long poll when configured. */

@@ -9,14 +9,14 @@ import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.timeline.Timeline;
 import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.outbox.DeliveryFailure;
+import dev.firebell.outbox.SenderPool;
 import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import okhttp3.HttpUrl;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -42,7 +42,7 @@ public final class SilenceWatch {
   private final IncidentService incidents;
   private final ObjectMapper json;
   private final Clock clock;
-  private final ExecutorService workers;
+  private final SenderPool workers;
 
   SilenceWatch(
       Jdbi jdbi,
@@ -51,7 +51,7 @@ public final class SilenceWatch {
       IncidentService incidents,
       ObjectMapper json,
       Clock clock,
-      ExecutorService workers) {
+      SenderPool workers) {
     this.jdbi = jdbi;
     this.http = http;
     this.apis = apis;
@@ -72,11 +72,12 @@ public final class SilenceWatch {
           == 0) {
         continue;
       }
-      try {
-        looks.add(workers.submit(() -> look(silence, now)));
-      } catch (RejectedExecutionException e) {
+      Optional<Future<?>> look = workers.trySubmit(() -> look(silence, now));
+      if (look.isPresent()) {
+        looks.add(look.get());
+      } else {
         log.warn(
-            "incident {}: paging is stopping; its silence is looked at after the restart",
+            "incident {}: every sender thread is busy; its silence is looked at next minute",
             silence.incidentId());
       }
     }

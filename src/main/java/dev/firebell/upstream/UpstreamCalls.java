@@ -6,9 +6,9 @@ import dev.firebell.config.FirebellConfig;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.outbox.Mailbox;
+import dev.firebell.outbox.SenderPool;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -55,7 +55,7 @@ public final class UpstreamCalls {
   }
 
   /** The watch that resolves an incident once every silenced alert has ended. */
-  public SilenceWatch watch(IncidentService incidents, ExecutorService workers) {
+  public SilenceWatch watch(IncidentService incidents, SenderPool workers) {
     return new SilenceWatch(jdbi, http, apis, incidents, json, clock, workers);
   }
 }

@@ -74,16 +74,24 @@ class SenderPoolTest {
   }
 
   @Test
-  void otherWorkWaitsForAThreadInsteadOfBeingRefused() throws Exception {
+  void aLookRunsOnlyOnAFreeThreadSoItNeverHoldsUpAReservedSend() throws Exception {
     CountDownLatch hold = new CountDownLatch(1);
     pool.reserve();
-    pool.reserve();
-    pool.submit(() -> await(hold));
-    pool.submit(() -> await(hold));
-    Future<?> look = pool.executor().submit(() -> {});
-    assertThat(look).isNotDone();
+    Future<?> send = pool.submit(() -> await(hold));
+    Future<?> look = pool.trySubmit(() -> await(hold)).orElseThrow();
+    assertThat(pool.trySubmit(() -> {})).as("both threads are busy").isEmpty();
     hold.countDown();
+    send.get(5, TimeUnit.SECONDS);
     look.get(5, TimeUnit.SECONDS);
+    assertThat(pool.trySubmit(() -> {})).isPresent();
+  }
+
+  @Test
+  void aStoppedPoolRunsNoLookAndKeepsNoReservationForIt() throws Exception {
+    pool.stop(1, TimeUnit.SECONDS);
+    assertThat(pool.trySubmit(() -> {})).isEmpty();
+    assertThat(pool.reserve()).isTrue();
+    assertThat(pool.reserve()).isTrue();
   }
 
   private static void await(CountDownLatch latch) {

@@ -9,15 +9,15 @@ import dev.firebell.incident.IncidentService;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import dev.firebell.outbox.DeliveryFailure;
+import dev.firebell.outbox.SenderPool;
 import dev.firebell.store.Repositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import okhttp3.FormBody;
 import okhttp3.Request;
 import org.jdbi.v3.core.Jdbi;
@@ -44,7 +44,7 @@ public final class PushoverReceipts {
   private final Rota rota;
   private final ObjectMapper json;
   private final Clock clock;
-  private final ExecutorService workers;
+  private final SenderPool workers;
 
   public PushoverReceipts(
       Jdbi jdbi,
@@ -54,7 +54,7 @@ public final class PushoverReceipts {
       Rota rota,
       ObjectMapper json,
       Clock clock,
-      ExecutorService workers) {
+      SenderPool workers) {
     this.jdbi = jdbi;
     this.http = http;
     this.pushover = pushover;
@@ -78,11 +78,13 @@ public final class PushoverReceipts {
           == 0) {
         continue;
       }
-      try {
-        looks.add(workers.submit(() -> look(watched)));
-      } catch (RejectedExecutionException e) {
+      Optional<Future<?>> look = workers.trySubmit(() -> look(watched));
+      if (look.isPresent()) {
+        looks.add(look.get());
+      } else {
         log.warn(
-            "incident {}: paging is stopping; its Pushover receipt is looked at after the restart",
+            "incident {}: every sender thread is busy; its Pushover receipt is looked at next"
+                + " minute",
             watched.incidentId());
       }
     }
