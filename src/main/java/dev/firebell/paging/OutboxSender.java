@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
@@ -95,7 +94,7 @@ public final class OutboxSender {
       for (LeasedSender<?> sender : others) {
         sends.addAll(sender.dispatchDue(now, leaseUntil));
       }
-    } catch (JdbiException | RejectedExecutionException e) {
+    } catch (JdbiException e) {
       // The pages above are on their way; the rest stay due for the next pass.
       log.error("digests, notices or silences could not be dispatched; retrying next pass", e);
     }
