@@ -86,18 +86,22 @@ final class EscalationRepository {
         .findOne();
   }
 
+  /**
+   * The ORDER BY names {@code state}, fixed by the WHERE, and the index's {@code NULLS LAST},
+   * because H2 only reads an index in order when the ORDER BY starts with the index's first column
+   * and sorts nulls as the index does: ordered by time alone, every paging pass read all active
+   * escalations (48,940 rows after a storm, tens of milliseconds of CPU a second on an idle server)
+   * and sorted them to keep 100. PostgreSQL sorts nulls last anyway and reads both forms alike.
+   */
+  static final String DUE =
+      """
+      SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status, restarts
+      FROM escalation WHERE state = 'ACTIVE' AND next_step_at <= :now
+      ORDER BY state, next_step_at NULLS LAST LIMIT :limit
+      """;
+
   List<Escalation> due(Instant now, int limit) {
-    return handle
-        .createQuery(
-            """
-            SELECT incident_id, policy_id, state, next_step, next_step_at, announced_status, restarts
-            FROM escalation WHERE state = 'ACTIVE' AND next_step_at <= :now
-            ORDER BY next_step_at LIMIT :limit
-            """)
-        .bind("now", now)
-        .bind("limit", limit)
-        .map(ESCALATION)
-        .list();
+    return handle.createQuery(DUE).bind("now", now).bind("limit", limit).map(ESCALATION).list();
   }
 
   /**
