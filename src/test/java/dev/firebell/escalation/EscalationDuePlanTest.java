@@ -2,11 +2,7 @@ package dev.firebell.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebell.config.DatabaseConfig;
-import dev.firebell.json.Json;
-import dev.firebell.store.Database;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.firebell.store.QueryPlans;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,25 +15,12 @@ class EscalationDuePlanTest {
 
   @Test
   void theDueEscalationsAreReadInTheDueIndexOrderWithoutASort() throws Exception {
-    try (Database database =
-        Database.open(DatabaseConfig.of("jdbc:h2:mem:escalation-due-plan"), Json.mapper())) {
-      String plan =
-          database
-              .jdbi()
-              .withHandle(
-                  handle -> {
-                    String sql = EscalationRepository.DUE.replaceAll(":\\w+", "?");
-                    try (PreparedStatement explain =
-                        handle.getConnection().prepareStatement("EXPLAIN " + sql)) {
-                      explain.setTimestamp(1, Timestamp.from(Instant.now()));
-                      explain.setInt(2, 100);
-                      try (ResultSet result = explain.executeQuery()) {
-                        result.next();
-                        return result.getString(1);
-                      }
-                    }
-                  });
-      assertThat(plan).contains("escalation_due: state = 'ACTIVE'").contains("/* index sorted */");
-    }
+    String plan =
+        QueryPlans.explain(
+            "escalation-due-plan",
+            EscalationRepository.DUE,
+            Timestamp.from(Instant.parse("2026-12-06T10:00:00Z")),
+            100);
+    assertThat(plan).contains("escalation_due: state = 'ACTIVE'").contains("/* index sorted */");
   }
 }
