@@ -1,5 +1,6 @@
 package dev.firebell.outbox;
 
+import dev.firebell.store.DatabaseSyncException;
 import dev.firebell.store.Durability;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class LeasedSender<M extends Leased> {
       }
       Future<?> send = inFlight.add(due.key()) ? claimAndSend(due, now, leaseUntil) : null;
       if (send == null) {
-        senders.cancel();
+        senders.release();
       } else {
         sends.add(send);
       }
@@ -119,9 +120,14 @@ public final class LeasedSender<M extends Leased> {
       if (outcome.logLine() != null) {
         log.info("{}", outcome.logLine());
       }
-    } catch (RuntimeException e) { // a failed read or outcome write: the lease retries
-      // The message stays claimed until its lease runs out; then the next pass sends it again.
-      // Logged at error so a bug here is seen, not silent.
+    } catch (JdbiException | DatabaseSyncException e) { // storage failed, the message did not
+      // It stays claimed until its lease runs out; then the next pass sends it again.
+      log.error(
+          "{}: its outcome could not be stored; retrying when its lease ends",
+          mailbox.describe(message),
+          e);
+    } catch (RuntimeException e) { // a bug: the pool would keep it in a Future nobody reads
+      // Logged at error so it is seen, and left to the lease like a storage failure.
       log.error(
           "{} could not be processed; retrying when its lease ends", mailbox.describe(message), e);
     } finally {

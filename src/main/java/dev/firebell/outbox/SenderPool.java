@@ -59,7 +59,8 @@ public final class SenderPool {
 
   /**
    * Reserves a thread for one send; false while every thread is busy (then {@link #onRoom} runs as
-   * soon as one frees up). A reservation ends with {@link #submit} or {@link #cancel}.
+   * soon as one frees up). A reservation ends with its {@link #submit}ted send, or {@link
+   * #release}.
    */
   public boolean reserve() {
     if (free.tryAcquire()) {
@@ -71,8 +72,8 @@ public final class SenderPool {
     return free.tryAcquire();
   }
 
-  /** Gives back a reservation that found nothing to send. */
-  public void cancel() {
+  /** Gives a reservation back: when its send ends, or when it found nothing to send. */
+  public void release() {
     free.release();
     if (refused.compareAndSet(true, false)) {
       onRoom.run();
@@ -90,7 +91,7 @@ public final class SenderPool {
           try {
             send.run();
           } finally {
-            cancel();
+            release();
           }
         });
   }
@@ -107,7 +108,7 @@ public final class SenderPool {
     try {
       return Optional.of(submit(work));
     } catch (RejectedExecutionException stopped) {
-      cancel();
+      release();
       return Optional.empty();
     }
   }

@@ -30,7 +30,7 @@ class SenderPoolTest {
     assertThat(pool.reserve()).isTrue();
     assertThat(pool.reserve()).isTrue();
     assertThat(pool.reserve()).isFalse();
-    pool.cancel();
+    pool.release();
     assertThat(pool.reserve()).isTrue();
   }
 
