@@ -34,7 +34,12 @@ public final class H2Compaction implements AutoCloseable {
   private static final long EVERY_SECONDS = 10;
   private static final long STEP_BYTES = 4L << 20;
 
-  /** Live pages copied a step: copying reads and rewrites them, about 50 ms a megabyte here. */
+  /**
+   * Live pages copied a step: copying reads and rewrites them, about 50 ms a megabyte here. H2
+   * skips a chunk whose live pages alone exceed this, and a storm's chunks hold 1–3 MB each, so
+   * after a storm this copies nothing and H2's own upkeep does the copying; raising it to 4 MB held
+   * the lock up to 207 ms a step for a file about 5% smaller.
+   */
   private static final int REWRITE_BYTES = 1 << 20;
 
   private static final long PAUSE_MILLIS = 100;
