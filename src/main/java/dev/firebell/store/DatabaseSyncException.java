@@ -7,4 +7,9 @@ public final class DatabaseSyncException extends RuntimeException {
   DatabaseSyncException(Throwable cause) {
     super("the database could not sync committed data to disk", cause);
   }
+
+  /** The sync was not attempted or not waited for: {@code why} says which. */
+  DatabaseSyncException(String why, Throwable cause) {
+    super("the database could not sync committed data to disk: " + why, cause);
+  }
 }

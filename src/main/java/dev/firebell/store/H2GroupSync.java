@@ -39,7 +39,8 @@ final class H2GroupSync implements Durability {
     CompletableFuture<Void> batch;
     synchronized (this) {
       if (closed) {
-        throw new IllegalStateException("the database is closing");
+        // Not durable, like a failed sync: a webhook answers 503, a send waits for its lease.
+        throw new DatabaseSyncException("the database is closing", null);
       }
       if (nextBatch == null) {
         nextBatch = new CompletableFuture<>();
@@ -51,7 +52,7 @@ final class H2GroupSync implements Durability {
       batch.get(SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while syncing the database", e);
+      throw new DatabaseSyncException("interrupted while waiting", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new DatabaseSyncException(e);
     }
