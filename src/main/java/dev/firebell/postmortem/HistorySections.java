@@ -11,29 +11,35 @@ import java.util.List;
 final class HistorySections {
   private HistorySections() {}
 
+  /**
+   * Every entry under its day. A storm's incident has tens of thousands, so the text is written in
+   * one buffer of about its final size: no per-entry strings, and no copies as it grows.
+   */
   static String timeline(PostmortemFacts facts) {
-    StringBuilder text = new StringBuilder("All times are UTC.\n");
-    String date = null;
-    for (TimelineEntry entry : facts.details().timeline()) {
-      String day = Times.date(entry.at());
-      if (!day.equals(date)) {
-        text.append("\n**").append(day).append("**\n\n");
-        date = day;
+    List<TimelineEntry> entries = facts.details().timeline();
+    StringBuilder text =
+        new StringBuilder(
+            64 + entries.stream().mapToInt(entry -> entry.text().length() + 32).sum());
+    text.append("All times are UTC.\n");
+    long shownDay = Long.MIN_VALUE;
+    for (TimelineEntry entry : entries) {
+      long day = Math.floorDiv(entry.at().getEpochSecond(), 86_400);
+      if (day != shownDay) {
+        text.append("\n**").append(Times.date(entry.at())).append("**\n\n");
+        shownDay = day;
       }
-      text.append("- _")
-          .append(Times.clock(entry.at()))
-          .append("_ - ")
-          .append(entryText(facts, entry))
-          .append('\n');
+      text.append("- _");
+      Times.appendClock(text, entry.at());
+      text.append("_ - ");
+      if (entry.kind() == TimelineKind.NOTE) {
+        text.append(facts.name(entry.actor())).append(": ").append(Markdown.oneLine(entry.text()));
+      } else {
+        Markdown.appendInline(text, entry.text());
+      }
+      text.append('\n');
     }
+    text.setLength(text.length() - 1); // the section is stripped: a last line break is a copy
     return text.toString();
-  }
-
-  static String entryText(PostmortemFacts facts, TimelineEntry entry) {
-    if (entry.kind() == TimelineKind.NOTE) {
-      return facts.name(entry.actor()) + ": " + Markdown.oneLine(entry.text());
-    }
-    return Markdown.inline(entry.text());
   }
 
   static String resolution(PostmortemFacts facts) {

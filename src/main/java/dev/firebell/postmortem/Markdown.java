@@ -21,16 +21,24 @@ final class Markdown {
     if (text == null) {
       return "";
     }
+    StringBuilder escaped = new StringBuilder(text.length() + 16);
+    appendInline(escaped, text);
+    return escaped.toString();
+  }
+
+  /** {@link #inline} appended to {@code out}. */
+  static void appendInline(StringBuilder out, String text) {
+    if (text == null) {
+      return;
+    }
     String line = oneLine(text);
-    StringBuilder escaped = new StringBuilder(line.length() + 16);
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (SPECIAL.indexOf(c) >= 0) {
-        escaped.append('\\');
+        out.append('\\');
       }
-      escaped.append(c);
+      out.append(c);
     }
-    return escaped.toString();
   }
 
   /** A person's text on one line, their Markdown kept. */

@@ -28,6 +28,11 @@ public record Postmortem(
     }
   }
 
+  /** The length of the sections' text, the bulk of the rendered draft. */
+  int bodyLength() {
+    return sections.stream().mapToInt(section -> section.body().length()).sum();
+  }
+
   /** The template's view: top-level values, every section by key, and the list of sections. */
   Map<String, Object> toTemplateContext() {
     Map<String, Object> context = new LinkedHashMap<>();

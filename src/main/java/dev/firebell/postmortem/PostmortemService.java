@@ -9,6 +9,8 @@ import dev.firebell.notify.PageRecord;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Rota;
 import dev.firebell.store.Repositories;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +74,14 @@ public final class PostmortemService {
   /** The draft rendered as Markdown. */
   public String markdown(Postmortem draft) {
     return template.render(draft);
+  }
+
+  /**
+   * The draft rendered as Markdown into {@code out} (flushed, not closed): a storm's draft is
+   * megabytes, and a response need not hold it whole.
+   */
+  public void writeMarkdown(Postmortem draft, Writer out) throws IOException {
+    template.render(draft, out);
+    out.flush();
   }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,9 +64,22 @@ public final class PostmortemTemplate {
   }
 
   String render(Postmortem postmortem) {
-    StringWriter out = new StringWriter();
-    mustache.execute(out, postmortem.toTemplateContext());
-    return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
+    StringWriter out = new StringWriter(postmortem.bodyLength() + 4096);
+    try {
+      render(postmortem, out);
+    } catch (IOException e) { // a StringWriter does not throw it
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the draft to {@code out} as it renders, and leaves flushing and closing to the caller.
+   */
+  void render(Postmortem postmortem, Writer out) throws IOException {
+    TidyMarkdownWriter tidy = new TidyMarkdownWriter(out);
+    mustache.execute(tidy, postmortem.toTemplateContext());
+    tidy.finish();
   }
 
   /** Mustache without HTML escaping: the output is Markdown, not HTML. */

@@ -23,7 +23,18 @@ final class Times {
 
   /** {@code 16:07}, for lists under an "All times are UTC" line. */
   static String clock(Instant at) {
-    return TIME.format(at);
+    StringBuilder text = new StringBuilder(5);
+    appendClock(text, at);
+    return text.toString();
+  }
+
+  /** {@link #clock} appended to {@code out}, without a formatter's garbage for each entry. */
+  static void appendClock(StringBuilder out, Instant at) {
+    int minuteOfDay = (int) (Math.floorMod(at.getEpochSecond(), 86_400L) / 60);
+    int hour = minuteOfDay / 60;
+    int minute = minuteOfDay % 60;
+    out.append((char) ('0' + hour / 10)).append((char) ('0' + hour % 10)).append(':');
+    out.append((char) ('0' + minute / 10)).append((char) ('0' + minute % 10));
   }
 
   /** {@code 16:07 UTC}. */

@@ -3,6 +3,10 @@ package dev.firebell.web;
 import dev.firebell.postmortem.Postmortem;
 import dev.firebell.postmortem.PostmortemService;
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -16,24 +20,33 @@ public final class PostmortemApi {
     this.postmortems = postmortems;
   }
 
-  public void get(Context ctx) {
+  public void get(Context ctx) throws IOException {
     long id = IncidentApi.incidentId(ctx);
     String format = ctx.queryParam("format");
+    if (format != null && !format.equals("markdown") && !format.equals("json")) {
+      throw new HttpProblem(400, "format must be markdown or json", "format");
+    }
     Postmortem draft = postmortems.draft(id);
-    String markdown = postmortems.markdown(draft);
     if (format == null || format.equals("markdown")) {
-      ctx.contentType("text/markdown; charset=utf-8").result(markdown);
-    } else if (format.equals("json")) {
+      sendMarkdown(ctx, postmortems, draft);
+    } else {
       ctx.json(
           new Json(
               draft.incidentId(),
               draft.incidentTime(),
               draft.openNotice(),
               draft.sections(),
-              markdown));
-    } else {
-      throw new HttpProblem(400, "format must be markdown or json", "format");
+              postmortems.markdown(draft)));
     }
+  }
+
+  /** Answers with the draft as Markdown, written as it renders. */
+  public static void sendMarkdown(Context ctx, PostmortemService postmortems, Postmortem draft)
+      throws IOException {
+    ctx.contentType("text/markdown; charset=utf-8");
+    postmortems.writeMarkdown(
+        draft,
+        new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)));
   }
 
   record Json(

@@ -18,11 +18,14 @@ import dev.firebell.oncall.OnCall;
 import dev.firebell.oncall.Person;
 import dev.firebell.oncall.Role;
 import dev.firebell.oncall.Rota;
+import dev.firebell.postmortem.Postmortem;
 import dev.firebell.postmortem.PostmortemService;
 import dev.firebell.security.WebSession;
 import dev.firebell.upstream.Silences;
 import dev.firebell.web.Pages;
+import dev.firebell.web.PostmortemApi;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -219,12 +222,12 @@ public final class IncidentPages {
     render(ctx, "ui/postmortem.peb", model);
   }
 
-  public void postmortemFile(Context ctx) {
+  public void postmortemFile(Context ctx) throws IOException {
     security.session(ctx);
     long id = id(ctx);
+    Postmortem draft = postmortems.draft(id);
     ctx.header("Content-Disposition", "attachment; filename=\"incident-" + id + "-postmortem.md\"");
-    ctx.contentType("text/markdown; charset=utf-8")
-        .result(postmortems.markdown(postmortems.draft(id)));
+    PostmortemApi.sendMarkdown(ctx, postmortems, draft);
   }
 
   private Map<String, Object> base(WebSession session) {
