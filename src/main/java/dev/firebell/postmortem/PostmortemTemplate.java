@@ -78,7 +78,16 @@ public final class PostmortemTemplate {
    */
   void render(Postmortem postmortem, Writer out) throws IOException {
     TidyMarkdownWriter tidy = new TidyMarkdownWriter(out);
-    mustache.execute(tidy, postmortem.toTemplateContext());
+    try {
+      mustache.execute(tidy, postmortem.toTemplateContext());
+    } catch (MustacheException e) { // Mustache wraps what the writer threw
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException failedWrite) {
+          throw failedWrite;
+        }
+      }
+      throw e;
+    }
     tidy.finish();
   }
 

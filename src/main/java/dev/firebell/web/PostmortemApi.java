@@ -8,19 +8,23 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/incidents/{id}/postmortem}: the draft as {@code text/markdown}, or with {@code
  * ?format=json} the same content as sections.
  */
 public final class PostmortemApi {
+  private static final Logger log = LoggerFactory.getLogger(PostmortemApi.class);
+
   private final PostmortemService postmortems;
 
   public PostmortemApi(PostmortemService postmortems) {
     this.postmortems = postmortems;
   }
 
-  public void get(Context ctx) throws IOException {
+  public void get(Context ctx) {
     long id = IncidentApi.incidentId(ctx);
     String format = ctx.queryParam("format");
     if (format != null && !format.equals("markdown") && !format.equals("json")) {
@@ -41,12 +45,15 @@ public final class PostmortemApi {
   }
 
   /** Answers with the draft as Markdown, written as it renders. */
-  public static void sendMarkdown(Context ctx, PostmortemService postmortems, Postmortem draft)
-      throws IOException {
+  public static void sendMarkdown(Context ctx, PostmortemService postmortems, Postmortem draft) {
     ctx.contentType("text/markdown; charset=utf-8");
-    postmortems.writeMarkdown(
-        draft,
-        new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)));
+    try {
+      postmortems.writeMarkdown(
+          draft,
+          new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)));
+    } catch (IOException e) { // only the response is written to: the client went away
+      log.info("{} {}: the client stopped reading the draft ({})", ctx.method(), ctx.path(), e);
+    }
   }
 
   record Json(

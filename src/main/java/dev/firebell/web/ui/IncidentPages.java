@@ -25,7 +25,6 @@ import dev.firebell.upstream.Silences;
 import dev.firebell.web.Pages;
 import dev.firebell.web.PostmortemApi;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -222,7 +221,7 @@ public final class IncidentPages {
     render(ctx, "ui/postmortem.peb", model);
   }
 
-  public void postmortemFile(Context ctx) throws IOException {
+  public void postmortemFile(Context ctx) {
     security.session(ctx);
     long id = id(ctx);
     Postmortem draft = postmortems.draft(id);
