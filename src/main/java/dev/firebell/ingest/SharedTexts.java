@@ -1,8 +1,6 @@
 package dev.firebell.ingest;
 
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,9 +52,7 @@ final class SharedTexts {
     if (known != null) {
       return known;
     }
-    Map<String, String> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
-    map.forEach((name, value) -> copy.put(text(name), text(value)));
-    Map<String, String> shared = Collections.unmodifiableMap(copy);
+    Map<String, String> shared = CompactTextMap.of(map, this::text);
     maps.put(shared, shared);
     return shared;
   }

@@ -107,11 +107,15 @@ public final class WebhookEndpoint {
       throw tooLarge(limit);
     }
     requireJson(ctx);
-    WebhookPayload payload =
-        authenticator.needsBody()
-            ? signedPayload(ctx, source, receivedAt)
-            : parser.parse(body(ctx, limit));
-    AlertGroupSignal signal = translator.translate(source, payload, receivedAt);
+    // The parsed payload is not kept in a variable: a storm's 20,000 alerts need not stay on the
+    // heap twice, parsed and translated, while they are recorded.
+    AlertGroupSignal signal =
+        translator.translate(
+            source,
+            authenticator.needsBody()
+                ? signedPayload(ctx, source, receivedAt)
+                : parser.parse(body(ctx, limit)),
+            receivedAt);
     Optional<Heartbeats.Beat> beat = heartbeats.beatFrom(signal);
     if (beat.isPresent()) { // a Watchdog-style alert: it beats its heartbeat, and opens nothing
       log.debug("webhook {}: heartbeat {} beat", source.id(), beat.get().id());
