@@ -52,7 +52,11 @@ public final class PostmortemApi {
           draft,
           new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)));
     } catch (IOException e) { // only the response is written to: the client went away
-      log.info("{} {}: the client stopped reading the draft ({})", ctx.method(), ctx.path(), e);
+      log.info(
+          "{} {}: the client stopped reading the draft ({})",
+          ctx.method(),
+          ctx.path(),
+          e.toString());
     }
   }
 
