@@ -10,8 +10,6 @@ import java.util.Locale;
 final class Times {
   private static final DateTimeFormatter HEADING =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH-mm-ss").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -39,7 +37,7 @@ final class Times {
 
   /** {@code 16:07 UTC}. */
   static String time(Instant at) {
-    return TIME.format(at) + " UTC";
+    return clock(at) + " UTC";
   }
 
   /** {@code November 28, 2026}. */
