@@ -119,12 +119,11 @@ public final class Database implements AutoCloseable {
     // H2 keeps 8 parsed statements a session by default; Firebell runs a few dozen distinct ones,
     // which would otherwise be parsed and planned again on most calls.
     appendIfAbsent(full, "QUERY_CACHE_SIZE", "256");
-    // H2 keeps every page it writes in its cache, the versions a later commit already replaced
-    // too. At H2's default of 16 MB those dead pages lived long enough under a storm to be
-    // promoted,
-    // and filled the old generation: a full collection of 60-90 ms about every second. At 4 MB
-    // they mostly die young (half the full collections, 20-60 MiB less resident under load) and the
-    // pages a webhook reads stay cached: no CPU cost could be measured.
+    // H2 keeps every page it writes in its cache, also the versions a later commit replaced. At
+    // H2's default of 16 MB those dead pages lived long enough under a storm to be promoted, and
+    // filled the old generation: a full collection of 60-90 ms about every second. At 4 MB most
+    // die young (half the full collections, 20-60 MiB less resident under load), the pages a
+    // webhook reads stay cached, and no CPU cost could be measured.
     appendIfAbsent(full, "CACHE_SIZE", "4096");
     // Every error H2 would trace reaches Firebell as an exception and is logged there; the trace
     // file beside the database only left stale copies (a first start's probe of the history).

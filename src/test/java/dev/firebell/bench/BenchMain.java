@@ -585,7 +585,7 @@ public final class BenchMain {
   /**
    * Waits while the file still changes: H2 frees a dead chunk only after its 45-second retention,
    * and compaction passes run every 10 seconds, so after a storm the file first shrinks 70-120
-   * seconds later, as much as a fixed wait would miss. At least {@code atLeast} and (but for the
+   * seconds later: a fixed wait of 100 seconds missed it. At least {@code atLeast} and (but for the
    * smoke) until the file has shrunk, then until the size held for 20 seconds; at most {@code quick
    * ? 15 : 240} seconds.
    */
