@@ -593,12 +593,12 @@ public final class BenchMain {
     long deadline = System.nanoTime() + Duration.ofSeconds(quick ? 15 : 240).toNanos();
     long settled = System.nanoTime() + atLeast.toNanos();
     double before = gauge(firebell, "firebell_database_file_bytes");
-    double smallest = before;
+    double last = before;
     while (System.nanoTime() < deadline) {
       Thread.sleep(5_000);
       double now = gauge(firebell, "firebell_database_file_bytes");
-      if (now != smallest) {
-        smallest = now;
+      if (now != last) { // shrunk, or grown while H2 moves chunks: not settled yet
+        last = now;
         settled = Math.max(settled, System.nanoTime() + Duration.ofSeconds(20).toNanos());
       } else if ((quick || now < before) && System.nanoTime() > settled) {
         return;
