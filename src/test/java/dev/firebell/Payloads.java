@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 public final class Payloads {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FIRING = Fixtures.read("alertmanager-live/am-firing.json");
+  private static final String RESOLVED = Fixtures.read("alertmanager-live/am-resolved.json");
 
   private Payloads() {}
 
@@ -30,7 +31,15 @@ public final class Payloads {
 
   /** The live capture's group with {@code size} instances, numbered from {@code first}. */
   public static String manyAlerts(int first, int size) {
-    ObjectNode body = firing();
+    return many(read(FIRING), first, size);
+  }
+
+  /** {@link #manyAlerts} resolved, as the live capture's resolution of that group. */
+  public static String manyResolved(int first, int size) {
+    return many(read(RESOLVED), first, size);
+  }
+
+  private static String many(ObjectNode body, int first, int size) {
     ObjectNode template = (ObjectNode) body.get("alerts").get(0);
     ArrayNode alerts = body.putArray("alerts");
     for (int i = 0; i < size; i++) {
@@ -45,8 +54,12 @@ public final class Payloads {
   }
 
   private static ObjectNode firing() {
+    return read(FIRING);
+  }
+
+  private static ObjectNode read(String text) {
     try {
-      return (ObjectNode) JSON.readTree(FIRING);
+      return (ObjectNode) JSON.readTree(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -109,12 +110,48 @@ public final class IncidentService {
     }
     // Only the first attempt may take the group for new: a retry follows a lost race for it.
     AtomicBoolean unseen = new AtomicBoolean(!sighting.seen());
-    return UniqueViolation.retry(
-        () ->
-            handle.inTransaction(
-                transaction ->
-                    new GroupRecorder(transaction, clock, autoResolve, severity, handOff)
-                        .record(signal, unseen.getAndSet(false))));
+    AtomicReference<GroupRecorder.Rest> rest = new AtomicReference<>();
+    RecordResult result =
+        UniqueViolation.retry(
+            () ->
+                handle.inTransaction(
+                    transaction -> {
+                      GroupRecorder recorder = recorder(transaction);
+                      RecordResult first = recorder.record(signal, unseen.getAndSet(false));
+                      rest.set(recorder.rest());
+                      return first;
+                    }));
+    return rest.get() == null ? result : recordRest(handle, signal, result, rest.get());
+  }
+
+  /**
+   * The parts of a large notification after its first, each in a transaction of its own, so memory
+   * holds one part's rows, not the storm's. The first part opened (and paged) the incident or
+   * updated it; the sender hears back once the last is written, and a delivery cut off half-way is
+   * sent again and merged like any repeat.
+   */
+  private RecordResult recordRest(
+      Handle handle, AlertGroupSignal signal, RecordResult first, GroupRecorder.Rest rest) {
+    IncidentStatus status = first.status();
+    List<AlertMerge.Plan> parts = rest.parts();
+    for (int n = 0; n < parts.size(); n++) {
+      AlertMerge.Plan part = parts.get(n);
+      boolean last = n == parts.size() - 1;
+      // A retry follows a concurrent delivery's insert of one of the part's alerts.
+      AtomicBoolean again = new AtomicBoolean(false);
+      status =
+          UniqueViolation.retry(
+              () ->
+                  handle.inTransaction(
+                      transaction ->
+                          recorder(transaction)
+                              .recordPart(signal, rest, part, last, again.getAndSet(true))));
+    }
+    return new RecordResult(first.outcome(), first.incidentId(), status);
+  }
+
+  private GroupRecorder recorder(Handle transaction) {
+    return new GroupRecorder(transaction, clock, autoResolve, severity, handOff);
   }
 
   /**

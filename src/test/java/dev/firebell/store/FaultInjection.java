@@ -63,6 +63,14 @@ public final class FaultInjection {
     rule = (index, method, sql) -> index == target ? sqlState : null;
   }
 
+  /** The {@code n}-th statement from now whose SQL contains {@code text} fails, once. */
+  public void failStatement(String text, int n, String sqlState) {
+    AtomicInteger seen = new AtomicInteger();
+    rule =
+        (index, method, sql) ->
+            sql != null && sql.contains(text) && seen.incrementAndGet() == n ? sqlState : null;
+  }
+
   public void heal() {
     rule = Rule.NONE;
   }

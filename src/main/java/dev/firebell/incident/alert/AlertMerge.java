@@ -83,5 +83,50 @@ public final class AlertMerge {
     boolean changesStatus() {
       return !added.isEmpty() || !refired.isEmpty() || !resolved.isEmpty();
     }
+
+    /** Every alert the plan touches, in the order added, fired again, resolved, raised. */
+    List<AlertSignal> alerts() {
+      List<AlertSignal> all = new ArrayList<>(added);
+      all.addAll(refired);
+      all.addAll(resolved);
+      all.addAll(raised);
+      return all;
+    }
+
+    /**
+     * The plan cut into parts of at most {@code size} alerts, in the order of {@link #alerts}:
+     * applied one after another, they change what the whole plan changes.
+     */
+    public List<Plan> parts(int size) {
+      List<AlertSignal> all = alerts();
+      if (all.size() <= size) {
+        return List.of(this);
+      }
+      List<Plan> parts = new ArrayList<>();
+      for (int from = 0; from < all.size(); from += size) {
+        int to = Math.min(all.size(), from + size);
+        int refiredAt = added.size();
+        int resolvedAt = refiredAt + refired.size();
+        int raisedAt = resolvedAt + resolved.size();
+        parts.add(
+            new Plan(
+                slice(added, 0, from, to),
+                slice(refired, refiredAt, from, to),
+                slice(resolved, resolvedAt, from, to),
+                slice(raised, raisedAt, from, to)));
+      }
+      return parts;
+    }
+
+    /**
+     * The items of {@code list}, which starts at {@code offset} of the whole, within [from, to).
+     */
+    private static List<AlertSignal> slice(List<AlertSignal> list, int offset, int from, int to) {
+      return list.subList(within(from - offset, list), within(to - offset, list));
+    }
+
+    private static int within(int index, List<AlertSignal> list) {
+      return Math.max(0, Math.min(list.size(), index));
+    }
   }
 }

@@ -21,10 +21,15 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
-/** Applies one notification to its alert group inside the caller's transaction. */
+/**
+ * Applies one notification to its alert group inside the caller's transaction: the whole of it, or
+ * of one larger than {@link #BATCH} alerts its first part, the others left ({@link #rest}) to
+ * transactions of their own ({@link #recordPart}). Each part commits on its own, so the database
+ * never holds a storm's 20,000 alerts in one transaction.
+ */
 public final class GroupRecorder {
-  /** Rows a batch inserts: fewer statements, in bounded memory. */
-  private static final int BATCH = 500;
+  /** Rows a batch inserts, and alerts a part of a large notification holds. */
+  public static final int BATCH = 500;
 
   private final IncidentRepository repository;
   private final GroupRepository groups;
@@ -38,6 +43,21 @@ public final class GroupRecorder {
 
   /** The incident this transaction opened, whose timeline has nothing to repeat yet. */
   private long opened = -1;
+
+  /** What this transaction left to the next ones; null when it applied the whole plan. */
+  private Rest rest;
+
+  /**
+   * The parts of a notification's plan left to transactions of their own, with what the incident
+   * knew of their alerts when the plan was made.
+   *
+   * @param resolves whether the last part looks if every alert has resolved (auto-resolve)
+   */
+  public record Rest(
+      long incidentId,
+      List<AlertMerge.Plan> parts,
+      Map<String, AlertState> known,
+      boolean resolves) {}
 
   public GroupRecorder(
       Handle handle,
@@ -68,6 +88,48 @@ public final class GroupRecorder {
     return openIncident(group, signal);
   }
 
+  /** What {@link #record} left to later transactions; null for nothing. */
+  public Rest rest() {
+    return rest;
+  }
+
+  /**
+   * Applies one of the parts {@link #record} left, under the group's lock like any notification.
+   * The last part resolves the incident once every alert has resolved.
+   *
+   * @param again a concurrent delivery added some of these alerts since the plan was made (this
+   *     part's transaction ran into its keys): the part is merged with what is stored now
+   */
+  public IncidentStatus recordPart(
+      AlertGroupSignal signal, Rest rest, AlertMerge.Plan part, boolean last, boolean again) {
+    groups.lockGroup(signal.groupHash());
+    long id = rest.incidentId();
+    Map<String, AlertState> known = rest.known();
+    if (again) {
+      known = IncidentService.byFingerprint(alertRows.alertStates(id, true));
+      part = AlertMerge.plan(known, part.alerts());
+    }
+    raisePeaks(id, part, known);
+    apply(id, part, null);
+    return last && rest.resolves()
+        ? resolveIfAllResolved(id, signal.groupHash())
+        : repository.findIncident(id).orElseThrow().status();
+  }
+
+  /**
+   * The first part of {@code plan}, keeping the others in {@link #rest} when it has several.
+   *
+   * @param resolves whether the whole plan, applied at once, would look for auto-resolve
+   */
+  private AlertMerge.Plan firstPart(
+      long id, AlertMerge.Plan plan, Map<String, AlertState> known, boolean resolves) {
+    List<AlertMerge.Plan> parts = plan.parts(BATCH);
+    if (parts.size() > 1) {
+      rest = new Rest(id, parts.subList(1, parts.size()), known, resolves);
+    }
+    return parts.get(0);
+  }
+
   /**
    * The group's row, locked. A row this transaction inserts is as good as locked: a concurrent
    * first sight waits on its primary key and then retries.
@@ -91,11 +153,13 @@ public final class GroupRecorder {
     long id = repository.insertIncident(signal, signal.startedAt(alerts), last, urgency);
     opened = id;
     groups.updateGroup(signal.groupHash(), id, id);
-    AlertMerge.Plan plan = AlertMerge.plan(Map.of(), alerts);
+    boolean anyFiring = alerts.stream().anyMatch(AlertSignal::isFiring);
+    AlertMerge.Plan plan = firstPart(id, AlertMerge.plan(Map.of(), alerts), Map.of(), !anyFiring);
     apply(id, plan, received(id, signal, last));
-    // A new incident with a firing alert stays triggered; no need to read it back.
+    // A new incident with a firing alert stays triggered; no need to read it back. Nor one whose
+    // other alerts are still to be written: their last part looks whether all have resolved.
     IncidentStatus status =
-        alerts.stream().anyMatch(AlertSignal::isFiring)
+        anyFiring || rest != null
             ? IncidentStatus.TRIGGERED
             : resolveIfAllResolved(id, signal.groupHash());
     if (status == IncidentStatus.TRIGGERED && !signal.test()) {
@@ -141,26 +205,35 @@ public final class GroupRecorder {
         IncidentService.byFingerprint(alertRows.alertStates(id, signal.anyNumbers()));
     AlertMerge.Plan plan = AlertMerge.plan(known, signal.alerts());
     if (!plan.changesStatus()) {
-      raisePeaks(id, plan, known);
+      raisePeaks(id, firstPart(id, plan, known, false), known);
       Incident incident = repository.findIncident(id).orElseThrow();
       RecordOutcome outcome = plan.isEmpty() ? RecordOutcome.UNCHANGED : RecordOutcome.UPDATED;
       return new RecordResult(outcome, id, incident.status());
     }
     repository.widenIncident(id, signal.startedAt(plan.added()), signal.truncatedAlerts());
-    raisePeaks(id, plan, known);
-    apply(id, plan, received(id, signal, null));
-    IncidentStatus status = resolveIfAllResolved(id, signal.groupHash());
+    AlertMerge.Plan first = firstPart(id, plan, known, true);
+    raisePeaks(id, first, known);
+    apply(id, first, received(id, signal, null));
+    IncidentStatus status =
+        rest != null
+            ? repository.findIncident(id).orElseThrow().status()
+            : resolveIfAllResolved(id, signal.groupHash());
     return new RecordResult(RecordOutcome.UPDATED, id, status);
   }
 
   /**
    * New instances and their entries go in batches of {@link #BATCH}. A JDBC batch holds every row's
    * values until it runs: one batch of a 20,000-alert notification took the heap to 230 MB. The
-   * notification's own entry goes with the first batch of entries, and the entries of refired and
-   * resolved instances in one batch after them.
+   * notification's own entry (when given) goes with the first batch of entries, and the entries of
+   * refired and resolved instances in batches after them. A new instance's entries are not looked
+   * for: an instance with no row has none (should a concurrent delivery add the instance first, its
+   * key refuses this transaction, which runs again and finds it).
    */
   private void apply(long id, AlertMerge.Plan plan, TimelineRepository.NewEntry received) {
-    List<TimelineRepository.NewEntry> entries = new ArrayList<>(List.of(received));
+    List<TimelineRepository.NewEntry> entries = new ArrayList<>();
+    if (received != null) {
+      entries.add(received);
+    }
     List<AlertSignal> added = plan.added();
     for (int from = 0; from < added.size(); from += BATCH) {
       List<AlertSignal> batch = added.subList(from, Math.min(added.size(), from + BATCH));
@@ -171,7 +244,10 @@ public final class GroupRecorder {
           entries.add(resolved(id, alert));
         }
       }
-      stampIfFull(entries);
+      if (entries.size() >= BATCH || from + BATCH >= added.size()) {
+        timeline.insertAll(entries);
+        entries.clear();
+      }
     }
     for (AlertSignal alert : plan.refired()) {
       alertRows.refireAlert(IncidentAlert.of(id, alert));

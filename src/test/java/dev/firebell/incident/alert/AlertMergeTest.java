@@ -154,4 +154,43 @@ class AlertMergeTest {
         null,
         null);
   }
+
+  @Test
+  void aPlanOfMoreAlertsThanAPartIsCutInOrderAndEveryAlertIsInOnePart() {
+    List<AlertSignal> added = alerts("new", 3, AlertStatus.FIRING, SECOND);
+    List<AlertSignal> refired = alerts("again", 2, AlertStatus.FIRING, SECOND);
+    List<AlertSignal> resolved = alerts("over", 2, AlertStatus.RESOLVED, FIRST);
+    AlertMerge.Plan plan = new AlertMerge.Plan(added, refired, resolved, List.of());
+
+    List<AlertMerge.Plan> parts = plan.parts(3);
+
+    assertThat(parts).hasSize(3);
+    assertThat(parts.get(0).added()).isEqualTo(added);
+    assertThat(parts.get(0).refired()).isEmpty();
+    assertThat(parts.get(1).refired()).isEqualTo(refired);
+    assertThat(parts.get(1).resolved()).containsExactly(resolved.get(0));
+    assertThat(parts.get(2).resolved()).containsExactly(resolved.get(1));
+    assertThat(parts.stream().flatMap(part -> part.alerts().stream()))
+        .containsExactlyElementsOf(plan.alerts());
+  }
+
+  @Test
+  void aPlanThatFitsOnePartIsItself() {
+    AlertMerge.Plan plan =
+        new AlertMerge.Plan(
+            alerts("new", 3, AlertStatus.FIRING, SECOND), List.of(), List.of(), List.of());
+    assertThat(plan.parts(3)).containsExactly(plan);
+    AlertMerge.Plan empty = AlertMerge.plan(Map.of(), List.of());
+    assertThat(empty.parts(500)).containsExactly(empty);
+  }
+
+  private static List<AlertSignal> alerts(
+      String prefix, int count, AlertStatus status, Instant startsAt) {
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(
+            n ->
+                SignalsTest.alert(
+                    prefix + n, Map.of("instance", prefix + n), Map.of(), startsAt, status))
+        .toList();
+  }
 }
