@@ -34,9 +34,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Opens, updates and resolves incidents from alert notifications and from people ({@link
- * IncidentReads} reads them back). Every notification is one transaction under its group's row
- * lock, so duplicate and concurrent deliveries (Grafana HA sends one from every replica) give one
- * incident and one timeline, on one Firebell instance or several.
+ * IncidentReads} reads them back). Every notification is one transaction under its group's row lock
+ * (a large one, one for each part of 500 alerts), so duplicate and concurrent deliveries (Grafana
+ * HA sends one from every replica) give one incident and one timeline, on one Firebell instance or
+ * several.
  */
 public final class IncidentService {
   private final Jdbi jdbi;
