@@ -102,12 +102,12 @@ public final class AlertMerge {
       if (all.size() <= size) {
         return List.of(this);
       }
+      int refiredAt = added.size();
+      int resolvedAt = refiredAt + refired.size();
+      int raisedAt = resolvedAt + resolved.size();
       List<Plan> parts = new ArrayList<>();
       for (int from = 0; from < all.size(); from += size) {
         int to = Math.min(all.size(), from + size);
-        int refiredAt = added.size();
-        int resolvedAt = refiredAt + refired.size();
-        int raisedAt = resolvedAt + resolved.size();
         parts.add(
             new Plan(
                 slice(added, 0, from, to),

@@ -22,10 +22,10 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Applies one notification to its alert group inside the caller's transaction: the whole of it, or
- * of one larger than {@link #BATCH} alerts its first part, the others left ({@link #rest}) to
- * transactions of their own ({@link #recordPart}). Each part commits on its own, so the database
- * never holds a storm's 20,000 alerts in one transaction.
+ * Applies one notification to its alert group inside the caller's transaction. A notification that
+ * changes more than {@link #BATCH} alerts is applied in parts: this transaction applies the first
+ * ({@link #record}) and leaves the others ({@link #rest}) to transactions of their own ({@link
+ * #recordPart}), so the database never holds a storm's 20,000 alerts in one transaction.
  */
 public final class GroupRecorder {
   /** Rows a batch inserts, and alerts a part of a large notification holds. */
