@@ -10,6 +10,9 @@ import dev.firebell.paging.CaptureServer;
 import dev.firebell.paging.PagingSetup;
 import dev.firebell.store.FaultInjection;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +86,39 @@ class LargeNotificationIT {
       assertThat(entries(incident, "notification.received")).hasSize(2);
       assertThat(app.incidents("all")).hasSize(1);
       assertThat(capture.requests("/tessa")).as("pages").hasSize(1);
+    }
+  }
+
+  /**
+   * Two replicas deliver the same notification at once, as Grafana HA does: their parts interleave
+   * under the group's lock, and a part that finds some of its alerts already written by the other
+   * delivery merges with what is stored. Both are answered 200, and there is one of everything.
+   */
+  @Test
+  void twoDeliveriesOfOneLargeNotificationAtOnceGiveOneOfEverything() throws Exception {
+    String body = Payloads.manyAlerts(0, ALERTS);
+    for (int round = 0; round < 3; round++) {
+      try (CaptureServer capture = new CaptureServer();
+          TestApp app = TestApp.start(TestApp.defaultConfig(), PagingSetup.team(capture))) {
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        List<Future<Reply>> replies =
+            replicas.invokeAll(
+                List.of(
+                    () -> app.postWebhook("/webhooks/alertmanager", body),
+                    () -> app.postWebhook("/webhooks/alertmanager", body)));
+        replicas.shutdown();
+        for (Future<Reply> reply : replies) {
+          assertThat(reply.get().status()).as(reply.get().toString()).isEqualTo(200);
+        }
+        app.runPaging();
+
+        JsonNode incidents = app.incidents("all");
+        assertThat(incidents).hasSize(1);
+        JsonNode incident = app.incident(incidents.get(0).get("id").asLong());
+        assertThat(incident.get("alerts")).hasSize(ALERTS);
+        assertThat(entries(incident, "alert.fired")).hasSize(ALERTS).doesNotHaveDuplicates();
+        assertThat(capture.requests("/tessa")).as("pages").hasSize(1);
+      }
     }
   }
 
