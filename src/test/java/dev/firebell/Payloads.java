@@ -19,7 +19,7 @@ public final class Payloads {
 
   /** The live capture as alert group {@code service} (its service label and group key). */
   public static String group(String service, long fingerprint) {
-    ObjectNode body = firing();
+    ObjectNode body = read(FIRING);
     body.put("groupKey", "{}:{service=\"" + service + "\"}");
     ((ObjectNode) body.get("groupLabels")).put("service", service);
     ((ObjectNode) body.get("commonLabels")).put("service", service);
@@ -51,10 +51,6 @@ public final class Payloads {
       alerts.add(alert);
     }
     return write(body);
-  }
-
-  private static ObjectNode firing() {
-    return read(FIRING);
   }
 
   private static ObjectNode read(String text) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LargeGroupIT {
   private static final int ALERTS = 20_000;
+  private static final String BODY = Payloads.manyAlerts(0, ALERTS);
 
   @Test
   void twentyThousandAlertsOpenOneIncidentAndPageOnceAtA256MiBHeap(@TempDir Path dir)
@@ -33,13 +34,12 @@ class LargeGroupIT {
     try (CaptureServer capture = new CaptureServer()) {
       int port = FirebellProcess.freePort();
       Path config = config(dir, port, capture);
-      String body = Payloads.manyAlerts(0, ALERTS);
-      assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(10_000_000);
+      assertThat(BODY.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(10_000_000);
 
       try (FirebellProcess firebell =
           FirebellProcess.start(
               config, port, dir, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"))) {
-        Reply reply = send(firebell, body);
+        Reply reply = send(firebell, BODY);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().get("outcome").asText()).isEqualTo("opened");
         long id = reply.json().get("incidentId").asLong();
@@ -53,7 +53,7 @@ class LargeGroupIT {
         assertThat(firebell.log()).doesNotContain("OutOfMemoryError");
         System.out.printf(
             "large group: %d alerts, %d bytes, peak RSS %d MiB%n",
-            ALERTS, body.length(), firebell.peakRssMib());
+            ALERTS, BODY.length(), firebell.peakRssMib());
       }
     }
   }
@@ -71,9 +71,8 @@ class LargeGroupIT {
     try (CaptureServer capture = new CaptureServer()) {
       int port = FirebellProcess.freePort();
       Path config = config(dir, port, capture);
-      String body = Payloads.manyAlerts(0, ALERTS);
       try (FirebellProcess firebell = FirebellProcess.start(config, port, dir)) {
-        Thread sender = new Thread(() -> send(firebell, body));
+        Thread sender = new Thread(() -> send(firebell, BODY));
         sender.start();
         Instant deadline = Instant.now().plusSeconds(60);
         while (incidents(firebell).isEmpty() && Instant.now().isBefore(deadline)) {
@@ -83,7 +82,7 @@ class LargeGroupIT {
         sender.join();
       }
       try (FirebellProcess restarted = FirebellProcess.start(config, port, dir)) {
-        Reply retried = send(restarted, body);
+        Reply retried = send(restarted, BODY);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(incidents(restarted)).hasSize(1);
         long id = retried.json().get("incidentId").asLong();

@@ -28,7 +28,7 @@ import org.jdbi.v3.core.Handle;
  * #recordPart}), so the database never holds a storm's 20,000 alerts in one transaction.
  */
 public final class GroupRecorder {
-  /** Rows a batch inserts, and alerts a part of a large notification holds. */
+  /** Alerts a part of a large notification holds, and so rows a JDBC batch inserts at most. */
   public static final int BATCH = 500;
 
   private final IncidentRepository repository;
@@ -222,12 +222,12 @@ public final class GroupRecorder {
   }
 
   /**
-   * New instances and their entries go in batches of {@link #BATCH}. A JDBC batch holds every row's
-   * values until it runs: one batch of a 20,000-alert notification took the heap to 230 MB. The
-   * notification's own entry (when given) goes with the first batch of entries, and the entries of
-   * refired and resolved instances in batches after them. A new instance's entries are not looked
-   * for: an instance with no row has none (should a concurrent delivery add the instance first, its
-   * key refuses this transaction, which runs again and finds it).
+   * Applies a plan of at most {@link #BATCH} alerts ({@link AlertMerge.Plan#parts}), so each kind
+   * of row goes in one JDBC batch (a batch holds every row's values until it runs). New instances'
+   * entries, with the notification's own when given, are written without looking for them: an
+   * instance with no row has none (should a concurrent delivery add the instance first, its key
+   * refuses this transaction, which runs again and finds it). Without new instances, the
+   * notification's entry goes in one batch with those of refired and resolved instances.
    */
   private void apply(long id, AlertMerge.Plan plan, TimelineRepository.NewEntry received) {
     List<TimelineRepository.NewEntry> entries = new ArrayList<>();
@@ -235,39 +235,26 @@ public final class GroupRecorder {
       entries.add(received);
     }
     List<AlertSignal> added = plan.added();
-    for (int from = 0; from < added.size(); from += BATCH) {
-      List<AlertSignal> batch = added.subList(from, Math.min(added.size(), from + BATCH));
-      alertRows.insertAlerts(batch.stream().map(alert -> IncidentAlert.of(id, alert)).toList());
-      for (AlertSignal alert : batch) {
+    if (!added.isEmpty()) {
+      alertRows.insertAlerts(added.stream().map(alert -> IncidentAlert.of(id, alert)).toList());
+      for (AlertSignal alert : added) {
         entries.add(fired(id, alert));
         if (!alert.isFiring()) {
           entries.add(resolved(id, alert));
         }
       }
-      if (entries.size() >= BATCH || from + BATCH >= added.size()) {
-        timeline.insertAll(entries);
-        entries.clear();
-      }
+      timeline.insertAll(entries);
+      entries.clear();
     }
     for (AlertSignal alert : plan.refired()) {
       alertRows.refireAlert(IncidentAlert.of(id, alert));
       entries.add(fired(id, alert));
-      stampIfFull(entries);
     }
     for (AlertSignal alert : plan.resolved()) {
       alertRows.resolveAlert(IncidentAlert.of(id, alert));
       entries.add(resolved(id, alert));
-      stampIfFull(entries);
     }
     stampAll(entries);
-  }
-
-  /** Writes the entries waiting once they fill a batch, and empties the list. */
-  private void stampIfFull(List<TimelineRepository.NewEntry> entries) {
-    if (entries.size() >= BATCH) {
-      stampAll(entries);
-      entries.clear();
-    }
   }
 
   private static TimelineRepository.NewEntry received(long id, AlertGroupSignal signal, Long last) {
