@@ -12,9 +12,12 @@ public enum Urgency {
   HIGH,
   LOW;
 
+  /** Made once: webhook answers, pages and alert rows name it for every request. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /** Reads {@code high} or {@code low}, in any case. */

@@ -9,9 +9,12 @@ public enum IncidentStatus {
   ACKNOWLEDGED,
   RESOLVED;
 
+  /** Made once: webhook answers, pages and alert rows name it for every request. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public boolean isOpen() {

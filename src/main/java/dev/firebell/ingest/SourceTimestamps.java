@@ -19,6 +19,8 @@ final class SourceTimestamps {
           "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?) ([+-]\\d{2})(\\d{2})"
               + "(?: [A-Za-z]+)?(?: m=[+-][0-9.]+)?");
 
+  private static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
+
   private SourceTimestamps() {}
 
   /** The instant, or null for an absent, empty or zero time. */
@@ -27,11 +29,17 @@ final class SourceTimestamps {
       return null;
     }
     String trimmed = text.strip();
-    Matcher goForm = GO_STRING_FORM.matcher(trimmed);
-    String iso =
-        goForm.matches()
-            ? goForm.group(1) + "T" + goForm.group(2) + goForm.group(3) + ":" + goForm.group(4)
-            : trimmed;
+    if (trimmed.equals(GO_ZERO_TIME)) { // every firing alert's endsAt: spared the parse
+      return null;
+    }
+    String iso = trimmed;
+    // Only Go's form has a space after the date; RFC 3339 text is spared the expression.
+    if (trimmed.length() > 10 && trimmed.charAt(10) == ' ') {
+      Matcher goForm = GO_STRING_FORM.matcher(trimmed);
+      if (goForm.matches()) {
+        iso = goForm.group(1) + "T" + goForm.group(2) + goForm.group(3) + ":" + goForm.group(4);
+      }
+    }
     try {
       // Databases keep microseconds; truncating here keeps comparisons with stored times exact.
       Instant instant = OffsetDateTime.parse(iso).toInstant().truncatedTo(ChronoUnit.MICROS);

@@ -12,6 +12,7 @@ import dev.firebell.incident.alert.RecordOutcome;
 import dev.firebell.incident.alert.RecordResult;
 import dev.firebell.security.LogText;
 import dev.firebell.web.HttpProblem;
+import dev.firebell.web.JsonAnswer;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,12 +120,12 @@ public final class WebhookEndpoint {
     Optional<Heartbeats.Beat> beat = heartbeats.beatFrom(signal);
     if (beat.isPresent()) { // a Watchdog-style alert: it beats its heartbeat, and opens nothing
       log.debug("webhook {}: heartbeat {} beat", source.id(), beat.get().id());
-      ctx.status(200).json(new BeatResponse("heartbeat", beat.get().id(), beat.get().dueAt()));
+      JsonAnswer.send(ctx, 200, new BeatResponse("heartbeat", beat.get().id(), beat.get().dueAt()));
       return null;
     }
     RecordResult result = incidents.record(signal);
     logResult(source, signal, result);
-    ctx.status(200).json(Response.of(result));
+    JsonAnswer.send(ctx, 200, Response.of(result));
     return result.outcome();
   }
 

@@ -59,6 +59,8 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ServiceTags services = new ServiceTags();
+  private final MeterCache<Counter> counters = new MeterCache<>();
+  private final MeterCache<Timer> timers = new MeterCache<>();
 
   /**
    * The JVM's own metrics (memory, GC, threads, classes, CPU, uptime). Their management beans take
@@ -178,17 +180,30 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   private Counter webhooks(String source, String outcome) {
-    return Counter.builder("firebell.webhooks.received")
-        .description("Webhooks received, by sender and outcome")
-        .tags("source", source, "outcome", outcome)
-        .register(registry);
+    return counters.get(
+        List.of("firebell.webhooks.received", source, outcome),
+        () ->
+            Counter.builder("firebell.webhooks.received")
+                .description("Webhooks received, by sender and outcome")
+                .tags("source", source, "outcome", outcome)
+                .register(registry));
   }
 
   private Counter pages(String channel, String kind, String outcome) {
-    return Counter.builder("firebell.pages")
-        .description("Delivery attempts of pages and status updates, by channel and outcome")
-        .tags("channel", channel, "kind", kind.toLowerCase().replace('_', '-'), "outcome", outcome)
-        .register(registry);
+    return counters.get(
+        List.of("firebell.pages", channel, kind, outcome),
+        () ->
+            Counter.builder("firebell.pages")
+                .description(
+                    "Delivery attempts of pages and status updates, by channel and outcome")
+                .tags(
+                    "channel",
+                    channel,
+                    "kind",
+                    kind.toLowerCase().replace('_', '-'),
+                    "outcome",
+                    outcome)
+                .register(registry));
   }
 
   /** The Prometheus text exposition. */
@@ -235,10 +250,13 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   private Counter counter(String name, String description, String severity, String service) {
-    return Counter.builder(name)
-        .description(description)
-        .tags("severity", severity, "service", service)
-        .register(registry);
+    return counters.get(
+        List.of(name, severity, service),
+        () ->
+            Counter.builder(name)
+                .description(description)
+                .tags("severity", severity, "service", service)
+                .register(registry));
   }
 
   private Timer timer(String name, String description, Incident incident) {
@@ -246,11 +264,14 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   private Timer timer(String name, String description, String severity, String service) {
-    return Timer.builder(name)
-        .description(description)
-        .tags("severity", severity, "service", service)
-        .serviceLevelObjectives(RESPONSE_BUCKETS)
-        .register(registry);
+    return timers.get(
+        List.of(name, severity, service),
+        () ->
+            Timer.builder(name)
+                .description(description)
+                .tags("severity", severity, "service", service)
+                .serviceLevelObjectives(RESPONSE_BUCKETS)
+                .register(registry));
   }
 
   private static Duration nonNegative(Instant from, Instant to) {
@@ -260,10 +281,15 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
 
   /** Records one HTTP request by method, route template and status. */
   public void request(String method, String route, int status, long nanos) {
-    Timer.builder("http.server.requests")
-        .description("HTTP requests served")
-        .tags("method", method, "route", route, "status", String.valueOf(status))
-        .register(registry)
+    String code = String.valueOf(status);
+    timers
+        .get(
+            List.of("http.server.requests", method, route, code),
+            () ->
+                Timer.builder("http.server.requests")
+                    .description("HTTP requests served")
+                    .tags("method", method, "route", route, "status", code)
+                    .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 }

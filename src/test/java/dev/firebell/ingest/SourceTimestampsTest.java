@@ -25,6 +25,7 @@ class SourceTimestampsTest {
   @Test
   void goZeroTimeAndBlanksMeanNotSet() {
     assertThat(SourceTimestamps.parse("0001-01-01T00:00:00Z", "endsAt")).isNull();
+    assertThat(SourceTimestamps.parse("0001-01-01T00:00:00.000+00:00", "endsAt")).isNull();
     assertThat(SourceTimestamps.parse("", "endsAt")).isNull();
     assertThat(SourceTimestamps.parse(null, "endsAt")).isNull();
   }

@@ -8,8 +8,11 @@ public enum AlertStatus {
   FIRING,
   RESOLVED;
 
+  /** Made once: webhook answers, pages and alert rows name it for every request. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 }

@@ -14,8 +14,11 @@ public enum RecordOutcome {
   /** Only resolutions for a group with no open incident: nothing to record. */
   IGNORED;
 
+  /** Made once: webhook answers, pages and alert rows name it for every request. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 }
