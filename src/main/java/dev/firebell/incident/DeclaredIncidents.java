@@ -47,10 +47,8 @@ final class DeclaredIncidents {
             List.of(),
             0,
             now);
-    GroupRepository groups = new GroupRepository(handle);
-    groups.insertGroup(signal);
     long id = new IncidentRepository(handle).insertIncident(signal, now, null, urgency);
-    groups.updateGroup(groupHash, id, id);
+    new GroupRepository(handle).insertGroup(signal, id);
     if (declaration.summary() != null) {
       IncidentReview review =
           new IncidentReview(declaration.summary(), null, null, null, null, List.of());

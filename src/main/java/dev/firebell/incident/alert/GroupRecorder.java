@@ -47,6 +47,9 @@ public final class GroupRecorder {
   /** What this transaction left to the next ones; null when it applied the whole plan. */
   private Rest rest;
 
+  /** The group has no row yet: it is inserted with the incident it opens, in one statement. */
+  private boolean groupRowMissing;
+
   /**
    * The parts of a notification's plan left to transactions of their own, with what the incident
    * knew of their alerts when the plan was made.
@@ -81,7 +84,7 @@ public final class GroupRecorder {
    *     without first looking for it (and locking it)
    */
   public RecordResult record(AlertGroupSignal signal, boolean unseen) {
-    AlertGroup group = unseen ? createGroup(signal) : lockOrCreateGroup(signal);
+    AlertGroup group = unseen ? newGroup(signal) : lockOrNewGroup(signal);
     if (group.openIncidentId() != null) {
       return updateOpenIncident(group, signal);
     }
@@ -134,17 +137,18 @@ public final class GroupRecorder {
    * The group's row, locked. A row this transaction inserts is as good as locked: a concurrent
    * first sight waits on its primary key and then retries.
    */
-  private AlertGroup lockOrCreateGroup(AlertGroupSignal signal) {
-    return groups.lockGroup(signal.groupHash()).orElseGet(() -> createGroup(signal));
+  private AlertGroup lockOrNewGroup(AlertGroupSignal signal) {
+    return groups.lockGroup(signal.groupHash()).orElseGet(() -> newGroup(signal));
   }
 
   /**
-   * The group's first sight. Should another transaction have inserted it since it was found
+   * The group's first sight; its row is inserted once this transaction knows the incident it opens
+   * (or that it opens none). Should another transaction have inserted it since it was found
    * missing, its primary key refuses this one, which runs again and locks the row instead. (H2
    * parses a {@code FOR UPDATE} query on every run, so a new group is spared the lock's query.)
    */
-  private AlertGroup createGroup(AlertGroupSignal signal) {
-    groups.insertGroup(signal);
+  private AlertGroup newGroup(AlertGroupSignal signal) {
+    groupRowMissing = true;
     return new AlertGroup(signal.groupHash(), null, null);
   }
 
@@ -152,7 +156,11 @@ public final class GroupRecorder {
     Urgency urgency = severity.urgencyFor(signal.severity());
     long id = repository.insertIncident(signal, signal.startedAt(alerts), last, urgency);
     opened = id;
-    groups.updateGroup(signal.groupHash(), id, id);
+    if (groupRowMissing) {
+      groups.insertGroup(signal, id);
+    } else {
+      groups.updateGroup(signal.groupHash(), id, id);
+    }
     boolean anyFiring = alerts.stream().anyMatch(AlertSignal::isFiring);
     AlertMerge.Plan plan = firstPart(id, AlertMerge.plan(Map.of(), alerts), Map.of(), !anyFiring);
     apply(id, plan, received(id, signal, last));
@@ -194,6 +202,9 @@ public final class GroupRecorder {
     boolean anyFiring = fresh.stream().anyMatch(AlertSignal::isFiring);
     // Grafana's contact-point test is recorded even when it arrives already resolved.
     if (!anyFiring && !(signal.test() && !fresh.isEmpty())) {
+      if (groupRowMissing) {
+        groups.insertGroup(signal, null);
+      }
       return RecordResult.ignored();
     }
     return openIncident(signal, fresh, last);

@@ -38,17 +38,22 @@ public final class GroupRepository {
         .findOne();
   }
 
-  /** First sight of a group; a concurrent first sight fails on the primary key and retries. */
-  public void insertGroup(AlertGroupSignal signal) {
+  /**
+   * First sight of a group, with the incident it opened (null for none); a concurrent first sight
+   * fails on the primary key and retries.
+   */
+  public void insertGroup(AlertGroupSignal signal, Long openIncidentId) {
     handle
         .createUpdate(
             """
-            INSERT INTO alert_group (group_hash, source, group_key, first_seen_at)
-            VALUES (:groupHash, :source, :groupKey, :receivedAt)
+            INSERT INTO alert_group
+              (group_hash, source, group_key, open_incident_id, last_incident_id, first_seen_at)
+            VALUES (:groupHash, :source, :groupKey, :incidentId, :incidentId, :receivedAt)
             """)
         .bind("groupHash", signal.groupHash())
         .bind("source", signal.source())
         .bind("groupKey", signal.groupKey())
+        .bind("incidentId", openIncidentId)
         .bind("receivedAt", signal.receivedAt())
         .execute();
   }
