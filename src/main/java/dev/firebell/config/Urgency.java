@@ -12,7 +12,7 @@ public enum Urgency {
   HIGH,
   LOW;
 
-  /** Made once: webhook answers, pages and alert rows name it for every request. */
+  /** Made once, not on each answer or page that names it. */
   private final String wireName = name().toLowerCase(Locale.ROOT);
 
   @JsonValue

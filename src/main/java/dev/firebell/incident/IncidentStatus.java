@@ -9,7 +9,7 @@ public enum IncidentStatus {
   ACKNOWLEDGED,
   RESOLVED;
 
-  /** Made once: webhook answers, pages and alert rows name it for every request. */
+  /** Made once, not on each answer or page that names it. */
   private final String wireName = name().toLowerCase(Locale.ROOT);
 
   @JsonValue

@@ -29,7 +29,7 @@ final class SourceTimestamps {
       return null;
     }
     String trimmed = text.strip();
-    if (trimmed.equals(GO_ZERO_TIME)) { // every firing alert's endsAt: spared the parse
+    if (trimmed.equals(GO_ZERO_TIME)) { // Grafana's endsAt of every firing alert: no parse
       return null;
     }
     String iso = trimmed;

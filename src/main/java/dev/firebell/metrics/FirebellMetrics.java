@@ -43,6 +43,8 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
     Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(1)
   };
 
+  private static final Duration[] NO_BUCKETS = {};
+
   private static final List<String> SOURCES = List.of("grafana", "alertmanager");
   private static final List<String> WEBHOOK_OUTCOMES =
       List.of("accepted", "duplicate", "ignored", "invalid", "unauthorized", "heartbeat");
@@ -59,8 +61,7 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ServiceTags services = new ServiceTags();
-  private final MeterCache<Counter> counters = new MeterCache<>();
-  private final MeterCache<Timer> timers = new MeterCache<>();
+  private final MeterCache meters = new MeterCache(registry);
 
   /**
    * The JVM's own metrics (memory, GC, threads, classes, CPU, uptime). Their management beans take
@@ -180,30 +181,25 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   private Counter webhooks(String source, String outcome) {
-    return counters.get(
-        List.of("firebell.webhooks.received", source, outcome),
-        () ->
-            Counter.builder("firebell.webhooks.received")
-                .description("Webhooks received, by sender and outcome")
-                .tags("source", source, "outcome", outcome)
-                .register(registry));
+    return meters.counter(
+        "firebell.webhooks.received",
+        "Webhooks received, by sender and outcome",
+        "source",
+        source,
+        "outcome",
+        outcome);
   }
 
   private Counter pages(String channel, String kind, String outcome) {
-    return counters.get(
-        List.of("firebell.pages", channel, kind, outcome),
-        () ->
-            Counter.builder("firebell.pages")
-                .description(
-                    "Delivery attempts of pages and status updates, by channel and outcome")
-                .tags(
-                    "channel",
-                    channel,
-                    "kind",
-                    kind.toLowerCase().replace('_', '-'),
-                    "outcome",
-                    outcome)
-                .register(registry));
+    return meters.counter(
+        "firebell.pages",
+        "Delivery attempts of pages and status updates, by channel and outcome",
+        "channel",
+        channel,
+        "kind",
+        kind.toLowerCase().replace('_', '-'),
+        "outcome",
+        outcome);
   }
 
   /** The Prometheus text exposition. */
@@ -250,13 +246,7 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   private Counter counter(String name, String description, String severity, String service) {
-    return counters.get(
-        List.of(name, severity, service),
-        () ->
-            Counter.builder(name)
-                .description(description)
-                .tags("severity", severity, "service", service)
-                .register(registry));
+    return meters.counter(name, description, "severity", severity, "service", service);
   }
 
   private Timer timer(String name, String description, Incident incident) {
@@ -264,14 +254,8 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   private Timer timer(String name, String description, String severity, String service) {
-    return timers.get(
-        List.of(name, severity, service),
-        () ->
-            Timer.builder(name)
-                .description(description)
-                .tags("severity", severity, "service", service)
-                .serviceLevelObjectives(RESPONSE_BUCKETS)
-                .register(registry));
+    return meters.timer(
+        name, description, RESPONSE_BUCKETS, "severity", severity, "service", service);
   }
 
   private static Duration nonNegative(Instant from, Instant to) {
@@ -281,15 +265,17 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
 
   /** Records one HTTP request by method, route template and status. */
   public void request(String method, String route, int status, long nanos) {
-    String code = String.valueOf(status);
-    timers
-        .get(
-            List.of("http.server.requests", method, route, code),
-            () ->
-                Timer.builder("http.server.requests")
-                    .description("HTTP requests served")
-                    .tags("method", method, "route", route, "status", code)
-                    .register(registry))
+    meters
+        .timer(
+            "http.server.requests",
+            "HTTP requests served",
+            NO_BUCKETS,
+            "method",
+            method,
+            "route",
+            route,
+            "status",
+            String.valueOf(status))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 }

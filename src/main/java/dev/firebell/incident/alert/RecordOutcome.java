@@ -14,7 +14,7 @@ public enum RecordOutcome {
   /** Only resolutions for a group with no open incident: nothing to record. */
   IGNORED;
 
-  /** Made once: webhook answers, pages and alert rows name it for every request. */
+  /** Made once, not on each answer or page that names it. */
   private final String wireName = name().toLowerCase(Locale.ROOT);
 
   @JsonValue
