@@ -135,10 +135,11 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
   }
 
   private Counter reloads(String outcome) {
-    return Counter.builder("firebell.oncall.reloads")
-        .description("Reloads of the on-call file, by outcome (applied or refused)")
-        .tag("outcome", outcome)
-        .register(registry);
+    return meters.counter(
+        "firebell.oncall.reloads",
+        "Reloads of the on-call file, by outcome (applied or refused)",
+        "outcome",
+        outcome);
   }
 
   /**

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Counters and timers kept by name and tags. Micrometer's builder makes an id, sorts its tags and
- * runs the registry's filters before it finds a meter registered before; on the webhook and send
- * paths, which count every request, that lookup cost more than the count.
+ * Firebell's counters and timers, kept by name and tags. Micrometer's builder makes an id, sorts
+ * its tags and runs the registry's filters before it finds a meter registered before; on the
+ * webhook and send paths, which count every request, that lookup cost more than the count.
  */
 final class MeterCache {
   private final MeterRegistry registry;
