@@ -20,4 +20,9 @@ else
   share=(-XX:ArchiveClassesAtExit="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
 mapfile -t flags < <(grep -v '^#' scripts/jvm.options | grep -v '^[[:space:]]*$')
+while IFS='=' read -r name value; do # scripts/jvm.env: what is set already wins
+  if [ -n "$name" ] && [ "${name:0:1}" != "#" ] && [ -z "${!name:-}" ]; then
+    export "$name=$value"
+  fi
+done <scripts/jvm.env
 exec java "${flags[@]}" "${share[@]}" -jar "$jar" "$@"

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Firebell as users run it: {@code java -jar target/firebell.jar --config FILE} in its own JVM, so
@@ -35,13 +36,26 @@ public final class FirebellProcess implements AutoCloseable {
   /** With extra JVM options, such as heap limits. */
   public static FirebellProcess start(Path config, int port, Path workDir, List<String> jvmOptions)
       throws IOException {
-    FirebellProcess firebell = launch(config, port, workDir, jvmOptions);
+    return start(config, port, workDir, jvmOptions, Map.of());
+  }
+
+  /** With extra JVM options and environment variables, as scripts/run.sh starts it. */
+  public static FirebellProcess start(
+      Path config, int port, Path workDir, List<String> jvmOptions, Map<String, String> environment)
+      throws IOException {
+    FirebellProcess firebell = launch(config, port, workDir, jvmOptions, environment);
     firebell.awaitHealthy(Duration.ofSeconds(30));
     return firebell;
   }
 
   /** Starts the packaged jar without waiting for it, for a test that kills it while it starts. */
   public static FirebellProcess launch(Path config, int port, Path workDir, List<String> jvmOptions)
+      throws IOException {
+    return launch(config, port, workDir, jvmOptions, Map.of());
+  }
+
+  private static FirebellProcess launch(
+      Path config, int port, Path workDir, List<String> jvmOptions, Map<String, String> environment)
       throws IOException {
     String jar = System.getProperty("firebell.jar", "target/firebell.jar");
     Path log = Files.createTempFile(workDir, "firebell", ".log");
@@ -52,12 +66,13 @@ public final class FirebellProcess implements AutoCloseable {
     command.add(Path.of(jar).toAbsolutePath().toString());
     command.add("--config");
     command.add(config.toString());
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     return new FirebellProcess(process, port, log);
   }
 

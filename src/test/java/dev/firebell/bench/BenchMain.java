@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code scripts/bench.sh}: measures Firebell against a bare Javalin ceiling on the same machine,
@@ -59,6 +60,7 @@ public final class BenchMain {
   private static final int STORED_INCIDENTS = 100_000;
   private static final int LARGE_NOTIFICATION = 20_000;
   private static final Path CLASS_CACHE = Path.of("target/bench/firebell.jsa");
+  private static final Map<String, String> RUN_ENVIRONMENT = runEnvironment();
   private final String grafanaBody = BenchPayloads.GRAFANA;
   private final WrkLoad wrk = new WrkLoad(Path.of("target/bench/wrk"));
   private long peakRssMib;
@@ -112,7 +114,8 @@ public final class BenchMain {
     List<String> jvm = new ArrayList<>(serverJvmOptions());
     jvm.add("-XX:ArchiveClassesAtExit=" + CLASS_CACHE.toAbsolutePath());
     long started = System.nanoTime();
-    try (FirebellProcess firebell = FirebellProcess.start(config, port, dir, jvm)) {
+    try (FirebellProcess firebell =
+        FirebellProcess.start(config, port, dir, jvm, RUN_ENVIRONMENT)) {
       double firstStart = (System.nanoTime() - started) / 1e6;
       results.put("firstStartMillis", firstStart);
       progress("first start (no class cache yet): ready in " + Math.round(firstStart) + " ms");
@@ -144,8 +147,20 @@ public final class BenchMain {
 
   /** scripts/jvm.options without its comments. */
   private static List<String> runFlags() {
+    return settings("scripts/jvm.options");
+  }
+
+  /** The variables of scripts/jvm.env, which scripts/run.sh exports. */
+  private static Map<String, String> runEnvironment() {
+    return settings("scripts/jvm.env").stream()
+        .map(line -> line.split("=", 2))
+        .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+  }
+
+  /** A settings file's lines, without comments and blank lines. */
+  private static List<String> settings(String file) {
     try {
-      return Files.readAllLines(Path.of("scripts/jvm.options")).stream()
+      return Files.readAllLines(Path.of(file)).stream()
           .map(String::strip)
           .filter(line -> !line.isEmpty() && !line.startsWith("#"))
           .toList();
@@ -280,7 +295,8 @@ public final class BenchMain {
     double largeMillis;
     long rss;
     long threads;
-    try (FirebellProcess firebell = FirebellProcess.start(config, port, dir, serverJvmOptions())) {
+    try (FirebellProcess firebell =
+        FirebellProcess.start(config, port, dir, serverJvmOptions(), RUN_ENVIRONMENT)) {
       startup = (System.nanoTime() - started) / 1e6;
       results.put(name + ".startupMillis", startup);
       progress(name + ": ready in " + Math.round(startup) + " ms");
@@ -497,7 +513,7 @@ public final class BenchMain {
       throws Exception {
     long started = System.nanoTime();
     try (FirebellProcess firebell =
-        FirebellProcess.start(config, port, dir, serverJvmOptions(classCache))) {
+        FirebellProcess.start(config, port, dir, serverJvmOptions(classCache), RUN_ENVIRONMENT)) {
       double ready = (System.nanoTime() - started) / 1e6;
       peakRssMib = Math.max(peakRssMib, firebell.peakRssMib());
       return ready;
@@ -517,12 +533,14 @@ public final class BenchMain {
     int port = FirebellProcess.freePort();
     String url = urlPattern.contains("%s") ? urlPattern.formatted(dir) : urlPattern;
     Path config = BenchSetup.config(dir, port, url, capture.port());
-    try (FirebellProcess migrated = FirebellProcess.start(config, port, dir, serverJvmOptions())) {
+    try (FirebellProcess migrated =
+        FirebellProcess.start(config, port, dir, serverJvmOptions(), RUN_ENVIRONMENT)) {
       progress(name + ": schema created; writing " + count + " incidents");
     }
     IncidentSeeder.seed(url, count);
     long started = System.nanoTime();
-    try (FirebellProcess firebell = FirebellProcess.start(config, port, dir, serverJvmOptions())) {
+    try (FirebellProcess firebell =
+        FirebellProcess.start(config, port, dir, serverJvmOptions(), RUN_ENVIRONMENT)) {
       double startup = (System.nanoTime() - started) / 1e6;
       double api = timed(() -> get(firebell.url("/api/incidents?status=all&limit=100")), 20);
       String session =
