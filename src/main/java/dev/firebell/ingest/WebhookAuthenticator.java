@@ -2,6 +2,7 @@ package dev.firebell.ingest;
 
 import dev.firebell.config.IngestConfig;
 import dev.firebell.security.Hashing;
+import dev.firebell.security.SecretDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,14 @@ import java.util.function.Function;
  */
 final class WebhookAuthenticator {
   private final IngestConfig config;
+  private final SecretDigest bearerToken;
+  private final SecretDigest basicCredentials;
 
   WebhookAuthenticator(IngestConfig config) {
     this.config = config;
+    this.bearerToken = SecretDigest.of(config.hasBearerToken() ? config.bearerToken() : "");
+    this.basicCredentials =
+        SecretDigest.of(config.basicAuth().username() + ":" + config.basicAuth().password());
   }
 
   /**
@@ -72,11 +78,10 @@ final class WebhookAuthenticator {
     String scheme = authorization.substring(0, space).toLowerCase(Locale.ROOT);
     String credentials = authorization.substring(space + 1).strip();
     if (scheme.equals("bearer") && config.hasBearerToken()) {
-      return Hashing.constantTimeEquals(credentials, config.bearerToken());
+      return bearerToken.matches(credentials);
     }
     if (scheme.equals("basic") && config.basicAuth().isConfigured()) {
-      String expected = config.basicAuth().username() + ":" + config.basicAuth().password();
-      return Hashing.constantTimeEquals(decodeBasic(credentials), expected);
+      return basicCredentials.matches(decodeBasic(credentials));
     }
     return false;
   }

@@ -4,7 +4,7 @@ import dev.firebell.config.ApiConfig;
 import dev.firebell.oncall.Rota;
 import dev.firebell.security.ApiToken;
 import dev.firebell.security.ApiTokens;
-import dev.firebell.security.Hashing;
+import dev.firebell.security.SecretDigest;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +14,12 @@ import java.util.Optional;
  * service token), or a person's own token while it is valid and its person is in the rota.
  */
 public final class ApiAuth {
-  private final List<String> tokens;
+  private final List<SecretDigest> tokens;
   private final ApiTokens personal;
   private final Rota rota;
 
   public ApiAuth(ApiConfig config, ApiTokens personal, Rota rota) {
-    this.tokens = config.tokens();
+    this.tokens = config.tokens().stream().map(SecretDigest::of).toList();
     this.personal = personal;
     this.rota = rota;
   }
@@ -32,8 +32,8 @@ public final class ApiAuth {
     }
     String given = authorization.substring(7).strip();
     boolean known = false;
-    for (String token : tokens) {
-      known |= Hashing.constantTimeEquals(given, token);
+    for (SecretDigest token : tokens) {
+      known |= token.matches(given);
     }
     if (known) {
       ctx.attribute(ApiCaller.ATTRIBUTE, new ApiCaller.Service());

@@ -1,7 +1,7 @@
 package dev.firebell.web;
 
 import dev.firebell.metrics.FirebellMetrics;
-import dev.firebell.security.Hashing;
+import dev.firebell.security.SecretDigest;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 
@@ -13,21 +13,23 @@ public final class MetricsApi {
   private static final String STARTED = "firebell.request.started";
 
   private final FirebellMetrics metrics;
-  private final String token;
+  private final boolean open;
+  private final SecretDigest token;
 
   public MetricsApi(FirebellMetrics metrics, String token) {
     this.metrics = metrics;
-    this.token = token;
+    this.open = token.isEmpty();
+    this.token = SecretDigest.of(token);
   }
 
   public void scrape(Context ctx) {
-    if (!token.isEmpty()) {
+    if (!open) {
       String authorization = ctx.header("Authorization");
       String given =
           authorization != null && authorization.startsWith("Bearer ")
               ? authorization.substring(7)
               : "";
-      if (!Hashing.constantTimeEquals(given, token)) {
+      if (!token.matches(given)) {
         ctx.header("WWW-Authenticate", "Bearer");
         throw new HttpProblem(401, "the metrics token is missing or wrong");
       }
