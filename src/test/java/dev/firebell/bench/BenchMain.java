@@ -150,10 +150,11 @@ public final class BenchMain {
     return settings("scripts/jvm.options");
   }
 
-  /** The variables of scripts/jvm.env, which scripts/run.sh exports. */
+  /** The variables of scripts/jvm.env that scripts/run.sh would export: those not set already. */
   private static Map<String, String> runEnvironment() {
     return settings("scripts/jvm.env").stream()
         .map(line -> line.split("=", 2))
+        .filter(pair -> System.getenv(pair[0]) == null)
         .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
   }
 
