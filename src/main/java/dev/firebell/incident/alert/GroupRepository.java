@@ -19,6 +19,20 @@ public final class GroupRepository {
               Rows.nullableLong(row, "open_incident_id"),
               Rows.nullableLong(row, "last_incident_id"));
 
+  /** The group, its open incident and that incident's alert instances, in one read. */
+  private static final String SIGHT_SQL =
+      """
+      SELECT i.id, i.status, a.fingerprint, a.fingerprint_text, a.status AS alert_status,
+        a.starts_at<peaks>
+      FROM alert_group g LEFT JOIN incident i ON i.id = g.open_incident_id
+      LEFT JOIN incident_alert a ON a.incident_id = i.id
+      WHERE g.group_hash = :groupHash
+      """;
+
+  // Built once: a storm's every notification runs one of them.
+  private static final String SIGHT = SIGHT_SQL.replace("<peaks>", "");
+  private static final String SIGHT_WITH_PEAKS = SIGHT_SQL.replace("<peaks>", ", a.peak_values");
+
   private final Handle handle;
 
   public GroupRepository(Handle handle) {
@@ -79,15 +93,7 @@ public final class GroupRepository {
    */
   public GroupSighting sight(String groupHash, boolean withPeaks) {
     return handle
-        .createQuery(
-            """
-            SELECT i.id, i.status, a.fingerprint, a.fingerprint_text, a.status AS alert_status,
-              a.starts_at<peaks>
-            FROM alert_group g LEFT JOIN incident i ON i.id = g.open_incident_id
-            LEFT JOIN incident_alert a ON a.incident_id = i.id
-            WHERE g.group_hash = :groupHash
-            """
-                .replace("<peaks>", withPeaks ? ", a.peak_values" : ""))
+        .createQuery(withPeaks ? SIGHT_WITH_PEAKS : SIGHT)
         .bind("groupHash", groupHash)
         .reduceResultSet(
             GroupSighting.NEVER_SEEN,
