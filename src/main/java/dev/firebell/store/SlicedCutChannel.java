@@ -93,15 +93,7 @@ final class SlicedCutChannel extends FileBase {
 
   @Override
   public int write(ByteBuffer source, long position) throws IOException {
-    long end = position + source.remaining();
-    lock.lock();
-    try {
-      length = Math.max(length, end);
-      onDisk = Math.max(onDisk, end);
-    } finally {
-      lock.unlock();
-    }
-    // The cutter never cuts below length, so this write's bytes are safe from it.
+    extendTo(position + source.remaining());
     return file.write(source, position);
   }
 
@@ -117,7 +109,15 @@ final class SlicedCutChannel extends FileBase {
 
   @Override
   public int write(ByteBuffer source) throws IOException {
-    long end = file.position() + source.remaining();
+    extendTo(file.position() + source.remaining());
+    return file.write(source);
+  }
+
+  /**
+   * Counts a write that ends at {@code end} before it is made: the cutter never cuts below {@link
+   * #length}, so the write's bytes are safe from it.
+   */
+  private void extendTo(long end) {
     lock.lock();
     try {
       length = Math.max(length, end);
@@ -125,7 +125,6 @@ final class SlicedCutChannel extends FileBase {
     } finally {
       lock.unlock();
     }
-    return file.write(source);
   }
 
   @Override
