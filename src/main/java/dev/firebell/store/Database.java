@@ -111,7 +111,7 @@ public final class Database implements AutoCloseable {
    * own settings in the URL win over these.
    */
   static String h2Url(String url) {
-    StringBuilder full = new StringBuilder(H2SlicedCuts.url(url));
+    StringBuilder full = new StringBuilder(url);
     appendIfAbsent(full, "MODE", "PostgreSQL");
     appendIfAbsent(full, "DATABASE_TO_LOWER", "TRUE");
     appendIfAbsent(full, "DEFAULT_NULL_ORDERING", "HIGH");

@@ -24,10 +24,9 @@ import org.slf4j.LoggerFactory;
  * into its holes, {@link #STEP_BYTES} a step, and H2 cuts the file behind them. H2 frees a chunk
  * only once it has been dead for its RETENTION_TIME (45 s by default, kept: a shorter window is
  * what lets H2 overwrite a chunk a reader or a crash may still need). Each of a step's two parts
- * holds H2's store lock, and so the next webhook's sync, by itself: mostly milliseconds, up to
- * about 100 ms for the move's syncs (cutting hundreds of megabytes off the file took up to half a
- * second more, until H2's cuts went to {@link SlicedCutChannel}). So steps run only while intake is
- * quiet ({@link #QUIET_MILLIS}), {@link #PAUSE_MILLIS} apart. The thread is never interrupted: an
+ * holds H2's store lock, and so the next webhook's sync, by itself: mostly milliseconds, up to half
+ * a second when H2 cuts hundreds of megabytes off the file. So steps run only while intake is quiet
+ * ({@link #QUIET_MILLIS}), {@link #PAUSE_MILLIS} apart. The thread is never interrupted: an
  * interrupt in the middle of a file operation would close H2's file.
  */
 public final class H2Compaction implements AutoCloseable {
@@ -68,7 +67,7 @@ public final class H2Compaction implements AutoCloseable {
     this.lastIntakeNanos = lastIntakeNanos;
     this.store = store;
     this.file = file;
-    this.path = H2SlicedCuts.onDisk(file.getFileName());
+    this.path = Path.of(file.getFileName());
     this.thread = new Thread(this::run, "h2-compaction");
     thread.setDaemon(true);
   }

@@ -37,11 +37,6 @@ final class H2FileSnapshot {
 
   /** The snapshot for a local H2 file URL ({@code jdbc:h2:file:./data/x}, {@code jdbc:h2:~/x}). */
   static Optional<H2FileSnapshot> forUrl(String url) {
-    return localDatabase(url).map(name -> new H2FileSnapshot(Path.of(name + ".mv.db")));
-  }
-
-  /** The database a local H2 file URL names, without the file's .mv.db; empty for other URLs. */
-  static Optional<Path> localDatabase(String url) {
     if (!url.startsWith("jdbc:h2:")) {
       return Optional.empty();
     }
@@ -49,14 +44,13 @@ final class H2FileSnapshot {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.startsWith("file:")) {
       name = name.substring("file:".length());
-    } else if (lower.matches(
-        "^(mem|tcp|ssl|zip|split|nio\\w*|async|memfs|memlz\\w*|retry|firebell):.*")) {
+    } else if (lower.matches("^(mem|tcp|ssl|zip|split|nio\\w*|async|memfs|memlz\\w*|retry):.*")) {
       return Optional.empty();
     }
     if (name.startsWith("~")) {
       name = System.getProperty("user.home") + name.substring(1);
     }
-    return Optional.of(Path.of(name));
+    return Optional.of(new H2FileSnapshot(Path.of(name + ".mv.db")));
   }
 
   /**

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -60,53 +58,6 @@ class H2CompactionIT {
         }
         assertThat(rows.next()).isFalse();
       }
-    }
-  }
-
-  /**
-   * A kill while H2's cut of the file is still reaching the disk ({@link SlicedCutChannel}) leaves
-   * the file longer than H2 left it, its tail the chunks H2 had freed: the file opens with every
-   * row as last written. Built here from the file as the kill would find it (copied while open,
-   * after the compaction) with the tail of the file as it was before the compaction.
-   */
-  @Test
-  void aFileKilledBeforeItsCutReachedTheDiskOpensWithEveryRow() throws Exception {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(
-        Database.h2Url(
-            "jdbc:h2:file:"
-                + dir.resolve("killed")
-                + ";RETENTION_TIME=1000;AUTO_COMPACT_FILL_RATE=0"));
-    Path file = dir.resolve("killed.mv.db");
-    Path crashed = dir.resolve("crashed.mv.db");
-    int written;
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE churn (id INT PRIMARY KEY, body CHARACTER VARYING)");
-      written = churn(connection, 0, 3_000);
-      byte[] grown = Files.readAllBytes(file);
-      try (H2Compaction compaction = H2Compaction.start(dataSource, 200, H2CompactionIT::longAgo)) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (Files.size(file) > grown.length / 4 && System.nanoTime() < deadline) {
-          Thread.sleep(100);
-        }
-        written = churn(connection, written, 10); // commits after the cut, into the cut region
-        byte[] shrunk = Files.readAllBytes(file);
-        assertThat(shrunk.length).isLessThan(grown.length / 4);
-        byte[] killed = Arrays.copyOf(shrunk, grown.length);
-        System.arraycopy(grown, shrunk.length, killed, shrunk.length, grown.length - shrunk.length);
-        Files.write(crashed, killed);
-      }
-    }
-    try (Connection reopened =
-            DriverManager.getConnection(Database.h2Url("jdbc:h2:file:" + dir.resolve("crashed")));
-        Statement statement = reopened.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT id, body FROM churn ORDER BY id")) {
-      for (int id = 0; id < ROWS; id++) {
-        assertThat(rows.next()).isTrue();
-        assertThat(rows.getString(2)).isEqualTo(body(lastWrite(id, written)));
-      }
-      assertThat(rows.next()).isFalse();
     }
   }
 
