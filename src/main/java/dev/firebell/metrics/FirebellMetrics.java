@@ -171,7 +171,8 @@ public final class FirebellMetrics implements IncidentObserver, DeliveryObserver
         .description("Steps taken to move the H2 file's live chunks into its free space")
         .register(registry);
     Gauge.builder("firebell.database.compaction.longest.step", compaction::longestStepSeconds)
-        .description("The longest a compaction step held the H2 store's lock")
+        .description(
+            "The longest a part of a compaction step took under the H2 store's lock, with its wait")
         .baseUnit("seconds")
         .register(registry);
   }

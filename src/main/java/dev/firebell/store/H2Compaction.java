@@ -113,7 +113,10 @@ public final class H2Compaction implements AutoCloseable {
     return steps.get();
   }
 
-  /** The longest any step held H2's store lock, in seconds. */
+  /**
+   * The longest any part of a step took under H2's store lock, in seconds, with any wait for the
+   * lock while H2's own upkeep held it (nothing outside H2 can tell the two apart).
+   */
   public double longestStepSeconds() {
     return longestStepNanos.get() / 1e9;
   }
@@ -151,8 +154,8 @@ public final class H2Compaction implements AutoCloseable {
     long after = fileBytes();
     if (before - after >= 1 << 20) { // a megabyte or more: worth a line
       log.info(
-          "compacted the database file from {} MB to {} MB in {} steps; the longest held H2's"
-              + " store lock {} ms ({} ms copying live pages, then {} ms moving chunks)",
+          "compacted the database file from {} MB to {} MB in {} steps; the longest took {} ms"
+              + " under H2's store lock ({} ms copying live pages, then {} ms moving chunks)",
           before >> 20,
           after >> 20,
           taken,
@@ -162,7 +165,7 @@ public final class H2Compaction implements AutoCloseable {
     }
   }
 
-  /** How long a step's two parts held the store lock. */
+  /** How long a step's two parts took under the store lock, each with its wait for it. */
   private record Step(long rewriteNanos, long moveNanos) {
     long lockNanos() {
       return Math.max(rewriteNanos, moveNanos);
