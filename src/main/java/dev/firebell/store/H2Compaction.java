@@ -145,7 +145,7 @@ public final class H2Compaction implements AutoCloseable {
     Step longest = new Step(0, 0);
     do {
       Step step = step();
-      longest = step.lockNanos() > longest.lockNanos() ? step : longest;
+      longest = step.longerPartNanos() > longest.longerPartNanos() ? step : longest;
       taken++;
     } while (taken < MAX_STEPS
         && store.getFillRate() < TARGET_FILL
@@ -159,7 +159,7 @@ public final class H2Compaction implements AutoCloseable {
           before >> 20,
           after >> 20,
           taken,
-          TimeUnit.NANOSECONDS.toMillis(longest.lockNanos()),
+          TimeUnit.NANOSECONDS.toMillis(longest.longerPartNanos()),
           TimeUnit.NANOSECONDS.toMillis(longest.rewriteNanos()),
           TimeUnit.NANOSECONDS.toMillis(longest.moveNanos()));
     }
@@ -167,7 +167,7 @@ public final class H2Compaction implements AutoCloseable {
 
   /** How long a step's two parts took under the store lock, each with its wait for it. */
   private record Step(long rewriteNanos, long moveNanos) {
-    long lockNanos() {
+    long longerPartNanos() {
       return Math.max(rewriteNanos, moveNanos);
     }
   }
@@ -189,7 +189,7 @@ public final class H2Compaction implements AutoCloseable {
     }
     Step step = new Step(rewrite, move);
     steps.incrementAndGet();
-    longestStepNanos.accumulateAndGet(step.lockNanos(), Math::max);
+    longestStepNanos.accumulateAndGet(step.longerPartNanos(), Math::max);
     return step;
   }
 
