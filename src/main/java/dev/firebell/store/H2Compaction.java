@@ -35,12 +35,12 @@ public final class H2Compaction implements AutoCloseable {
   private static final long STEP_BYTES = 4L << 20;
 
   /**
-   * Live pages copied a step: copying reads and rewrites them, about 50 ms a megabyte here. H2
-   * skips a chunk whose live pages alone exceed this, and a storm's chunks hold 1–3 MB each, so
-   * after a storm this copies nothing and H2's own upkeep does the copying; raising it to 4 MB held
-   * the lock up to 207 ms a step for a file about 5% smaller.
+   * Live pages copied a step, as H2 stores them (compressed, about a quarter of their size):
+   * copying reads, decompresses and rewrites them, about 50 ms a megabyte of pages here. At 1 MB a
+   * step after a bench's storm held the lock up to 418 ms; a chunk whose live pages alone exceed
+   * this is left to H2's own upkeep.
    */
-  private static final int REWRITE_BYTES = 1 << 20;
+  private static final int REWRITE_BYTES = 256 << 10;
 
   private static final long PAUSE_MILLIS = 100;
   private static final long QUIET_MILLIS = 2_000;

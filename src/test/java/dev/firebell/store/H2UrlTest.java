@@ -2,11 +2,15 @@ package dev.firebell.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +28,57 @@ class H2UrlTest {
     String url = Database.h2Url("jdbc:h2:file:" + dir.resolve("own") + ";cache_size=32768");
     assertThat(url).doesNotContainIgnoringCase("cache_size=4096");
     assertThat(cacheMegabytes(url)).isEqualTo(32);
+  }
+
+  @Test
+  void anEmbeddedFileIsWrittenCompressed() throws SQLException, IOException {
+    long compressed = fileBytesAfterWriting(Database.h2Url("jdbc:h2:file:" + dir.resolve("lzf")));
+    long plain =
+        fileBytesAfterWriting(
+            Database.h2Url("jdbc:h2:file:" + dir.resolve("plain") + ";compress=false"));
+    assertThat(compressed).isLessThan(plain / 2);
+  }
+
+  @Test
+  void aFileWrittenUncompressedOpensAndTakesNewRows() throws SQLException, IOException {
+    String plain = "jdbc:h2:file:" + dir.resolve("upgraded");
+    fileBytesAfterWriting(Database.h2Url(plain + ";compress=false"));
+    try (Connection connection = DriverManager.getConnection(Database.h2Url(plain));
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("INSERT INTO alert VALUES (2000, '{}', '{}')");
+      try (ResultSet rows =
+          statement.executeQuery("SELECT COUNT(*), MAX(labels) FROM alert WHERE id < 2000")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getInt(1)).isEqualTo(2_000);
+        assertThat(rows.getString(2)).contains("\"instance\":\"10.0.0.999\"");
+      }
+    }
+  }
+
+  /** The file's size after 2,000 rows of an alert's labels and annotations, as JSON text. */
+  private static long fileBytesAfterWriting(String url) throws SQLException, IOException {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE alert (id INT PRIMARY KEY, labels VARCHAR, annotations VARCHAR)");
+      try (PreparedStatement insert =
+          connection.prepareStatement("INSERT INTO alert VALUES (?, ?, ?)")) {
+        for (int n = 0; n < 2_000; n++) {
+          insert.setInt(1, n);
+          insert.setString(
+              2,
+              "{\"alertname\":\"HighLatency\",\"instance\":\"10.0.0." + n + "\",\"job\":\"api\"}");
+          insert.setString(
+              3,
+              "{\"summary\":\"p99 latency above 500 ms\",\"runbook_url\":"
+                  + "\"https://runbooks.example.com/high-latency\"}");
+          insert.executeUpdate();
+        }
+      }
+      statement.execute("SHUTDOWN");
+    }
+    return Files.size(
+        Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db"));
   }
 
   private static int cacheMegabytes(String url) throws SQLException {
