@@ -136,13 +136,12 @@ public final class Database implements AutoCloseable {
     // back unreadable (h2database issues 2752, 4083, 4387; one of this machine's files did, after
     // a few plain restarts). H2Compaction shrinks the file while running, retention kept.
     appendIfAbsent(full, "MAX_COMPACT_TIME", "0");
-    if (!url.startsWith("jdbc:h2:mem:")) {
+    if (url.startsWith("jdbc:h2:mem:")) {
+      appendIfAbsent(full, "DB_CLOSE_DELAY", "-1");
+    } else {
       // Pages are written LZF-compressed: an alert's labels, annotations and links repeat from row
       // to row, and the bench's file held 1.5-2.2 KB an incident instead of 4.3 (README).
       appendIfAbsent(full, "COMPRESS", "TRUE");
-    }
-    if (url.startsWith("jdbc:h2:mem:")) {
-      appendIfAbsent(full, "DB_CLOSE_DELAY", "-1");
     }
     return full.toString();
   }
