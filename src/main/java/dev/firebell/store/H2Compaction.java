@@ -35,7 +35,7 @@ public final class H2Compaction implements AutoCloseable {
   private static final long STEP_BYTES = 4L << 20;
 
   /**
-   * Live pages copied a step, as H2 stores them (compressed, about a quarter of their size):
+   * Live pages copied a step, as H2 stores them (compressed, a third to a half of their size):
    * copying reads, decompresses and rewrites them, about 50 ms a megabyte of pages here. At 1 MB a
    * step after a bench's storm held the lock up to 418 ms; a chunk whose live pages alone exceed
    * this is left to H2's own upkeep.
