@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * only once it has been dead for its RETENTION_TIME (45 s by default, kept: a shorter window is
  * what lets H2 overwrite a chunk a reader or a crash may still need). Each of a step's two parts
  * holds H2's store lock, and so the next webhook's sync, by itself: mostly milliseconds, up to half
- * a second when H2 cuts hundreds of megabytes off the file. So steps run only while intake is quiet
- * ({@link #QUIET_MILLIS}), {@link #PAUSE_MILLIS} apart. The thread is never interrupted: an
- * interrupt in the middle of a file operation would close H2's file.
+ * a second when H2 cuts hundreds of megabytes off the file (1.5 s once, with a wait for H2's own
+ * upkeep). So steps run only while intake is quiet ({@link #QUIET_MILLIS}), {@link #PAUSE_MILLIS}
+ * apart. The thread is never interrupted: an interrupt in the middle of a file operation would
+ * close H2's file.
  */
 public final class H2Compaction implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
@@ -36,9 +37,8 @@ public final class H2Compaction implements AutoCloseable {
 
   /**
    * Live pages copied a step, as H2 stores them (compressed, a third to a half of their size):
-   * copying reads, decompresses and rewrites them, about 50 ms a megabyte of pages here. At 1 MB a
-   * step after a bench's storm held the lock up to 418 ms; a chunk whose live pages alone exceed
-   * this is left to H2's own upkeep.
+   * copying reads, decompresses and rewrites them, and 1 MB a step held the lock up to 418 ms after
+   * a bench's storm. A chunk whose live pages alone exceed this is left to H2's own upkeep.
    */
   private static final int REWRITE_BYTES = 256 << 10;
 

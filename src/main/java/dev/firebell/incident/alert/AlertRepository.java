@@ -133,18 +133,23 @@ public final class AlertRepository {
         .one();
   }
 
+  private static final String STATES_SQL =
+      """
+      SELECT fingerprint, fingerprint_text, status, starts_at<peaks> FROM incident_alert
+      WHERE incident_id = :incidentId
+      """;
+
+  // Built once, as the statements below: every notification to an open group runs one of them.
+  private static final String STATES = STATES_SQL.replace("<peaks>", "");
+  private static final String STATES_WITH_PEAKS = STATES_SQL.replace("<peaks>", ", peak_values");
+
   /**
    * Each instance's status and episode start, without its labels: what merging compares. The peak
    * values are read only when the notification carries numbers to compare them with.
    */
   List<AlertState> alertStates(long incidentId, boolean withPeaks) {
     return handle
-        .createQuery(
-            """
-            SELECT fingerprint, fingerprint_text, status, starts_at<peaks> FROM incident_alert
-            WHERE incident_id = :incidentId
-            """
-                .replace("<peaks>", withPeaks ? ", peak_values" : ""))
+        .createQuery(withPeaks ? STATES_WITH_PEAKS : STATES)
         .bind("incidentId", incidentId)
         .map(
             (row, context) ->
@@ -183,18 +188,23 @@ public final class AlertRepository {
       WHERE incident_id = :incidentId AND fingerprint = :fingerprint
       """;
 
+  private static final String REFIRED =
+      REPORTED.replace(
+          "<fired>",
+          """
+          , fired_values = :firedValues,
+            fired_value_string = :firedValueString, peak_values = :peakValues""");
+
+  private static final String RESOLVED = REPORTED.replace("<fired>", "");
+
   /** A new firing episode replaces what the instance last reported, its fired values included. */
   public void refireAlert(IncidentAlert alert) {
-    String fired =
-        """
-        , fired_values = :firedValues,
-          fired_value_string = :firedValueString, peak_values = :peakValues""";
-    bindAlert(handle.createUpdate(REPORTED.replace("<fired>", fired)), alert).execute();
+    bindAlert(handle.createUpdate(REFIRED), alert).execute();
   }
 
   /** A resolution: the values it fired with, and the highest seen, stay. */
   public void resolveAlert(IncidentAlert alert) {
-    bindAlert(handle.createUpdate(REPORTED.replace("<fired>", "")), alert).execute();
+    bindAlert(handle.createUpdate(RESOLVED), alert).execute();
   }
 
   /** A firing alert reported a higher value than before. */
