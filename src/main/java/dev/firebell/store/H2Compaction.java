@@ -13,6 +13,7 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.RandomAccessStore;
+import org.h2.store.fs.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public final class H2Compaction implements AutoCloseable {
     this.lastIntakeNanos = lastIntakeNanos;
     this.store = store;
     this.file = file;
-    this.path = Path.of(file.getFileName());
+    this.path = Path.of(FileUtils.unwrap(file.getFileName())); // without H2's file system prefix
     this.thread = new Thread(this::run, "h2-compaction");
     thread.setDaemon(true);
   }

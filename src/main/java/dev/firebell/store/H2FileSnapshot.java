@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,20 +36,11 @@ final class H2FileSnapshot {
 
   /** The snapshot for a local H2 file URL ({@code jdbc:h2:file:./data/x}, {@code jdbc:h2:~/x}). */
   static Optional<H2FileSnapshot> forUrl(String url) {
-    if (!url.startsWith("jdbc:h2:")) {
-      return Optional.empty();
-    }
-    String name = url.substring("jdbc:h2:".length()).split(";", 2)[0];
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("file:")) {
-      name = name.substring("file:".length());
-    } else if (lower.matches("^(mem|tcp|ssl|zip|split|nio\\w*|async|memfs|memlz\\w*|retry):.*")) {
-      return Optional.empty();
-    }
-    if (name.startsWith("~")) {
-      name = System.getProperty("user.home") + name.substring(1);
-    }
-    return Optional.of(new H2FileSnapshot(Path.of(name + ".mv.db")));
+    return H2LocalFile.name(url)
+        .map(
+            name ->
+                name.startsWith("~") ? System.getProperty("user.home") + name.substring(1) : name)
+        .map(name -> new H2FileSnapshot(Path.of(name + ".mv.db")));
   }
 
   /**

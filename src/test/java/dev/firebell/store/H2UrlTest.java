@@ -32,17 +32,15 @@ class H2UrlTest {
 
   @Test
   void anEmbeddedFileIsWrittenCompressed() throws SQLException, IOException {
-    long compressed = fileBytesAfterWriting(Database.h2Url("jdbc:h2:file:" + dir.resolve("lzf")));
-    long plain =
-        fileBytesAfterWriting(
-            Database.h2Url("jdbc:h2:file:" + dir.resolve("plain") + ";compress=false"));
+    long compressed = fileBytesAfterWriting("lzf", "");
+    long plain = fileBytesAfterWriting("plain", ";compress=false");
     assertThat(compressed).isLessThan(plain / 2);
   }
 
   @Test
   void aFileWrittenUncompressedOpensAndTakesNewRows() throws SQLException, IOException {
+    fileBytesAfterWriting("upgraded", ";compress=false");
     String plain = "jdbc:h2:file:" + dir.resolve("upgraded");
-    fileBytesAfterWriting(Database.h2Url(plain + ";compress=false"));
     try (Connection connection = DriverManager.getConnection(Database.h2Url(plain));
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("INSERT INTO alert VALUES (2000, '{}', '{}')");
@@ -55,8 +53,13 @@ class H2UrlTest {
     }
   }
 
-  /** The file's size after 2,000 rows of an alert's labels and annotations, as JSON text. */
-  private static long fileBytesAfterWriting(String url) throws SQLException, IOException {
+  /**
+   * The size of database {@code name}'s file, opened with {@code settings}, after 2,000 rows of an
+   * alert's labels and annotations, as JSON text.
+   */
+  private long fileBytesAfterWriting(String name, String settings)
+      throws SQLException, IOException {
+    String url = Database.h2Url("jdbc:h2:file:" + dir.resolve(name) + settings);
     try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement()) {
       statement.execute(
@@ -77,8 +80,7 @@ class H2UrlTest {
       }
       statement.execute("SHUTDOWN");
     }
-    return Files.size(
-        Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db"));
+    return Files.size(dir.resolve(name + ".mv.db"));
   }
 
   private static int cacheMegabytes(String url) throws SQLException {
