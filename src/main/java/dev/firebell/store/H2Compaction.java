@@ -44,6 +44,10 @@ public final class H2Compaction implements AutoCloseable {
   private static final int REWRITE_BYTES = 256 << 10;
 
   private static final long PAUSE_MILLIS = 100;
+
+  /** A step that held the lock longer than intake should ever wait is logged by itself. */
+  private static final long LONG_STEP_MILLIS = 50;
+
   private static final long QUIET_MILLIS = 2_000;
 
   /** Steps go on until this much (percent) of the file holds live chunks. */
@@ -141,7 +145,7 @@ public final class H2Compaction implements AutoCloseable {
     if (!quiet()) {
       return;
     }
-    long before = fileBytes();
+    long before = file.size();
     int taken = 0;
     Step longest = new Step(0, 0);
     do {
@@ -152,7 +156,7 @@ public final class H2Compaction implements AutoCloseable {
         && store.getFillRate() < TARGET_FILL
         && pause(PAUSE_MILLIS)
         && quiet());
-    long after = fileBytes();
+    long after = file.size(); // as H2 sees it: the file itself is cut in the background
     if (before - after >= 1 << 20) { // a megabyte or more: worth a line
       log.info(
           "compacted the database file from {} MB to {} MB in {} steps; the longest took {} ms"
@@ -189,6 +193,14 @@ public final class H2Compaction implements AutoCloseable {
       move = System.nanoTime() - moving;
     }
     Step step = new Step(rewrite, move);
+    if (step.longerPartNanos() > TimeUnit.MILLISECONDS.toNanos(LONG_STEP_MILLIS)) {
+      log.info(
+          "a database file compaction step took {} ms under H2's store lock ({} ms copying live"
+              + " pages, then {} ms moving chunks)",
+          TimeUnit.NANOSECONDS.toMillis(step.longerPartNanos()),
+          TimeUnit.NANOSECONDS.toMillis(rewrite),
+          TimeUnit.NANOSECONDS.toMillis(move));
+    }
     steps.incrementAndGet();
     longestStepNanos.accumulateAndGet(step.longerPartNanos(), Math::max);
     return step;
