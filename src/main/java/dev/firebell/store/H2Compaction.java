@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
  * into its holes, {@link #STEP_BYTES} a step, and H2 cuts the file behind them. H2 frees a chunk
  * only once it has been dead for its RETENTION_TIME (45 s by default, kept: a shorter window is
  * what lets H2 overwrite a chunk a reader or a crash may still need). Each of a step's two parts
- * holds H2's store lock, and so the next webhook's sync, by itself: mostly milliseconds, up to half
- * a second when H2 cuts hundreds of megabytes off the file (1.5 s once, with a wait for H2's own
- * upkeep). So steps run only while intake is quiet ({@link #QUIET_MILLIS}), {@link #PAUSE_MILLIS}
- * apart. The thread is never interrupted: an interrupt in the middle of a file operation would
- * close H2's file.
+ * holds H2's store lock, and so the next webhook's sync, by itself: mostly tens of milliseconds
+ * (the file's cut is made in the background, {@link GradualCutChannel}), up to a second when the
+ * step waits for H2's own upkeep, which copies pages under the same lock after a storm. So steps
+ * run only while intake is quiet ({@link #QUIET_MILLIS}), {@link #PAUSE_MILLIS} apart. The thread
+ * is never interrupted: an interrupt in the middle of a file operation would close H2's file.
  */
 public final class H2Compaction implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
