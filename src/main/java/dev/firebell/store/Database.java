@@ -149,9 +149,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * {@code jdbc:h2:file:./data/x;...} becomes {@code jdbc:h2:gradualcut:./data/x;...}: H2 cuts its
-   * file under the lock every commit's sync waits for, and cutting hundreds of megabytes after a
-   * storm held it up to 1.5 s; through {@link GradualCutPath} the cut returns at once.
+   * {@code jdbc:h2:file:./data/x;...} becomes {@code jdbc:h2:gradualcut:./data/x;...}, so the
+   * file's cuts are made in the background ({@link GradualCutChannel} says why).
    */
   private static String cutGradually(String url, String name) {
     GradualCutPath.register();

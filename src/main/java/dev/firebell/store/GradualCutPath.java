@@ -8,7 +8,7 @@ import org.h2.store.fs.FilePathWrapper;
 /**
  * H2's file system for the embedded database's files: the disk's, with cuts made in the background
  * ({@link GradualCutChannel}). An H2 URL selects it with the {@value #SCHEME} prefix, which {@link
- * Database#h2Url} adds to a local file's name.
+ * Database#h2Url} adds to a local file's name. Public, as H2 creates each path by reflection.
  */
 public final class GradualCutPath extends FilePathWrapper {
   static final String SCHEME = "gradualcut";
