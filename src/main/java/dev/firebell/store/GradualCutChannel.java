@@ -158,6 +158,7 @@ final class GradualCutChannel extends FileBase {
     try {
       long length = file.isOpen() ? file.size() : 0;
       if (length <= end) {
+        // Cleared under the lock that found the cut done: a cut asked for after this starts anew.
         cutterRunning = false;
         return false;
       }
