@@ -89,8 +89,7 @@ public final class IncidentReads {
     return jdbi.withHandle(
         handle -> {
           IncidentQueries queries = new IncidentQueries(handle);
-          return queries.earlierIncidents(
-              incident.id(), incident.groupHash(), queries.alertName(incident.id()));
+          return queries.earlierIncidents(incident, queries.alertName(incident.id()));
         });
   }
 

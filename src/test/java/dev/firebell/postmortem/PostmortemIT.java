@@ -181,6 +181,35 @@ class PostmortemIT {
     }
   }
 
+  /**
+   * The group's earlier incidents are found through each incident's predecessor, not an index by
+   * group: one the rule renamed since (so no alert-name match) is still listed.
+   */
+  @Test
+  void preventionListsEarlierIncidentsOfTheSameGroupUnderARenamedRule() throws IOException {
+    try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
+      long first = open(app, Fixtures.read("alertmanager-live/am-firing.json"));
+      app.postWebhook(
+          "/webhooks/alertmanager",
+          resolvedAt(Fixtures.read("alertmanager-live/am-resolved.json"), "2026-11-28T16:19:35Z"));
+      app.clock.advance(Duration.ofHours(2));
+      long second =
+          open(
+              app,
+              renamed(
+                  startsAt(
+                      Fixtures.read("alertmanager-live/am-firing.json"), "2026-11-28T18:05:00Z"),
+                  "PizzaOrdersFailing"));
+
+      String draft = app.getApi("/api/incidents/" + second + "/postmortem").body();
+      assertThat(draft)
+          .contains(
+              "## Prevention\n\nEarlier incidents of the same alert rule or alert group:\n\n- #"
+                  + first
+                  + " on November 28, 2026 (SEV-1, PizzaFailureSpike: ");
+    }
+  }
+
   @Test
   void markdownInAlertTextCannotBreakTheDocument() throws IOException {
     ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("alertmanager-live/am-firing.json"));
@@ -417,6 +446,15 @@ class PostmortemIT {
   private static String startsAt(String body, String startsAt) throws IOException {
     JsonNode tree = JSON.readTree(body);
     tree.get("alerts").forEach(alert -> ((ObjectNode) alert).put("startsAt", startsAt));
+    return JSON.writeValueAsString(tree);
+  }
+
+  /** The same group (receiver and group key kept), its rule renamed in its labels. */
+  private static String renamed(String body, String alertName) throws IOException {
+    JsonNode tree = JSON.readTree(body);
+    ((ObjectNode) tree.get("commonLabels")).put("alertname", alertName);
+    tree.get("alerts")
+        .forEach(alert -> ((ObjectNode) alert.get("labels")).put("alertname", alertName));
     return JSON.writeValueAsString(tree);
   }
 
