@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PostmortemIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** When the live fixture's alert fires again, two hours after its first episode. */
+  private static final String LATER = "2026-11-28T18:05:00Z";
+
   private CaptureServer capture;
 
   @BeforeEach
@@ -162,22 +165,13 @@ class PostmortemIT {
   @Test
   void preventionListsEarlierIncidentsOfTheSameRule() throws IOException {
     try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
-      long first = open(app, Fixtures.read("alertmanager-live/am-firing.json"));
-      app.postWebhook(
-          "/webhooks/alertmanager",
-          resolvedAt(Fixtures.read("alertmanager-live/am-resolved.json"), "2026-11-28T16:19:35Z"));
-      app.clock.advance(Duration.ofHours(2));
-      long second =
-          open(
-              app,
-              startsAt(Fixtures.read("alertmanager-live/am-firing.json"), "2026-11-28T18:05:00Z"));
+      String again = startsAt(Fixtures.read("alertmanager-live/am-firing.json"), LATER);
+      Episodes episodes = resolvedThenOpened(app, again);
 
-      String draft = app.getApi("/api/incidents/" + second + "/postmortem").body();
-      assertThat(draft)
+      assertThat(episodes.secondDraft(app))
           .contains(
-              "## Prevention\n\nEarlier incidents of the same alert rule or alert group:\n\n- #"
-                  + first
-                  + " on November 28, 2026 (SEV-1, PizzaFailureSpike: Pizza order failures are spiking on 127.0.0.1:38109): 12 minutes, resolved automatically");
+              episodes.firstListed()
+                  + "Pizza order failures are spiking on 127.0.0.1:38109): 12 minutes, resolved automatically");
     }
   }
 
@@ -188,26 +182,38 @@ class PostmortemIT {
   @Test
   void preventionListsEarlierIncidentsOfTheSameGroupUnderARenamedRule() throws IOException {
     try (TestApp app = TestApp.start(TestApp.defaultConfig(), PagingTeam.of(capture))) {
-      long first = open(app, Fixtures.read("alertmanager-live/am-firing.json"));
-      app.postWebhook(
-          "/webhooks/alertmanager",
-          resolvedAt(Fixtures.read("alertmanager-live/am-resolved.json"), "2026-11-28T16:19:35Z"));
-      app.clock.advance(Duration.ofHours(2));
-      long second =
-          open(
-              app,
-              renamed(
-                  startsAt(
-                      Fixtures.read("alertmanager-live/am-firing.json"), "2026-11-28T18:05:00Z"),
-                  "PizzaOrdersFailing"));
+      String again =
+          renamed(
+              startsAt(Fixtures.read("alertmanager-live/am-firing.json"), LATER),
+              "PizzaOrdersFailing");
+      Episodes episodes = resolvedThenOpened(app, again);
 
-      String draft = app.getApi("/api/incidents/" + second + "/postmortem").body();
-      assertThat(draft)
-          .contains(
-              "## Prevention\n\nEarlier incidents of the same alert rule or alert group:\n\n- #"
-                  + first
-                  + " on November 28, 2026 (SEV-1, PizzaFailureSpike: ");
+      assertThat(episodes.secondDraft(app)).contains(episodes.firstListed());
     }
+  }
+
+  /** Two incidents of one alert group, the first resolved before the second opened. */
+  private record Episodes(long first, long second) {
+    String secondDraft(TestApp app) {
+      return app.getApi("/api/incidents/" + second + "/postmortem").body();
+    }
+
+    /** The start of the first incident's line in the second's Prevention section. */
+    String firstListed() {
+      return "## Prevention\n\nEarlier incidents of the same alert rule or alert group:\n\n- #"
+          + first
+          + " on November 28, 2026 (SEV-1, PizzaFailureSpike: ";
+    }
+  }
+
+  /** Opens and resolves the live fixture's incident, then two hours later opens {@code again}. */
+  private static Episodes resolvedThenOpened(TestApp app, String again) throws IOException {
+    long first = open(app, Fixtures.read("alertmanager-live/am-firing.json"));
+    app.postWebhook(
+        "/webhooks/alertmanager",
+        resolvedAt(Fixtures.read("alertmanager-live/am-resolved.json"), "2026-11-28T16:19:35Z"));
+    app.clock.advance(Duration.ofHours(2));
+    return new Episodes(first, open(app, again));
   }
 
   @Test
