@@ -100,9 +100,7 @@ public final class IncidentQueries {
   /** An incident's link to its group's previous one. */
   private record Link(Long previousId, boolean test) {}
 
-  /**
-   * The group's incidents before and including {@code id}, newest first, Grafana's tests left out.
-   */
+  /** The group's incidents from {@code id} back, newest first, without Grafana's tests. */
   private List<Long> earlierOfGroup(Long id) {
     List<Long> ids = new ArrayList<>();
     for (Long at = id; at != null && ids.size() < EARLIER; ) {
