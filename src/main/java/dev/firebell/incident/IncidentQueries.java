@@ -1,12 +1,12 @@
 package dev.firebell.incident;
 
-import dev.firebell.store.Rows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 
 /** The read models of incidents: lists, earlier incidents, services. Run on the caller's handle. */
@@ -80,61 +80,39 @@ public final class IncidentQueries {
    * alert name).
    */
   public List<Incident> earlierIncidents(Incident incident, String alertName) {
-    SortedSet<Long> ids = new TreeSet<>(Comparator.reverseOrder());
-    ids.addAll(earlierOfGroup(incident.previousIncidentId()));
-    ids.addAll(earlierOfRule(incident.id(), alertName));
-    List<Long> newest = ids.stream().limit(EARLIER).toList();
-    if (newest.isEmpty()) {
-      return List.of();
-    }
+    Map<Long, Incident> newestFirst = new TreeMap<>(Comparator.reverseOrder());
+    Stream.concat(earlierOfGroup(incident), earlierOfRule(incident.id(), alertName).stream())
+        .forEach(earlier -> newestFirst.putIfAbsent(earlier.id(), earlier));
+    return newestFirst.values().stream().limit(EARLIER).toList();
+  }
+
+  /** The group's incidents before {@code incident}, newest first, without Grafana's tests. */
+  private Stream<Incident> earlierOfGroup(Incident incident) {
+    return Stream.iterate(before(incident), Optional::isPresent, at -> before(at.get()))
+        .map(Optional::get)
+        .filter(earlier -> !earlier.test())
+        .limit(EARLIER);
+  }
+
+  /** The incident its group opened before {@code incident}, if any. */
+  private Optional<Incident> before(Incident incident) {
+    Long previous = incident.previousIncidentId();
+    return previous == null ? Optional.empty() : findIncident(previous);
+  }
+
+  private List<Incident> earlierOfRule(long id, String alertName) {
     return handle
         .createQuery(
             "SELECT "
                 + IncidentColumns.COLUMNS
-                + " FROM incident WHERE id IN (<ids>) ORDER BY id DESC")
-        .bindList("ids", newest)
-        .map(IncidentColumns.INCIDENT)
-        .list();
-  }
-
-  /** An incident's link to its group's previous one. */
-  private record Link(Long previousId, boolean test) {}
-
-  /** The group's incidents from {@code id} back, newest first, without Grafana's tests. */
-  private List<Long> earlierOfGroup(Long id) {
-    List<Long> ids = new ArrayList<>();
-    for (Long at = id; at != null && ids.size() < EARLIER; ) {
-      Optional<Link> link =
-          handle
-              .createQuery("SELECT previous_incident_id, test FROM incident WHERE id = :id")
-              .bind("id", at)
-              .map(
-                  (row, context) ->
-                      new Link(
-                          Rows.nullableLong(row, "previous_incident_id"), row.getBoolean("test")))
-              .findOne();
-      if (link.isEmpty()) {
-        break;
-      }
-      if (!link.get().test()) {
-        ids.add(at);
-      }
-      at = link.get().previousId();
-    }
-    return ids;
-  }
-
-  private List<Long> earlierOfRule(long id, String alertName) {
-    return handle
-        .createQuery(
-            """
-            SELECT id FROM incident WHERE alert_name = :alertName AND id < :id AND test = FALSE
-            ORDER BY id DESC LIMIT :limit
-            """)
+                + """
+                FROM incident WHERE alert_name = :alertName AND id < :id AND test = FALSE
+                ORDER BY id DESC LIMIT :limit
+                """)
         .bind("alertName", alertName)
         .bind("id", id)
         .bind("limit", EARLIER)
-        .mapTo(Long.class)
+        .map(IncidentColumns.INCIDENT)
         .list();
   }
 
