@@ -1,6 +1,7 @@
 package dev.firebell.incident;
 
 import dev.firebell.config.Urgency;
+import dev.firebell.store.HexKey;
 import dev.firebell.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,7 @@ final class IncidentColumns {
       (row, context) ->
           new Incident(
               row.getLong("id"),
-              row.getString("group_hash"),
+              HexKey.read(row, "group_hash"),
               row.getString("source"),
               row.getString("receiver"),
               row.getString("title"),

@@ -3,6 +3,7 @@ package dev.firebell.incident;
 import dev.firebell.config.Urgency;
 import dev.firebell.incident.alert.AlertGroupSignal;
 import dev.firebell.store.BoundedKey;
+import dev.firebell.store.HexKey;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -34,7 +35,7 @@ public final class IncidentRepository {
               :test, :receivedAt, :previousIncidentId, :groupLabels, :commonLabels,
               :commonAnnotations, :externalUrl, :alertName, :startedAt, :truncatedAlerts, :urgency)
             """)
-        .bind("groupHash", signal.groupHash())
+        .bind("groupHash", HexKey.bytes(signal.groupHash()))
         .bind("source", signal.source())
         .bind("receiver", signal.receiver())
         .bind("title", signal.title())

@@ -29,10 +29,11 @@ final class Migrations {
   /**
    * The newest migration this build carries; {@code MigrationsTest} checks it against the files.
    */
-  static final int LATEST = 24;
+  static final int LATEST = 25;
 
   /** The migrations written in Java, beside the SQL files. */
-  static final List<JavaMigration> IN_JAVA = List.of(new V23OnlyQueriedIndexes());
+  static final List<JavaMigration> IN_JAVA =
+      List.of(new V23OnlyQueriedIndexes(), new V25BinaryGroupHash());
 
   private Migrations() {}
 

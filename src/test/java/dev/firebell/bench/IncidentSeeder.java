@@ -1,5 +1,6 @@
 package dev.firebell.bench;
 
+import dev.firebell.store.HexKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,15 +38,15 @@ final class IncidentSeeder {
                     'HIGH')
                   """)) {
         for (int n = 0; n < count; n++) {
-          String hash = String.format("%064x", n);
+          byte[] hash = HexKey.bytes(String.format("%064x", n));
           String service = "service-" + (n % 40);
           Instant opened = start.plus(Duration.ofMinutes(5L * n));
           boolean open = n % 1000 == 0;
-          group.setString(1, hash);
+          group.setBytes(1, hash);
           group.setString(2, "{}:{service=\"" + service + "\",n=\"" + n + "\"}");
           group.setTimestamp(3, Timestamp.from(opened));
           group.addBatch();
-          incident.setString(1, hash);
+          incident.setBytes(1, hash);
           incident.setString(2, "HighErrorRate " + service + " #" + n);
           incident.setString(3, SEVERITIES[n % SEVERITIES.length]);
           incident.setString(4, service);

@@ -1,6 +1,7 @@
 package dev.firebell.incident.alert;
 
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.store.HexKey;
 import dev.firebell.store.Rows;
 import java.util.HashMap;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public final class GroupRepository {
   private static final RowMapper<AlertGroup> GROUP =
       (row, context) ->
           new AlertGroup(
-              row.getString("group_hash"),
+              HexKey.read(row, "group_hash"),
               Rows.nullableLong(row, "open_incident_id"),
               Rows.nullableLong(row, "last_incident_id"));
 
@@ -47,7 +48,7 @@ public final class GroupRepository {
             SELECT group_hash, open_incident_id, last_incident_id FROM alert_group
             WHERE group_hash = :groupHash FOR UPDATE
             """)
-        .bind("groupHash", groupHash)
+        .bind("groupHash", HexKey.bytes(groupHash))
         .map(GROUP)
         .findOne();
   }
@@ -64,7 +65,7 @@ public final class GroupRepository {
               (group_hash, source, group_key, open_incident_id, last_incident_id, first_seen_at)
             VALUES (:groupHash, :source, :groupKey, :incidentId, :incidentId, :receivedAt)
             """)
-        .bind("groupHash", signal.groupHash())
+        .bind("groupHash", HexKey.bytes(signal.groupHash()))
         .bind("source", signal.source())
         .bind("groupKey", signal.groupKey())
         .bind("incidentId", openIncidentId)
@@ -80,7 +81,7 @@ public final class GroupRepository {
             SET open_incident_id = :openIncidentId, last_incident_id = :lastIncidentId
             WHERE group_hash = :groupHash
             """)
-        .bind("groupHash", groupHash)
+        .bind("groupHash", HexKey.bytes(groupHash))
         .bind("openIncidentId", openIncidentId)
         .bind("lastIncidentId", lastIncidentId)
         .execute();
@@ -94,7 +95,7 @@ public final class GroupRepository {
   public GroupSighting sight(String groupHash, boolean withPeaks) {
     return handle
         .createQuery(withPeaks ? SIGHT_WITH_PEAKS : SIGHT)
-        .bind("groupHash", groupHash)
+        .bind("groupHash", HexKey.bytes(groupHash))
         .reduceResultSet(
             GroupSighting.NEVER_SEEN,
             (sighting, row, context) -> {
