@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 23: every new incident writes only the indexes a query reads. The foreign keys from an
@@ -19,7 +17,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * transaction, so the keys guarded nothing a query could notice. Written in Java because the keys'
  * names are generated, and differ between H2 and PostgreSQL.
  */
-final class V23OnlyQueriedIndexes implements JavaMigration {
+final class V23OnlyQueriedIndexes extends CodeMigration {
   /** The foreign keys dropped, as table and column. */
   private static final List<String[]> KEYS =
       List.of(
@@ -29,24 +27,8 @@ final class V23OnlyQueriedIndexes implements JavaMigration {
           new String[] {"timeline_entry", "incident_id"},
           new String[] {"page_delivery", "incident_id"});
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("23");
-  }
-
-  @Override
-  public String getDescription() {
-    return "only queried indexes";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null; // Flyway keeps no checksum for code
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  V23OnlyQueriedIndexes() {
+    super("23", "only queried indexes");
   }
 
   @Override

@@ -3,9 +3,7 @@ package dev.firebell.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 25: a group's SHA-256 is kept as its 32 bytes, not 64 hex characters. The alert group's
@@ -14,27 +12,11 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * comparable. Written in Java because hex is decoded differently: PostgreSQL has {@code decode}, H2
  * needs a function alias to {@link HexKey#bytes}, dropped again at the end.
  */
-final class V25BinaryGroupHash implements JavaMigration {
+final class V25BinaryGroupHash extends CodeMigration {
   private static final String H2_ALIAS = "firebell_bytes_of_hex";
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("25");
-  }
-
-  @Override
-  public String getDescription() {
-    return "binary group hash";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null; // Flyway keeps no checksum for code
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  V25BinaryGroupHash() {
+    super("25", "binary group hash");
   }
 
   @Override
