@@ -2,12 +2,9 @@ package dev.firebell.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebell.TestDatabases;
-import dev.firebell.config.DatabaseConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +18,8 @@ class ContactIdMigrationIT {
 
   @Test
   void queuedPagesNoticesAndDigestsSurviveTheUpgradeUnderTheirPosition() {
-    DatabaseConfig fresh = TestDatabases.fresh();
-    DatabaseConfig database =
-        fresh.url().startsWith("jdbc:h2:")
-            ? new DatabaseConfig(
-                Database.h2Url(fresh.url()), fresh.username(), fresh.password(), null)
-            : fresh;
-    Jdbi jdbi = Jdbi.create(database.url(), database.username(), database.password());
-    migrate(database, "18");
+    UpgradeDatabase database = UpgradeDatabase.at("18");
+    Jdbi jdbi = database.jdbi();
     jdbi.useTransaction(
         handle -> {
           handle.execute(
@@ -82,7 +73,7 @@ class ContactIdMigrationIT {
               AT);
         });
 
-    migrate(database, "latest");
+    database.upgrade();
 
     jdbi.useHandle(
         handle -> {
@@ -123,14 +114,5 @@ class ContactIdMigrationIT {
               handle.createQuery("SELECT id FROM page_digest ORDER BY id").mapTo(Long.class).list();
           assertThat(ids).hasSize(2).doesNotHaveDuplicates();
         });
-  }
-
-  private static void migrate(DatabaseConfig database, String target) {
-    Flyway.configure()
-        .dataSource(database.url(), database.username(), database.password())
-        .locations("classpath:db/migration")
-        .target(target)
-        .load()
-        .migrate();
   }
 }

@@ -2,15 +2,11 @@ package dev.firebell.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebell.TestDatabases;
-import dev.firebell.config.DatabaseConfig;
 import dev.firebell.incident.IncidentQueries;
 import dev.firebell.incident.alert.GroupRepository;
 import dev.firebell.incident.alert.GroupSighting;
 import dev.firebell.security.Hashing;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +21,8 @@ class GroupHashMigrationIT {
 
   @Test
   void aGroupFiringBeforeTheUpgradeIsFoundByItsHashAfterIt() {
-    DatabaseConfig fresh = TestDatabases.fresh();
-    DatabaseConfig database =
-        fresh.url().startsWith("jdbc:h2:")
-            ? new DatabaseConfig(
-                Database.h2Url(fresh.url()), fresh.username(), fresh.password(), null)
-            : fresh;
-    Jdbi jdbi = Jdbi.create(database.url(), database.username(), database.password());
-    migrate(database, "24");
+    UpgradeDatabase database = UpgradeDatabase.at("24");
+    Jdbi jdbi = database.jdbi();
     long incident =
         jdbi.inTransaction(
             handle -> {
@@ -64,7 +54,7 @@ class GroupHashMigrationIT {
               return id;
             });
 
-    migrate(database, "latest");
+    database.upgrade();
 
     jdbi.useHandle(
         handle -> {
@@ -82,15 +72,5 @@ class GroupHashMigrationIT {
                       .one())
               .isEqualTo(32);
         });
-  }
-
-  private static void migrate(DatabaseConfig database, String target) {
-    Flyway.configure()
-        .dataSource(database.url(), database.username(), database.password())
-        .locations("classpath:db/migration")
-        .javaMigrations(Migrations.IN_JAVA.toArray(JavaMigration[]::new))
-        .target(target)
-        .load()
-        .migrate();
   }
 }
