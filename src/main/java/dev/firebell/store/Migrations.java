@@ -82,7 +82,8 @@ final class Migrations {
     return configured().dataSource(dataSource).load();
   }
 
-  private static FluentConfiguration configured() {
+  /** Where the migrations are, SQL files and Java alike; upgrade tests start from it too. */
+  static FluentConfiguration configured() {
     return Flyway.configure()
         .locations(LOCATION)
         .javaMigrations(IN_JAVA.toArray(JavaMigration[]::new));

@@ -2,8 +2,6 @@ package dev.firebell.store;
 
 import dev.firebell.TestDatabases;
 import dev.firebell.config.DatabaseConfig;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,10 +29,8 @@ record UpgradeDatabase(DatabaseConfig config, Jdbi jdbi) {
   }
 
   private void migrate(String target) {
-    Flyway.configure()
+    Migrations.configured()
         .dataSource(config.url(), config.username(), config.password())
-        .locations("classpath:db/migration")
-        .javaMigrations(Migrations.IN_JAVA.toArray(JavaMigration[]::new))
         .target(target)
         .load()
         .migrate();
