@@ -5,7 +5,10 @@ import dev.firebell.incident.timeline.Timeline;
 import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.notify.Delivery;
 import dev.firebell.notify.DeliveryRepository;
+import dev.firebell.notify.DeliveryStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,7 @@ final class DecisionWriter implements EscalationDecider.Outcomes {
   private final Escalation escalation;
   private final boolean isNew;
   private final Instant now;
+  private final List<Delivery> dueNow = new ArrayList<>();
 
   private DecisionWriter(Handle handle, Escalation escalation, boolean isNew, Instant now) {
     this.handle = handle;
@@ -41,6 +45,14 @@ final class DecisionWriter implements EscalationDecider.Outcomes {
   /** For a due step of a running escalation. */
   static DecisionWriter forDue(Handle handle, Escalation escalation, Instant now) {
     return new DecisionWriter(handle, escalation, false, now);
+  }
+
+  /**
+   * The pages a new incident's first step queued for now: nobody else can have seen them yet, so
+   * they can be handed straight to a sender once the incident is durable.
+   */
+  List<Delivery> dueNow() {
+    return List.copyOf(dueNow);
   }
 
   @Override
@@ -90,16 +102,32 @@ final class DecisionWriter implements EscalationDecider.Outcomes {
     }
     stampEscalated(step.escalatedText());
     DeliveryRepository deliveries = new DeliveryRepository(handle);
+    int round = escalation.pageRound(step.step());
     for (EscalationDecider.Page page : step.pages()) {
-      deliveries.insert(
-          id(),
-          page.personId(),
-          page.contactId(),
-          page.channel(),
-          Delivery.PAGE,
-          escalation.pageRound(step.step()),
-          page.after(),
-          now);
+      long deliveryId =
+          deliveries.insert(
+              id(),
+              page.personId(),
+              page.contactId(),
+              page.channel(),
+              Delivery.PAGE,
+              round,
+              page.after(),
+              now);
+      if (isNew && page.after().isZero()) {
+        dueNow.add(
+            new Delivery(
+                deliveryId,
+                id(),
+                page.personId(),
+                page.contactId(),
+                page.channel(),
+                Delivery.PAGE,
+                round,
+                DeliveryStatus.PENDING,
+                0,
+                now));
+      }
     }
     stamp(TimelineKind.PAGE_SENT, step.text());
     log.info(

@@ -8,6 +8,7 @@ import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.Queued;
 import dev.firebell.incident.Responders;
 import dev.firebell.incident.timeline.Timeline;
 import dev.firebell.incident.timeline.TimelineKind;
@@ -15,6 +16,7 @@ import dev.firebell.maintenance.Maintenance;
 import dev.firebell.maintenance.MaintenanceWindow;
 import dev.firebell.notify.Delivery;
 import dev.firebell.notify.DeliveryRepository;
+import dev.firebell.notify.PageHandOver;
 import dev.firebell.notify.PagedContact;
 import dev.firebell.oncall.EscalationPolicy;
 import dev.firebell.oncall.OnCall;
@@ -56,11 +58,16 @@ public final class EscalationEngine implements IncidentHandOff {
   private final Jdbi jdbi;
   private final Rota rota;
   private final Maintenance maintenance;
+  private final PageHandOver handOver;
 
-  public EscalationEngine(Jdbi jdbi, Rota rota, Maintenance maintenance) {
+  /**
+   * @param handOver takes a new incident's first pages to a sender once the incident is durable
+   */
+  public EscalationEngine(Jdbi jdbi, Rota rota, Maintenance maintenance, PageHandOver handOver) {
     this.jdbi = jdbi;
     this.rota = rota;
     this.maintenance = maintenance;
+    this.handOver = handOver;
   }
 
   /** Expires acknowledgements that ran out, then runs the steps that are due. */
@@ -269,11 +276,15 @@ public final class EscalationEngine implements IncidentHandOff {
     }
   }
 
-  /** Starts a new incident's escalation and runs its first step, in the incident's transaction. */
+  /**
+   * Starts a new incident's escalation and runs its first step, in the incident's transaction; the
+   * pages it queued for now go straight to a sender once the incident is durable.
+   */
   @Override
-  public void opened(
+  public Queued opened(
       Handle handle, long id, Map<String, String> routingLabels, Urgency urgency, Instant now) {
-    begin(handle, id, routingLabels, urgency, now);
+    List<Delivery> pages = begin(handle, id, routingLabels, urgency, now);
+    return pages.isEmpty() ? Queued.NOTHING : outboxPass -> handOver.handOver(pages);
   }
 
   /**
@@ -300,8 +311,11 @@ public final class EscalationEngine implements IncidentHandOff {
     begin(handle, id, rows.routingLabels(incident), incident.urgency(), now);
   }
 
-  /** Decides how a new incident's escalation begins (pure), then writes it as already claimed. */
-  private void begin(
+  /**
+   * Decides how a new incident's escalation begins (pure), then writes it as already claimed;
+   * answers the pages it queued for now.
+   */
+  private List<Delivery> begin(
       Handle handle, long id, Map<String, String> labels, Urgency urgency, Instant now) {
     EscalationDecider.Beginning beginning =
         EscalationDecider.begin(
@@ -320,7 +334,9 @@ public final class EscalationEngine implements IncidentHandOff {
               TimelineKind.URGENCY_SET,
               "Urgency " + beginning.urgency().wireName() + ", as its route sets it");
     }
-    beginning.decision().applyTo(DecisionWriter.forNew(handle, id, beginning.policyId(), now));
+    DecisionWriter writer = DecisionWriter.forNew(handle, id, beginning.policyId(), now);
+    beginning.decision().applyTo(writer);
+    return writer.dueNow();
   }
 
   private void runDueSteps(Instant now) {

@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Handle;
  * Work that commits together with an incident's change: paging starts a new incident's escalation
  * and queues its first pages, or stops it and queues status updates when the incident is
  * acknowledged or resolved, in the transaction that makes the change. What it queues is durable
- * with the change and goes out as soon as that transaction commits.
+ * with the change and goes out as soon as that transaction is durable: a new incident's pages are
+ * handed straight to a sender ({@link Queued}), the rest waits for the outbox pass it asks for.
  */
 public interface IncidentHandOff {
   IncidentHandOff NONE = new IncidentHandOff() {};
@@ -19,15 +20,17 @@ public interface IncidentHandOff {
   static IncidentHandOff all(IncidentHandOff... handOffs) {
     return new IncidentHandOff() {
       @Override
-      public void opened(
+      public Queued opened(
           Handle handle,
           long incidentId,
           Map<String, String> routingLabels,
           Urgency urgency,
           Instant now) {
+        Queued queued = Queued.NOTHING;
         for (IncidentHandOff handOff : handOffs) {
-          handOff.opened(handle, incidentId, routingLabels, urgency, now);
+          queued = queued.and(handOff.opened(handle, incidentId, routingLabels, urgency, now));
         }
+        return queued;
       }
 
       @Override
@@ -79,13 +82,16 @@ public interface IncidentHandOff {
    *
    * @param routingLabels the group's common labels completed by its first alert's
    * @param urgency the urgency its severity gives it (a route may change it)
+   * @return what it queued, set going once the incident is durable
    */
-  default void opened(
+  default Queued opened(
       Handle handle,
       long incidentId,
       Map<String, String> routingLabels,
       Urgency urgency,
-      Instant now) {}
+      Instant now) {
+    return Queued.NOTHING;
+  }
 
   /**
    * A person just declared an incident of {@code urgency} on {@code handle}, paging {@code target}.

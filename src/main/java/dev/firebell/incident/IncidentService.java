@@ -79,7 +79,8 @@ public final class IncidentService {
 
   /** Records a notification; returns once what it changed is durable. */
   public RecordResult record(AlertGroupSignal signal) {
-    RecordResult result = jdbi.withHandle(handle -> record(handle, signal));
+    Recorded recorded = jdbi.withHandle(handle -> record(handle, signal));
+    RecordResult result = recorded.result();
     if (result.changedSomething()) {
       durability.awaitDurable();
       boolean opened = result.outcome() == RecordOutcome.OPENED;
@@ -87,31 +88,33 @@ public final class IncidentService {
       // What an opening tells is in the notification; only a resolution is read back.
       if (opened) {
         observer.opened(signal.severity(), signal.service(), signal.test());
+        recorded.queued().start(onChange);
       }
       if (resolved) {
         observer.resolved(find(result.incidentId()));
-      }
-      if (opened || resolved) {
         onChange.run();
       }
     }
     return result;
   }
 
+  /** A notification as recorded, with what a new incident of it queued for the outbox. */
+  private record Recorded(RecordResult result, Queued queued) {}
+
   /**
    * Reads the group, then records the notification in a transaction on the same connection, unless
    * it only repeats what the open incident knows.
    */
-  private RecordResult record(Handle handle, AlertGroupSignal signal) {
+  private Recorded record(Handle handle, AlertGroupSignal signal) {
     GroupSighting sighting =
         new GroupRepository(handle).sight(signal.groupHash(), signal.anyNumbers());
     RecordResult repeat = knownRepeat(sighting, signal);
     if (repeat != null) {
-      return repeat;
+      return new Recorded(repeat, Queued.NOTHING);
     }
     // Only the first attempt may take the group for new: a retry follows a lost race for it.
     AtomicBoolean unseen = new AtomicBoolean(!sighting.seen());
-    AtomicReference<GroupRecorder.Rest> rest = new AtomicReference<>();
+    AtomicReference<GroupRecorder> recorded = new AtomicReference<>();
     RecordResult result =
         UniqueViolation.retry(
             () ->
@@ -119,10 +122,12 @@ public final class IncidentService {
                     transaction -> {
                       GroupRecorder recorder = recorder(transaction);
                       RecordResult first = recorder.record(signal, unseen.getAndSet(false));
-                      rest.set(recorder.rest());
+                      recorded.set(recorder);
                       return first;
                     }));
-    return rest.get() == null ? result : recordRest(handle, signal, result, rest.get());
+    GroupRecorder.Rest rest = recorded.get().rest();
+    return new Recorded(
+        rest == null ? result : recordRest(handle, signal, result, rest), recorded.get().queued());
   }
 
   /**

@@ -53,9 +53,9 @@ public final class DeliveryRepository {
 
   /**
    * Queues a page or status update for one contact, due {@code after} now (a notification rule's
-   * delay).
+   * delay); answers its id.
    */
-  public void insert(
+  public long insert(
       long incidentId,
       String personId,
       String contactId,
@@ -64,7 +64,7 @@ public final class DeliveryRepository {
       int round,
       Duration after,
       Instant now) {
-    handle
+    return handle
         .createUpdate(
             """
             INSERT INTO page_delivery (incident_id, person_id, contact_id, channel, kind,
@@ -81,7 +81,9 @@ public final class DeliveryRepository {
         .bind("kind", kind)
         .bind("round", round)
         .bind("now", now)
-        .execute();
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 
   /** Pending deliveries that are due and not held by a live lease. */

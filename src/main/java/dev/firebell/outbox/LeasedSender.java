@@ -60,8 +60,21 @@ public final class LeasedSender<M extends Leased> {
    * {@link SenderPool#onRoom} asks for.
    */
   public List<Future<?>> dispatchDue(Instant now, Instant leaseUntil) {
+    return dispatch(mailbox.due(now), now, leaseUntil);
+  }
+
+  /**
+   * Claims messages a durable transaction just queued, due now, and hands each to a free sender
+   * thread, as {@link #dispatchDue} would once it found them: what finds no free thread stays due
+   * for the pass {@link SenderPool#onRoom} asks for.
+   */
+  public List<Future<?>> handOver(List<M> queued, Instant now, Instant leaseUntil) {
+    return dispatch(queued, now, leaseUntil);
+  }
+
+  private List<Future<?>> dispatch(List<M> messages, Instant now, Instant leaseUntil) {
     List<Future<?>> sends = new ArrayList<>();
-    for (M due : mailbox.due(now)) {
+    for (M due : messages) {
       if (!senders.reserve()) {
         break;
       }

@@ -37,6 +37,7 @@ public final class OutboxSender {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
   private final PagingConfig config;
+  private final Clock clock;
   private final PageFolding folding;
   private final LeasedSender<Delivery> pages;
   private final List<LeasedSender<?>> others;
@@ -56,6 +57,7 @@ public final class OutboxSender {
       Clock clock,
       SenderPool pool) {
     this.config = config;
+    this.clock = clock;
     Senders senders =
         new Senders(jdbi, durability, new DeliveryPolicy(config), observer, clock, pool);
     this.folding = new PageFolding(jdbi, rota, config, observer);
@@ -86,7 +88,7 @@ public final class OutboxSender {
    * worker.
    */
   public List<Future<?>> dispatchDue(Instant now) {
-    Instant leaseUntil = now.plus(config.requestTimeout().multipliedBy(3));
+    Instant leaseUntil = leaseUntil(now);
     folding.startPass(now);
     List<Future<?>> sends = new ArrayList<>(pages.dispatchDue(now, leaseUntil));
     try {
@@ -99,6 +101,21 @@ public final class OutboxSender {
       log.error("digests, notices or silences could not be dispatched; retrying next pass", e);
     }
     return sends;
+  }
+
+  /**
+   * A new incident's first pages, durable, go to senders at once: no pass of every mailbox for
+   * them, no query for what is due (the storm limit still decides at the claim).
+   */
+  public void handOver(List<Delivery> queued) {
+    Instant now = clock.instant();
+    folding.startPass(now);
+    pages.handOver(queued, now, leaseUntil(now));
+  }
+
+  /** A claim holds its message for three request timeouts: a sender that died lets it go then. */
+  private Instant leaseUntil(Instant now) {
+    return now.plus(config.requestTimeout().multipliedBy(3));
   }
 
   /** Dispatches and waits for the sends to finish: what tests and shutdown want. */

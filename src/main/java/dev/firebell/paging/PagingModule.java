@@ -10,6 +10,7 @@ import dev.firebell.incident.IncidentHooks;
 import dev.firebell.incident.IncidentObserver;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.maintenance.Maintenance;
+import dev.firebell.notify.Delivery;
 import dev.firebell.notify.MessageRetention;
 import dev.firebell.notify.NoticeMailbox;
 import dev.firebell.notify.PageComposer;
@@ -67,7 +68,6 @@ public final class PagingModule implements AutoCloseable {
     this.clock = platform.clock();
     this.channels = Channels.create(config, json, templates, tokens, clock);
     this.upstream = new UpstreamCalls(config, database.jdbi(), channels.http(), json, clock);
-    this.escalations = new EscalationEngine(database.jdbi(), rota, maintenance);
     List<Mailbox<?>> more = new ArrayList<>();
     more.add(new NoticeMailbox(database.jdbi(), rota, channels, json));
     more.addAll(upstream.mailboxes());
@@ -86,14 +86,20 @@ public final class PagingModule implements AutoCloseable {
             config.paging(),
             clock,
             senders);
+    this.escalations = new EscalationEngine(database.jdbi(), rota, maintenance, this::handOver);
     this.scheduler = new PagingScheduler(escalations, outbox, clock);
     senders.onRoom(scheduler::wakeSender);
   }
 
+  /** Through the loop, which knows whether paging has stopped. */
+  private void handOver(List<Delivery> pages) {
+    scheduler.handOver(pages);
+  }
+
   /**
    * What the incident service tells paging: a change starts or stops an escalation and asks the
-   * alert sources for silences and annotations in its transaction, and wakes the outbox once
-   * committed.
+   * alert sources for silences and annotations in its transaction; once durable, a new incident's
+   * pages are handed to senders and anything else wakes the outbox.
    */
   public IncidentHooks hooks(IncidentObserver observer) {
     return new IncidentHooks(

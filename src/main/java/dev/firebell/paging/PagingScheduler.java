@@ -1,8 +1,10 @@
 package dev.firebell.paging;
 
 import dev.firebell.escalation.EscalationEngine;
+import dev.firebell.notify.Delivery;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the escalation engine and the outbox every poll interval, and at once when woken: a new
- * incident, an acknowledgement or a resolution wakes the outbox ({@link #wakeSender}), since the
- * pages or status updates it needs were queued in its own transaction.
+ * Runs the escalation engine and the outbox every poll interval, and at once when woken: an
+ * acknowledgement or a resolution wakes the outbox ({@link #wakeSender}), since the status updates
+ * it needs were queued in its own transaction; a new incident's first pages are handed to senders
+ * without a pass ({@link #handOver}).
  */
 public final class PagingScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PagingScheduler.class);
@@ -94,8 +97,9 @@ public final class PagingScheduler implements AutoCloseable {
   }
 
   /**
-   * Asks for the outbox to be sent now, without an escalation pass: what a new incident needs, as
-   * its first pages were queued in its own transaction. Several wakes before it runs make one run.
+   * Asks for the outbox to be sent now, without an escalation pass: what an acknowledgement or a
+   * resolution needs, as its status updates were queued in its own transaction, and what a thread
+   * that frees up asks for. Several wakes before it runs make one run.
    */
   public void wakeSender() {
     if (sendPending.compareAndSet(false, true)) {
@@ -108,6 +112,16 @@ public final class PagingScheduler implements AutoCloseable {
       } catch (RejectedExecutionException stopped) {
         // Shutting down: the pages stay in the outbox for the next start.
       }
+    }
+  }
+
+  /**
+   * A new incident's first pages go to senders at once, on the caller's thread, unless paging has
+   * stopped: then they stay due for the next start, like everything a stopped loop leaves.
+   */
+  public void handOver(List<Delivery> pages) {
+    if (!closed) {
+      sender.handOver(pages);
     }
   }
 

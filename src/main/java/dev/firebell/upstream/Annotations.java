@@ -6,6 +6,7 @@ import dev.firebell.incident.Incident;
 import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRows;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.Queued;
 import dev.firebell.incident.alert.IncidentAlert;
 import dev.firebell.json.Json;
 import java.time.Instant;
@@ -35,16 +36,16 @@ final class Annotations implements IncidentHandOff {
   }
 
   @Override
-  public void opened(
+  public Queued opened(
       Handle handle, long id, Map<String, String> routingLabels, Urgency urgency, Instant now) {
     if (!enabled) {
-      return;
+      return Queued.NOTHING;
     }
     IncidentRows rows = IncidentRows.on(handle);
     Incident incident = rows.find(id).orElseThrow();
     Optional<String> root = apis.grafanaRoot(incident);
     if (root.isEmpty()) {
-      return;
+      return Queued.NOTHING;
     }
     List<IncidentAlert> first = rows.firstAlerts(id, 1);
     DashboardRef dashboard =
@@ -69,6 +70,7 @@ final class Annotations implements IncidentHandOff {
                 + "/incidents/"
                 + id,
             now);
+    return Queued.FOR_THE_PASS;
   }
 
   @Override

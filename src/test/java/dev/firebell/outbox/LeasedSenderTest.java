@@ -151,6 +151,42 @@ class LeasedSenderTest {
   }
 
   @Test
+  void aHandedOverMessageIsClaimedAndSentWithoutLookingForDueOnes() throws Exception {
+    for (Future<?> send : sender(workers).handOver(List.of(new Message("a", 0)), NOW, LEASE)) {
+      send.get(5, TimeUnit.SECONDS);
+    }
+    assertThat(mailbox.events).containsExactly("claim a", "send a (attempt 1)", "delivered a");
+    assertThat(mailbox.dueAsked).isZero();
+    assertThat(metrics).containsExactly("webhook PAGE delivered");
+  }
+
+  @Test
+  void handedOverMessagesBeyondTheFreeSendersStayDueForTheNextPass() throws Exception {
+    SenderPool one = new SenderPool(1);
+    CountDownLatch roomAsked = new CountDownLatch(1);
+    one.onRoom(roomAsked::countDown);
+    Message a = new Message("a", 0);
+    Message b = new Message("b", 0);
+    mailbox.queue(b); // what the next pass finds due
+    mailbox.hold = new CountDownLatch(1);
+    try {
+      List<Future<?>> handed = sender(one).handOver(List.of(a, b), NOW, LEASE);
+      assertThat(handed).hasSize(1);
+      assertThat(mailbox.events).contains("claim a").doesNotContain("claim b");
+
+      mailbox.hold.countDown();
+      handed.get(0).get(5, TimeUnit.SECONDS);
+      assertThat(roomAsked.await(5, TimeUnit.SECONDS)).as("the next pass is asked for").isTrue();
+      for (Future<?> send : sender(one).dispatchDue(NOW, LEASE)) {
+        send.get(5, TimeUnit.SECONDS);
+      }
+      assertThat(mailbox.events).contains("claim b", "delivered b");
+    } finally {
+      one.stop(1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void aStoppedPoolLeavesTheClaimedMessageToItsLeaseAndGivesItsThreadBack() throws Exception {
     mailbox.queue(new Message("a", 0));
     SenderPool stopped = new SenderPool(1);
@@ -214,6 +250,7 @@ class LeasedSenderTest {
     final List<String> events = new CopyOnWriteArrayList<>();
     private final List<Message> due = new ArrayList<>();
     CountDownLatch hold;
+    int dueAsked;
     boolean claimable = true;
     boolean nothingToSend;
     DeliveryFailure failure;
@@ -225,6 +262,7 @@ class LeasedSenderTest {
 
     @Override
     public List<Message> due(Instant now) {
+      dueAsked++;
       return List.copyOf(due);
     }
 

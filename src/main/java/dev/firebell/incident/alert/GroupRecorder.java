@@ -8,6 +8,7 @@ import dev.firebell.incident.IncidentHandOff;
 import dev.firebell.incident.IncidentRepository;
 import dev.firebell.incident.IncidentService;
 import dev.firebell.incident.IncidentStatus;
+import dev.firebell.incident.Queued;
 import dev.firebell.incident.timeline.TimelineEntry;
 import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.incident.timeline.TimelineRepository;
@@ -49,6 +50,9 @@ public final class GroupRecorder {
 
   /** The group has no row yet: it is inserted with the incident it opens, in one statement. */
   private boolean groupRowMissing;
+
+  /** What the incident this transaction opened queued for the outbox. */
+  private Queued queued = Queued.NOTHING;
 
   /**
    * The parts of a notification's plan left to transactions of their own, with what the incident
@@ -94,6 +98,11 @@ public final class GroupRecorder {
   /** What {@link #record} left to later transactions; null for nothing. */
   public Rest rest() {
     return rest;
+  }
+
+  /** What the incident {@link #record} opened queued for the outbox, once it is durable. */
+  public Queued queued() {
+    return queued;
   }
 
   /**
@@ -171,7 +180,7 @@ public final class GroupRecorder {
             ? IncidentStatus.TRIGGERED
             : resolveIfAllResolved(id, signal.groupHash());
     if (status == IncidentStatus.TRIGGERED && !signal.test()) {
-      handOff.opened(handle, id, routingLabels(signal, alerts), urgency, clock.instant());
+      queued = handOff.opened(handle, id, routingLabels(signal, alerts), urgency, clock.instant());
     }
     return new RecordResult(RecordOutcome.OPENED, id, status);
   }
