@@ -5,7 +5,6 @@ import dev.firebell.incident.timeline.Timeline;
 import dev.firebell.incident.timeline.TimelineKind;
 import dev.firebell.notify.Delivery;
 import dev.firebell.notify.DeliveryRepository;
-import dev.firebell.notify.DeliveryStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,29 +103,11 @@ final class DecisionWriter implements EscalationDecider.Outcomes {
     DeliveryRepository deliveries = new DeliveryRepository(handle);
     int round = escalation.pageRound(step.step());
     for (EscalationDecider.Page page : step.pages()) {
-      long deliveryId =
-          deliveries.insert(
-              id(),
-              page.personId(),
-              page.contactId(),
-              page.channel(),
-              Delivery.PAGE,
-              round,
-              page.after(),
-              now);
+      Delivery queued =
+          deliveries.queuePage(
+              id(), page.personId(), page.contactId(), page.channel(), round, page.after(), now);
       if (isNew && page.after().isZero()) {
-        dueNow.add(
-            new Delivery(
-                deliveryId,
-                id(),
-                page.personId(),
-                page.contactId(),
-                page.channel(),
-                Delivery.PAGE,
-                round,
-                DeliveryStatus.PENDING,
-                0,
-                now));
+        dueNow.add(queued);
       }
     }
     stamp(TimelineKind.PAGE_SENT, step.text());

@@ -86,6 +86,29 @@ public final class DeliveryRepository {
         .one();
   }
 
+  /** Queues a page for one contact, due {@code after} now; answers it as queued. */
+  public Delivery queuePage(
+      long incidentId,
+      String personId,
+      String contactId,
+      String channel,
+      int round,
+      Duration after,
+      Instant now) {
+    long id = insert(incidentId, personId, contactId, channel, Delivery.PAGE, round, after, now);
+    return new Delivery(
+        id,
+        incidentId,
+        personId,
+        contactId,
+        channel,
+        Delivery.PAGE,
+        round,
+        DeliveryStatus.PENDING,
+        0,
+        now.plus(after));
+  }
+
   /** Pending deliveries that are due and not held by a live lease. */
   List<Delivery> due(Instant now, int limit) {
     return rows()
